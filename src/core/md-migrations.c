@@ -1,0 +1,106 @@
+/* md-migrations.c: the ordered schema migrations of the diary.
+ *
+ * Never edit a migration that has shipped: add a new one at the end.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "md-migrations"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "md-migrations.h"
+#include "md-store.h"
+
+static const char * const migrations[] = {
+  /* 1: episodes, flag acknowledgements, small key/value state. */
+  "CREATE TABLE episode ("
+  "  id INTEGER PRIMARY KEY,"
+  "  start_utc INTEGER NOT NULL,"
+  "  utc_offset_s INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -50400 AND 50400),"
+  "  regions INTEGER NOT NULL CHECK (regions > 0 AND regions < 1024),"
+  "  side TEXT CHECK (side IN ('left', 'right', 'both')),"
+  "  duration_s INTEGER CHECK (duration_s BETWEEN 1 AND 2592000),"
+  "  intensity INTEGER CHECK (intensity BETWEEN 0 AND 10),"
+  "  signs INTEGER NOT NULL DEFAULT 0 CHECK (signs >= 0 AND signs < 8192),"
+  "  triggers INTEGER NOT NULL DEFAULT 0 CHECK (triggers >= 0 AND triggers < 512),"
+  "  notes TEXT CHECK (notes IS NULL OR length(notes) <= 4000),"
+  "  created_utc INTEGER NOT NULL,"
+  "  updated_utc INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX episode_by_start ON episode (start_utc, id);"
+  "CREATE TABLE flag_ack ("
+  "  rule TEXT PRIMARY KEY,"
+  "  acked_utc INTEGER NOT NULL,"
+  "  evidence TEXT NOT NULL"     /* ';'-separated episode ids seen when it was acknowledged */
+  ") STRICT;"
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") STRICT;",
+};
+
+int
+md_migrations_latest (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static int
+user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int v = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+gboolean
+md_migrations_run (sqlite3 *db,
+                   GError **error)
+{
+  int version = user_version (db);
+  int latest = md_migrations_latest ();
+
+  if (version < 0)
+    {
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_CORRUPT,
+                   _("The diary file cannot be read: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+  if (version > latest)
+    {
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_TOO_NEW,
+                   _("This diary was written by a newer version of Menodiary (schema %d; this version knows up to %d). "
+                     "Please update Menodiary; the file has not been changed."),
+                   version, latest);
+      return FALSE;
+    }
+
+  for (int v = version; v < latest; v++)
+    {
+      g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE;%s;PRAGMA user_version = %d;COMMIT;",
+                                              migrations[v], v + 1);
+      char *msg = NULL;
+
+      if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+        {
+          int code = sqlite3_errcode (db);
+
+          g_set_error (error, MD_STORE_ERROR,
+                       code == SQLITE_BUSY || code == SQLITE_LOCKED ? MD_STORE_ERROR_BUSY :
+                       code == SQLITE_NOTADB || code == SQLITE_CORRUPT ? MD_STORE_ERROR_CORRUPT :
+                       MD_STORE_ERROR_FAILED,
+                       _("Could not update the diary to schema %d: %s"), v + 1, msg ? msg : "");
+          sqlite3_free (msg);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

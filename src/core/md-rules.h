@@ -1,0 +1,65 @@
+/* md-rules.h: the red-flag rules of ../shared/rules-reference.md, as a pure function.
+ *
+ * Every rule's id, level, thresholds, title, message and source stand in one table in
+ * md-rules.c so a clinician can review them in one place.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "md-episode.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MD_LEVEL_NONE,
+  MD_LEVEL_NOTE,
+  MD_LEVEL_SOON,
+  MD_LEVEL_URGENT,
+  MD_LEVEL_EMERGENCY,
+} MdLevel;
+
+const char *md_level_id    (MdLevel level);   /* "none", "note", "soon", "urgent", "emergency" */
+const char *md_level_label (MdLevel level);   /* translated, e.g. "Call the emergency number now" */
+
+typedef struct {
+  const char *rule;      /* rule id, e.g. "persistent" (static) */
+  MdLevel     level;
+  const char *title;     /* translated, static */
+  char       *message;   /* translated, with the actual numbers */
+  const char *advice;    /* translated, static: what to do */
+  const char *source;    /* static: where the advice comes from */
+  GArray     *episodes;  /* gint64 ids of the evidence, oldest first */
+} MdFlag;
+
+void    md_flag_free (MdFlag *flag);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdFlag, md_flag_free)
+
+/* One row of the rules table, for the "About these alerts" page. */
+typedef struct {
+  const char *rule;
+  MdLevel     level;
+  const char *title;        /* untranslated; pass through _() */
+  const char *explanation;  /* untranslated plain words of when it fires */
+  const char *source;
+} MdRuleInfo;
+
+const MdRuleInfo *md_rules_table (guint *n_rules);
+
+/* Evaluates @episodes (any order) at instant @now_utc. Returns the flags (MdFlag*), highest
+ * level first, then in table order; sets @overall to the highest level (MD_LEVEL_NONE when
+ * nothing fired). No I/O. */
+GPtrArray *md_rules_evaluate (MdEpisode *const *episodes,
+                              guint              n_episodes,
+                              gint64             now_utc,
+                              MdLevel           *overall) G_GNUC_WARN_UNUSED_RESULT;
+
+/* {"as_of": ..., "level": ..., "flags": [{"rule","level","title","message","episodes"}]} */
+char      *md_rules_to_json  (GPtrArray *flags,
+                              MdLevel    overall,
+                              gint64     as_of_utc) G_GNUC_WARN_UNUSED_RESULT;
+/* One line per flag, highest first, then the overall level. */
+char      *md_rules_to_text  (GPtrArray *flags,
+                              MdLevel    overall) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

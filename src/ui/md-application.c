@@ -1,0 +1,229 @@
+/* md-application.c: the Menodiary application.
+ *
+ * Headless commands are handled in handle-local-options, before any display is touched.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "md-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-application.h"
+#include "md-cli.h"
+#include "md-window.h"
+
+struct _MdApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  MdStore        *store;
+  GSettings      *settings;
+  gboolean        options_handled;
+};
+
+G_DEFINE_FINAL_TYPE (MdApplication, md_application, ADW_TYPE_APPLICATION)
+
+static void
+show_open_error (MdApplication *self,
+                 const GError  *error)
+{
+  GtkWidget *dialog;
+
+  g_warning ("Could not open the diary: %s", error->message);
+  dialog = adw_message_dialog_new (NULL, _("The diary could not be opened"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Menodiary developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", "Menodiary",
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Menodiary developers"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("A private diary for facial twitching in menopause. "
+                                       "It points out what is worth showing a doctor; it does not diagnose."),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated_cb },
+  { "about", about_activated_cb },
+};
+
+static int
+md_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  MdApplication *self = MD_APPLICATION (app);
+  g_autofree char *db = NULL;
+  int status;
+
+  self->options_handled = TRUE;
+  status = md_cli_run (options);
+  if (status >= 0)
+    return status;
+
+  if (g_variant_dict_lookup (options, "db", "^ay", &db))
+    md_application_set_db_path (self, db);
+  return -1;
+}
+
+static gboolean
+md_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  MdApplication *self = MD_APPLICATION (app);
+  gboolean handled;
+
+  self->options_handled = FALSE;
+  handled = G_APPLICATION_CLASS (md_application_parent_class)->local_command_line (app, arguments, exit_status);
+  /* GApplication exits with 1 when the options cannot be parsed; our contract says 2. */
+  if (handled && !self->options_handled && *exit_status == EXIT_FAILURE)
+    *exit_status = MD_EXIT_USAGE;
+  return handled;
+}
+
+static void
+md_application_startup (GApplication *app)
+{
+  MdApplication *self = MD_APPLICATION (app);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (md_application_parent_class)->startup (app);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+  else
+    g_warning ("The settings schema %s is not installed; preferences will not be kept", APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  md_window_set_accels (GTK_APPLICATION (app));
+}
+
+static void
+md_application_activate (GApplication *app)
+{
+  MdApplication *self = MD_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+
+  if (window == NULL)
+    {
+      if (self->store == NULL)
+        {
+          g_autofree char *path = self->db_path ? g_strdup (self->db_path) : md_store_default_path ();
+
+          self->store = md_store_open (path, &error);
+          if (self->store == NULL)
+            {
+              show_open_error (self, error);
+              return;
+            }
+        }
+      window = GTK_WINDOW (md_window_new (self, self->store));
+    }
+  gtk_window_present (window);
+}
+
+static void
+md_application_dispose (GObject *object)
+{
+  MdApplication *self = MD_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (md_application_parent_class)->dispose (object);
+}
+
+static void
+md_application_finalize (GObject *object)
+{
+  MdApplication *self = MD_APPLICATION (object);
+
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (md_application_parent_class)->finalize (object);
+}
+
+static void
+md_application_class_init (MdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = md_application_dispose;
+  object_class->finalize = md_application_finalize;
+  app_class->handle_local_options = md_application_handle_local_options;
+  app_class->local_command_line = md_application_local_command_line;
+  app_class->startup = md_application_startup;
+  app_class->activate = md_application_activate;
+}
+
+static void
+md_application_init (MdApplication *self)
+{
+  md_cli_add_options (G_APPLICATION (self));
+}
+
+MdApplication *
+md_application_new (void)
+{
+  return g_object_new (MD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/menodiary/Menodiary",
+                       NULL);
+}
+
+MdStore *
+md_application_get_store (MdApplication *self)
+{
+  g_return_val_if_fail (MD_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+GSettings *
+md_application_get_settings (MdApplication *self)
+{
+  g_return_val_if_fail (MD_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+void
+md_application_set_db_path (MdApplication *self,
+                            const char    *path)
+{
+  g_return_if_fail (MD_IS_APPLICATION (self));
+
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
+}

@@ -1,0 +1,19 @@
+/* md-window.h: the main window: history, flags, and the "Log episode" action. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "md-application.h"
+#include "md-store.h"
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_WINDOW (md_window_get_type ())
+G_DECLARE_FINAL_TYPE (MdWindow, md_window, MD, WINDOW, AdwApplicationWindow)
+
+MdWindow *md_window_new        (MdApplication *app,
+                                MdStore       *store);
+/* Sets the keyboard accelerators of the window actions on @app (called from startup). */
+void      md_window_set_accels (GtkApplication *app);
+
+G_END_DECLS
