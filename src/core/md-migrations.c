@@ -39,6 +39,23 @@ static const char * const migrations[] = {
   "  key TEXT PRIMARY KEY,"
   "  value TEXT NOT NULL"
   ") STRICT;",
+
+  /* 2: the daily check-in. */
+  "CREATE TABLE checkin ("
+  "  day INTEGER PRIMARY KEY,"
+  "  sleep_min INTEGER CHECK (sleep_min BETWEEN 0 AND 1440),"
+  "  sleep_quality INTEGER CHECK (sleep_quality BETWEEN 1 AND 5),"
+  "  caffeine_cups INTEGER CHECK (caffeine_cups BETWEEN 0 AND 30),"
+  "  caffeine_mg INTEGER CHECK (caffeine_mg BETWEEN 0 AND 3000),"
+  "  water_glasses INTEGER CHECK (water_glasses BETWEEN 0 AND 40),"
+  "  stress INTEGER CHECK (stress BETWEEN 0 AND 10),"
+  "  hot_flashes INTEGER CHECK (hot_flashes BETWEEN 0 AND 100),"
+  "  supplements TEXT NOT NULL DEFAULT '',"
+  "  medicines_started TEXT,"
+  "  medicines_stopped TEXT,"
+  "  note TEXT,"
+  "  updated_utc INTEGER NOT NULL"
+  ") STRICT;",
 };
 
 int
