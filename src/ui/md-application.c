@@ -12,6 +12,7 @@
 
 #include "md-application.h"
 #include "md-cli.h"
+#include "md-resources.h"
 #include "md-window.h"
 
 struct _MdApplication
@@ -188,9 +189,22 @@ md_application_class_init (MdApplicationClass *klass)
   app_class->activate = md_application_activate;
 }
 
+void
+md_ui_ensure_resources (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      md_register_resource ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static void
 md_application_init (MdApplication *self)
 {
+  md_ui_ensure_resources ();
   md_cli_add_options (G_APPLICATION (self));
 }
 

@@ -19,4 +19,7 @@ GSettings     *md_application_get_settings (MdApplication *self);
 void           md_application_set_db_path (MdApplication *self,
                                            const char    *path);
 
+/* Registers the compiled-in resources once (templates, CSS); safe to call often. */
+void           md_ui_ensure_resources (void);
+
 G_END_DECLS

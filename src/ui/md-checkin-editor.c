@@ -1,0 +1,417 @@
+/* md-checkin-editor.c: the daily check-in form.
+ *
+ * Numbers that were not answered stay unknown: each spin button starts one step below zero,
+ * which it shows as "Not answered".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "md-checkin-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "md-checkin-editor.h"
+#include "md-time.h"
+
+struct _MdCheckinEditor
+{
+  AdwWindow           parent_instance;
+
+  MdStore            *store;
+  gint64              today;
+  GStrv               supplement_names;
+  GPtrArray          *supplement_checks;   /* GtkCheckButton*, same order as names */
+
+  AdwComboRow        *day_row;
+  GtkSpinButton      *sleep_spin;
+  AdwComboRow        *quality_row;
+  GtkSpinButton      *caffeine_spin;
+  GtkSpinButton      *caffeine_mg_spin;
+  GtkSpinButton      *water_spin;
+  GtkSpinButton      *stress_spin;
+  GtkSpinButton      *flashes_spin;
+  AdwPreferencesGroup *supplements_group;
+  AdwEntryRow        *started_row;
+  AdwEntryRow        *stopped_row;
+  GtkTextView        *note_view;
+  GtkLabel           *error_label;
+  AdwToastOverlay    *toast_overlay;
+};
+
+G_DEFINE_FINAL_TYPE (MdCheckinEditor, md_checkin_editor, ADW_TYPE_WINDOW)
+
+static const char * const default_supplements[] = {
+  N_("Magnesium"), N_("Calcium"), N_("Vitamin D"), N_("Vitamin B complex"), NULL
+};
+
+gint64
+md_checkin_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return md_time_day_of (g_date_time_to_unix (now) + g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
+}
+
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  GtkAdjustment *adj = gtk_spin_button_get_adjustment (spin);
+  double value = gtk_adjustment_get_value (adj);
+  g_autofree char *text = NULL;
+
+  if (value < 0)
+    text = g_strdup (_("Not answered"));
+  else
+    text = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (spin), value);
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *new_value,
+               gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  GtkAdjustment *adj = gtk_spin_button_get_adjustment (spin);
+  g_autofree char *copy = g_strdup (text);
+  char *end = NULL;
+  double v;
+
+  g_strstrip (copy);
+  if (*copy == '\0' || g_strcmp0 (copy, _("Not answered")) == 0)
+    {
+      *new_value = gtk_adjustment_get_lower (adj);
+      return TRUE;
+    }
+  g_strdelimit (copy, ",", '.');
+  v = g_ascii_strtod (copy, &end);
+  if (end == copy || *end != '\0')
+    return GTK_INPUT_ERROR;
+  *new_value = v;
+  return TRUE;
+}
+
+static int
+spin_int (GtkSpinButton *spin)
+{
+  double v = gtk_spin_button_get_value (spin);
+
+  return v < 0 ? MD_UNKNOWN : (int) (v + 0.5);
+}
+
+static void
+set_spin (GtkSpinButton *spin,
+          int            value)
+{
+  GtkAdjustment *adj = gtk_spin_button_get_adjustment (spin);
+
+  gtk_spin_button_set_value (spin, value == MD_UNKNOWN ? gtk_adjustment_get_lower (adj) : value);
+}
+
+static char *
+day_label (gint64 day,
+           gint64 today)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (day * 86400);
+
+  if (day == today)
+    return g_strdup (_("Today"));
+  if (day == today - 1)
+    return g_strdup (_("Yesterday"));
+  /* Translators: a weekday and date, see GDateTime's format codes. */
+  return g_date_time_format (dt, _("%A %-d %B"));
+}
+
+static void
+clear_form (MdCheckinEditor *self)
+{
+  set_spin (self->sleep_spin, MD_UNKNOWN);
+  adw_combo_row_set_selected (self->quality_row, 0);
+  set_spin (self->caffeine_spin, MD_UNKNOWN);
+  set_spin (self->caffeine_mg_spin, MD_UNKNOWN);
+  set_spin (self->water_spin, MD_UNKNOWN);
+  set_spin (self->stress_spin, MD_UNKNOWN);
+  set_spin (self->flashes_spin, MD_UNKNOWN);
+  for (guint i = 0; i < self->supplement_checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->supplement_checks, i), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->started_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->stopped_row), "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+static void
+load_checkin (MdCheckinEditor *self,
+              const MdCheckin *c)
+{
+  clear_form (self);
+  if (c == NULL)
+    return;
+  if (c->sleep_min != MD_UNKNOWN)
+    gtk_spin_button_set_value (self->sleep_spin, c->sleep_min / 60.0);
+  adw_combo_row_set_selected (self->quality_row, c->sleep_quality == MD_UNKNOWN ? 0 : (guint) c->sleep_quality);
+  set_spin (self->caffeine_spin, c->caffeine_cups);
+  set_spin (self->caffeine_mg_spin, c->caffeine_mg);
+  set_spin (self->water_spin, c->water_glasses);
+  set_spin (self->stress_spin, c->stress);
+  set_spin (self->flashes_spin, c->hot_flashes);
+  for (guint i = 0; i < self->supplement_checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->supplement_checks, i),
+                                 md_checkin_took (c, self->supplement_names[i]));
+  gtk_editable_set_text (GTK_EDITABLE (self->started_row), c->medicines_started ? c->medicines_started : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->stopped_row), c->medicines_stopped ? c->medicines_stopped : "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), c->note ? c->note : "", -1);
+}
+
+static void
+day_changed_cb (MdCheckinEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdCheckin) c = NULL;
+  gint64 day = md_checkin_editor_get_day (self);
+
+  c = md_store_get_checkin (self->store, day, &error);
+  if (error != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  load_checkin (self, c);
+}
+
+static char *
+entry_text_or_null (GtkEditable *editable)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+MdCheckin *
+md_checkin_editor_get_checkin (MdCheckinEditor *self)
+{
+  g_autoptr(GStrvBuilder) taken = g_strv_builder_new ();
+  MdCheckin *c;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+  g_autofree char *note = NULL;
+  double sleep;
+
+  g_return_val_if_fail (MD_IS_CHECKIN_EDITOR (self), NULL);
+
+  c = md_checkin_new (md_checkin_editor_get_day (self));
+  sleep = gtk_spin_button_get_value (self->sleep_spin);
+  c->sleep_min = sleep < 0 ? MD_UNKNOWN : (int) (sleep * 60 + 0.5);
+  c->sleep_quality = adw_combo_row_get_selected (self->quality_row) == 0 ? MD_UNKNOWN
+                     : (int) adw_combo_row_get_selected (self->quality_row);
+  c->caffeine_cups = spin_int (self->caffeine_spin);
+  c->caffeine_mg = spin_int (self->caffeine_mg_spin);
+  c->water_glasses = spin_int (self->water_spin);
+  c->stress = spin_int (self->stress_spin);
+  c->hot_flashes = spin_int (self->flashes_spin);
+  for (guint i = 0; i < self->supplement_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->supplement_checks, i)))
+      g_strv_builder_add (taken, self->supplement_names[i]);
+  c->supplements = g_strv_builder_end (taken);
+  if (c->supplements[0] == NULL)
+    g_clear_pointer (&c->supplements, g_strfreev);
+  c->medicines_started = entry_text_or_null (GTK_EDITABLE (self->started_row));
+  c->medicines_stopped = entry_text_or_null (GTK_EDITABLE (self->stopped_row));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  note = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  c->note = *note != '\0' ? g_steal_pointer (&note) : NULL;
+  return c;
+}
+
+gboolean
+md_checkin_editor_save (MdCheckinEditor  *self,
+                        GError          **error)
+{
+  g_autoptr(MdCheckin) c = NULL;
+
+  g_return_val_if_fail (MD_IS_CHECKIN_EDITOR (self), FALSE);
+
+  /* Commit text typed into a spin button that still has focus. */
+  gtk_spin_button_update (self->sleep_spin);
+  gtk_spin_button_update (self->caffeine_spin);
+  gtk_spin_button_update (self->caffeine_mg_spin);
+  gtk_spin_button_update (self->water_spin);
+  gtk_spin_button_update (self->stress_spin);
+  gtk_spin_button_update (self->flashes_spin);
+
+  c = md_checkin_editor_get_checkin (self);
+  return md_store_put_checkin (self->store, c, error);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MdCheckinEditor *self = MD_CHECKIN_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!md_checkin_editor_save (self, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      g_warning ("Could not save the check-in: %s", error->message);
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+build_supplements (MdCheckinEditor *self)
+{
+  for (guint i = 0; self->supplement_names[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->supplement_names[i]);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      self->supplement_names[i], -1);
+      adw_preferences_group_add (self->supplements_group, row);
+      g_ptr_array_add (self->supplement_checks, check);
+    }
+}
+
+static void
+md_checkin_editor_dispose (GObject *object)
+{
+  MdCheckinEditor *self = MD_CHECKIN_EDITOR (object);
+
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_CHECKIN_EDITOR);
+
+  G_OBJECT_CLASS (md_checkin_editor_parent_class)->dispose (object);
+}
+
+static void
+md_checkin_editor_finalize (GObject *object)
+{
+  MdCheckinEditor *self = MD_CHECKIN_EDITOR (object);
+
+  g_clear_pointer (&self->supplement_names, g_strfreev);
+  g_clear_pointer (&self->supplement_checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (md_checkin_editor_parent_class)->finalize (object);
+}
+
+static void
+md_checkin_editor_class_init (MdCheckinEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_checkin_editor_dispose;
+  object_class->finalize = md_checkin_editor_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/menodiary/Menodiary/ui/md-checkin-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, day_row);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, sleep_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, quality_row);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, caffeine_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, caffeine_mg_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, water_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, stress_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, flashes_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, supplements_group);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, started_row);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, stopped_row);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, note_view);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, toast_overlay);
+
+  gtk_widget_class_install_action (widget_class, "checkin.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "checkin.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+md_checkin_editor_init (MdCheckinEditor *self)
+{
+  GtkSpinButton *spins[6];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->supplement_checks = g_ptr_array_new ();
+
+  spins[0] = self->sleep_spin;
+  spins[1] = self->caffeine_spin;
+  spins[2] = self->caffeine_mg_spin;
+  spins[3] = self->water_spin;
+  spins[4] = self->stress_spin;
+  spins[5] = self->flashes_spin;
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    {
+      g_signal_connect (spins[i], "output", G_CALLBACK (spin_output_cb), NULL);
+      g_signal_connect (spins[i], "input", G_CALLBACK (spin_input_cb), NULL);
+      spin_output_cb (spins[i], NULL);
+    }
+}
+
+MdCheckinEditor *
+md_checkin_editor_new (GtkWindow          *parent,
+                       MdStore            *store,
+                       const char * const *supplements,
+                       gint64              today)
+{
+  MdCheckinEditor *self;
+  g_autoptr(GtkStringList) days = gtk_string_list_new (NULL);
+
+  g_return_val_if_fail (MD_IS_STORE (store), NULL);
+
+  self = g_object_new (MD_TYPE_CHECKIN_EDITOR, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->today = today;
+  if (supplements != NULL && supplements[0] != NULL)
+    self->supplement_names = g_strdupv ((char **) supplements);
+  else
+    {
+      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+      for (guint i = 0; default_supplements[i] != NULL; i++)
+        g_strv_builder_add (b, _(default_supplements[i]));
+      self->supplement_names = g_strv_builder_end (b);
+    }
+  build_supplements (self);
+
+  for (int i = 0; i < MD_CHECKIN_EDITOR_DAYS; i++)
+    {
+      g_autofree char *label = day_label (today - i, today);
+      gtk_string_list_append (days, label);
+    }
+  adw_combo_row_set_model (self->day_row, G_LIST_MODEL (days));
+  adw_combo_row_set_selected (self->day_row, 0);
+  g_signal_connect_swapped (self->day_row, "notify::selected", G_CALLBACK (day_changed_cb), self);
+  day_changed_cb (self);
+  return self;
+}
+
+gint64
+md_checkin_editor_get_day (MdCheckinEditor *self)
+{
+  g_return_val_if_fail (MD_IS_CHECKIN_EDITOR (self), 0);
+  return self->today - (gint64) adw_combo_row_get_selected (self->day_row);
+}
+
+gboolean
+md_checkin_editor_set_day (MdCheckinEditor *self,
+                           gint64           day)
+{
+  g_return_val_if_fail (MD_IS_CHECKIN_EDITOR (self), FALSE);
+
+  if (day > self->today || day <= self->today - MD_CHECKIN_EDITOR_DAYS)
+    return FALSE;
+  adw_combo_row_set_selected (self->day_row, (guint) (self->today - day));
+  return TRUE;
+}

@@ -1,0 +1,36 @@
+/* md-checkin-editor.h: the daily check-in form. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "md-checkin.h"
+#include "md-store.h"
+
+G_BEGIN_DECLS
+
+#define MD_CHECKIN_EDITOR_DAYS 7  /* today and the six days before can be filled in */
+
+#define MD_TYPE_CHECKIN_EDITOR (md_checkin_editor_get_type ())
+G_DECLARE_FINAL_TYPE (MdCheckinEditor, md_checkin_editor, MD, CHECKIN_EDITOR, AdwWindow)
+
+/* @supplements: the user's list of supplements (NULL = the default list).
+ * @today: the local day number of today. */
+MdCheckinEditor *md_checkin_editor_new (GtkWindow          *parent,
+                                        MdStore            *store,
+                                        const char * const *supplements,
+                                        gint64              today);
+
+/* The day the form is showing, and a way to change it (loads what is stored for that day). */
+gint64     md_checkin_editor_get_day  (MdCheckinEditor *self);
+gboolean   md_checkin_editor_set_day  (MdCheckinEditor *self,
+                                       gint64           day);
+/* What the form holds now, as a check-in (not yet saved). */
+MdCheckin *md_checkin_editor_get_checkin (MdCheckinEditor *self) G_GNUC_WARN_UNUSED_RESULT;
+/* Saves (the checkin.save action does the same and closes the window on success). */
+gboolean   md_checkin_editor_save     (MdCheckinEditor *self,
+                                       GError         **error);
+
+/* Today's local day number. */
+gint64     md_checkin_today           (void);
+
+G_END_DECLS
