@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "md-checkin-editor.h"
+#include "md-preferences.h"
 #include "md-time.h"
 
 struct _MdCheckinEditor
@@ -41,10 +42,6 @@ struct _MdCheckinEditor
 };
 
 G_DEFINE_FINAL_TYPE (MdCheckinEditor, md_checkin_editor, ADW_TYPE_WINDOW)
-
-static const char * const default_supplements[] = {
-  N_("Magnesium"), N_("Calcium"), N_("Vitamin D"), N_("Vitamin B complex"), NULL
-};
 
 gint64
 md_checkin_today (void)
@@ -377,12 +374,7 @@ md_checkin_editor_new (GtkWindow          *parent,
   if (supplements != NULL && supplements[0] != NULL)
     self->supplement_names = g_strdupv ((char **) supplements);
   else
-    {
-      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-      for (guint i = 0; default_supplements[i] != NULL; i++)
-        g_strv_builder_add (b, _(default_supplements[i]));
-      self->supplement_names = g_strv_builder_end (b);
-    }
+    self->supplement_names = md_preferences_get_supplements (NULL);
   build_supplements (self);
 
   for (int i = 0; i < MD_CHECKIN_EDITOR_DAYS; i++)
