@@ -34,6 +34,10 @@ static const char * const column_names[N_COLS] = {
   "started_at", "regions", "side", "duration_s", "intensity", "signs", "triggers", "notes",
 };
 
+/* A NUL byte is not text: it is kept as a byte that is never valid UTF-8, so that the field
+ * (a C string) is reported as not valid UTF-8 with its column instead of being cut short. */
+#define NUL_MARK '\xff'
+
 /* One record (a logical CSV row) as cut by the tokenizer. */
 typedef struct {
   guint      line;          /* physical line the record starts on, from 1 */
@@ -133,7 +137,7 @@ next_record (Tokenizer *t,
                 }
               if (c == '\n')
                 t->line++;
-              g_string_append_c (field, c);
+              g_string_append_c (field, c != '\0' ? c : NUL_MARK);
               t->p++;
             }
           if (!closed)
@@ -158,7 +162,7 @@ next_record (Tokenizer *t,
             }
           else if (*t->p == '"' && !quoted)
             record_set_error (r, _("a \" inside a field: put the field in quotes and double the \" (\"\")"));
-          g_string_append_c (field, *t->p);
+          g_string_append_c (field, *t->p != '\0' ? *t->p : NUL_MARK);
           t->p++;
         }
 
