@@ -2,7 +2,7 @@
  *
  * Build by hand from the worktree, after `meson setup build` (for config.h):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Ibuild -Isrc/core \
- *     src/core/*.c tests/fuzz/fuzz-csv.c $(pkg-config --cflags --libs gio-2.0 sqlite3 json-glib-1.0) -lm \
+ *     src/core/md-*.c tests/fuzz/fuzz-csv.c $(pkg-config --cflags --libs gio-2.0 sqlite3 json-glib-1.0) -lm \
  *     -o fuzz-csv
  *   ./fuzz-csv -max_total_time=60
  *
