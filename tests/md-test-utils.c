@@ -103,8 +103,8 @@ md_test_run_cli (const char * const *argv,
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
   g_assert_no_error (error);
 
-  if (stdin_text != NULL)
-    in_bytes = g_bytes_new (stdin_text, strlen (stdin_text));
+  /* With a stdin pipe, communicate needs a buffer even when there is nothing to send. */
+  in_bytes = g_bytes_new (stdin_text != NULL ? stdin_text : "", stdin_text != NULL ? strlen (stdin_text) : 0);
   g_subprocess_communicate (proc, in_bytes, NULL, &out_bytes, &err_bytes, &error);
   g_assert_no_error (error);
 

@@ -1,8 +1,12 @@
 /* md-csv.h: the episode CSV format (a contract, documented in README).
  *
  * Header: started_at,regions,side,duration_s,intensity,signs,triggers,notes
- * Columns in any order; started_at and regions required; an unknown column is an error.
- * RFC 4180 quoting, UTF-8, optional BOM, LF or CRLF line ends.
+ * Columns in any order; started_at and regions required; an unknown or repeated column is an
+ * error. RFC 4180 quoting, UTF-8, optional BOM, LF or CRLF line ends (in a file whose first
+ * line ends in CRLF, CRLF inside quotes is read as LF); fully empty lines are ignored. Spaces
+ * around values are ignored except in notes. Empty side/duration_s/intensity = unknown, empty
+ * signs/triggers = none. Export writes offsets as ±HH:MM (UTC as +00:00), LF line ends and
+ * quotes only where needed, so export → import → export is byte-identical.
  */
 #pragma once
 
@@ -37,7 +41,9 @@ GPtrArray *md_csv_parse      (const char *data,
 /* Formats episodes (in the given order) as CSV with the header; lines end in LF. */
 char      *md_csv_format     (GPtrArray *episodes) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Reads @path and imports it all or nothing into @store, skipping duplicates. */
+/* Reads @path ("-" = standard input) and imports it all or nothing into @store, skipping
+ * duplicates (md_episode_same_event). Starts are checked against md_store_get_now(); times
+ * without an offset use the machine's zone. A file that cannot be read: MD_CSV_ERROR_IO. */
 gboolean   md_csv_import_file (MdStore    *store,
                                const char *path,
                                guint      *n_added,
@@ -45,7 +51,8 @@ gboolean   md_csv_import_file (MdStore    *store,
                                GPtrArray **row_errors,
                                GError    **error);
 
-/* Writes every episode, oldest first, to @path ("-" = standard output), atomically for files. */
+/* Writes every episode, oldest first, to @path ("-" = standard output); a file is replaced
+ * atomically and gets mode 0600. */
 gboolean   md_csv_export_file (MdStore    *store,
                                const char *path,
                                GError    **error);

@@ -1,0 +1,57 @@
+/* fuzz-csv.c: libFuzzer entry point for md_csv_parse (not built by default).
+ *
+ * Build by hand from the worktree, after `meson setup build` (for config.h):
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Ibuild -Isrc/core \
+ *     src/core/md-*.c tests/fuzz/fuzz-csv.c $(pkg-config --cflags --libs gio-2.0 sqlite3 json-glib-1.0) -lm \
+ *     -o fuzz-csv
+ *   ./fuzz-csv -max_total_time=60
+ *
+ * The check is the one of tests/test-csv-fuzz.c: an accepted input gives valid episodes whose
+ * export reads back to the same export; a rejected one gives at least one "FILE:LINE: " message.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "md-csv.h"
+
+#define NOW G_GINT64_CONSTANT (1743422400)
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  static GTimeZone *tz;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GPtrArray) episodes = NULL;
+
+  if (tz == NULL)
+    tz = g_time_zone_new_identifier ("Europe/Paris");
+
+  episodes = md_csv_parse ((const char *) data, size, "fuzz.csv", tz, NOW, &errors, NULL);
+  if (episodes != NULL)
+    {
+      g_autofree char *text = md_csv_format (episodes);
+      g_autoptr(GPtrArray) again = md_csv_parse (text, strlen (text), "again.csv", tz, NOW, NULL, NULL);
+      g_autofree char *text_again = NULL;
+
+      if (again == NULL)
+        abort ();
+      for (guint i = 0; i < episodes->len; i++)
+        if (!md_episode_validate (g_ptr_array_index (episodes, i), NOW, NULL))
+          abort ();
+      text_again = md_csv_format (again);
+      if (strcmp (text, text_again) != 0)
+        abort ();
+    }
+  else if (errors == NULL || errors->len == 0 ||
+           !g_str_has_prefix (g_ptr_array_index (errors, 0), "fuzz.csv:"))
+    abort ();
+  return 0;
+}

@@ -1,0 +1,227 @@
+/* test-csv-fuzz.c: a small deterministic fuzz test of md_csv_parse.
+ *
+ * Valid files are mutated at random (a fixed seed, so a failure can be replayed; set
+ * MD_FUZZ_SEED to try others). For every input the parser must either return episodes that
+ * validate and survive format → parse → format unchanged, or fail with BAD_DATA and a list of
+ * "fuzz.csv:LINE: …" messages whose lines exist in the input and come in file order.
+ * tests/fuzz/fuzz-csv.c is the same check as a libFuzzer entry point. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "md-csv.h"
+
+#define NOW        G_GINT64_CONSTANT (1743422400)
+#define ITERATIONS 20000
+#define TIME_LIMIT (20 * G_USEC_PER_SEC)
+
+static const char * const seeds[] = {
+  MD_CSV_HEADER "\n"
+  "2025-01-02T03:04:05+00:00,eyelid-upper;cheek,both,90,10,pain;dizziness,caffeine;stress,plain\n"
+  "2025-02-02T23:59:59-03:30,lips,right,1,0,,alcohol,\"a, b \"\"c\"\"\nd\"\n"
+  "2025-02-03T08:00:00+01:00,jaw,,,,,,\n",
+
+  "\xef\xbb\xbfnotes,regions,started_at\r\n\"two\r\nlines\",chin,2025-03-01T09:30Z\r\n,jaw,2025-03-01T09:31\r\n",
+
+  "started_at,regions\n2025-03-01T09:30+05:45,jaw\n\n2025-03-02T09:30Z,mouth-corner;around-eye\n",
+};
+
+static const char * const tokens[] = {
+  ",", "\"", "\"\"", "\n", "\r\n", "\r", ";", " ", "\xff", "\xc3", "\xc3\xa9", "\xef\xbb\xbf",
+  "0", "12", "-1", "2592001", "Z", "+14:00", "T", ":", "jaw", "nose", "left", "pain",
+  "started_at", "regions", "notes", "2025-03-01T09:30Z", "2099-01-01T00:00Z",
+};
+
+static guint
+count_lines (const char *data,
+             gsize       length)
+{
+  guint n = 1;
+
+  for (gsize i = 0; i < length; i++)
+    n += data[i] == '\n';
+  return n;
+}
+
+static void
+mutate (GRand   *rand,
+        GString *s)
+{
+  guint pos = s->len > 0 ? g_rand_int_range (rand, 0, s->len + 1) : 0;
+
+  switch (g_rand_int_range (rand, 0, 6))
+    {
+    case 0:  /* Replace a byte by any byte. */
+      if (pos < s->len)
+        s->str[pos] = (char) g_rand_int_range (rand, 0, 256);
+      break;
+    case 1:  /* Insert a token. */
+      g_string_insert (s, pos, tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (tokens))]);
+      break;
+    case 2:  /* Delete a few bytes. */
+      if (pos < s->len)
+        {
+          guint n = g_rand_int_range (rand, 1, 8);
+
+          g_string_erase (s, pos, MIN (n, s->len - pos));
+        }
+      break;
+    case 3:  /* Duplicate a slice somewhere else. */
+      if (pos < s->len)
+        {
+          guint want = g_rand_int_range (rand, 1, 40);
+          guint n = MIN (want, s->len - pos);
+          g_autofree char *slice = g_strndup (s->str + pos, n);
+
+          g_string_insert_len (s, g_rand_int_range (rand, 0, s->len + 1), slice, n);
+        }
+      break;
+    case 4:  /* Cut the end off. */
+      g_string_truncate (s, pos);
+      break;
+    default: /* Insert a NUL byte. */
+      g_string_insert_len (s, pos, "\0", 1);
+      break;
+    }
+}
+
+static void
+check_one (const char *data,
+           gsize       length,
+           GTimeZone  *tz)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GPtrArray) episodes = md_csv_parse (data, length, "fuzz.csv", tz, NOW, &errors, &error);
+
+  if (episodes != NULL)
+    {
+      g_autoptr(GPtrArray) again = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *text_again = NULL;
+
+      g_assert_no_error (error);
+      g_assert_null (errors);
+      for (guint i = 0; i < episodes->len; i++)
+        g_assert_true (md_episode_validate (g_ptr_array_index (episodes, i), NOW, NULL));
+
+      text = md_csv_format (episodes);
+      again = md_csv_parse (text, strlen (text), "again.csv", tz, NOW, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (again);
+      g_assert_cmpuint (again->len, ==, episodes->len);
+      text_again = md_csv_format (again);
+      g_assert_cmpstr (text_again, ==, text);
+    }
+  else
+    {
+      guint max_line = count_lines (data, length);
+      guint64 previous = 0;
+
+      g_assert_error (error, MD_CSV_ERROR, MD_CSV_ERROR_BAD_DATA);
+      g_assert_nonnull (errors);
+      g_assert_cmpuint (errors->len, >, 0);
+      for (guint i = 0; i < errors->len; i++)
+        {
+          const char *line = g_ptr_array_index (errors, i);
+          char *end = NULL;
+          guint64 n;
+
+          g_assert_true (g_str_has_prefix (line, "fuzz.csv:"));
+          n = g_ascii_strtoull (line + strlen ("fuzz.csv:"), &end, 10);
+          g_assert_true (g_str_has_prefix (end, ": "));
+          g_assert_cmpuint (n, >=, 1);
+          g_assert_cmpuint (n, <=, max_line);
+          g_assert_cmpuint (n, >=, previous);
+          g_assert_true (g_utf8_validate (line, -1, NULL));
+          previous = n;
+        }
+    }
+}
+
+static guint32
+fuzz_seed (void)
+{
+  const char *env = g_getenv ("MD_FUZZ_SEED");
+
+  return env != NULL ? (guint32) strtoul (env, NULL, 10) : 20250331;
+}
+
+static void
+test_seeds_are_valid (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autoptr(GPtrArray) episodes = md_csv_parse (seeds[i], strlen (seeds[i]), "seed.csv", tz, NOW, NULL, NULL);
+
+      g_assert_nonnull (episodes);
+      g_assert_cmpuint (episodes->len, >, 0);
+    }
+}
+
+static void
+test_mutations (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (fuzz_seed ());
+  gint64 start = g_get_monotonic_time ();
+  guint accepted = 0, rejected = 0;
+  guint i;
+
+  for (i = 0; i < ITERATIONS && g_get_monotonic_time () - start < TIME_LIMIT; i++)
+    {
+      g_autoptr(GString) s = g_string_new (seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (seeds))]);
+      guint n = g_rand_int_range (rand, 1, 5);
+      g_autoptr(GError) error = NULL;
+
+      for (guint k = 0; k < n; k++)
+        mutate (rand, s);
+      check_one (s->str, s->len, tz);
+
+      /* Tally which way it went (parsing again is cheap). */
+      {
+        g_autoptr(GPtrArray) e = md_csv_parse (s->str, s->len, "fuzz.csv", tz, NOW, NULL, &error);
+
+        if (e != NULL)
+          accepted++;
+        else
+          rejected++;
+      }
+    }
+  g_test_message ("%u inputs: %u accepted, %u rejected", i, accepted, rejected);
+  g_assert_cmpuint (i, >=, 500);
+  /* Both outcomes must have been exercised, or the mutations are too weak or too strong. */
+  g_assert_cmpuint (accepted, >, 0);
+  g_assert_cmpuint (rejected, >, 0);
+}
+
+static void
+test_token_soup (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (fuzz_seed () + 1);
+
+  for (guint i = 0; i < ITERATIONS / 2; i++)
+    {
+      g_autoptr(GString) s = g_string_new (g_rand_boolean (rand) ? "started_at,regions,notes\n" : NULL);
+      guint n = g_rand_int_range (rand, 0, 30);
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (s, tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (tokens))]);
+      check_one (s->str, s->len, tz);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv-fuzz/seeds-are-valid", test_seeds_are_valid);
+  g_test_add_func ("/csv-fuzz/mutations", test_mutations);
+  g_test_add_func ("/csv-fuzz/token-soup", test_token_soup);
+  return g_test_run ();
+}
