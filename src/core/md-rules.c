@@ -64,7 +64,7 @@
 
 /* ---- The rules table ------------------------------------------------------------------ *
  *
- * Message placeholders: {signs} the signs seen, {episodes} "N episodes", {count} a number,
+ * Message placeholders: {signs} the signs seen ({signs_lower} in lower case), {episodes} "N episodes", {count} a number,
  * {when} local date and time of the latest evidence, {ago} how long before the check,
  * {duration} the longest duration, {days} "N days" logged, {span} "N days" covered,
  * {last_day} the last logged day, {changes} what grew week by week, {groups} face areas,
@@ -133,7 +133,7 @@ static const MdRuleInfo rules[N_RULES] = {
     "head-injury-signs", MD_LEVEL_EMERGENCY,
     N_("Head injury with other signs in the last day"),
     N_("An episode in the last 24 hours has a head injury together with a face or nerve-related sign marked."),
-    N_("A head injury together with {signs}: logged with {episodes} in the last 24 hours, the latest on {when} ({ago})."),
+    N_("A head injury together with {signs_lower}: logged with {episodes} in the last 24 hours, the latest on {when} ({ago})."),
     N_("Call the emergency number now. New signs after a head injury need to be checked straight away."),
     SRC_HEAD },
   [R_HEAD_INJURY] = {
@@ -355,8 +355,10 @@ format_duration (gint64 s)
         return g_strdup_printf (_("%d h"), (int) (s / HOUR_S));
       return g_strdup_printf (_("%d h %d min"), (int) (s / HOUR_S), (int) (s % HOUR_S / 60));
     }
-  if (s >= 60)
+  if (s >= 60 && s % 60 == 0)
     return g_strdup_printf (_("%d min"), (int) (s / 60));
+  if (s >= 60)
+    return g_strdup_printf (_("%d min %d s"), (int) (s / 60), (int) (s % 60));
   return g_strdup_printf (_("%d s"), (int) MAX (s, 0));
 }
 
@@ -399,12 +401,13 @@ flag_from_evidence (RuleIndex  r,
                     gint64     now_utc)
 {
   g_autofree char *signs = md_signs_to_label (ev->signs);
+  g_autofree char *signs_lower = g_utf8_strdown (signs, -1);
   g_autofree char *episodes = format_count (ev->ids->len);
   g_autofree char *count = g_strdup_printf ("%u", ev->ids->len);
   g_autofree char *when = format_when (ev->latest);
   g_autofree char *ago = format_ago (now_utc - ev->latest->start_utc);
   g_autofree char *duration = format_duration (ev->longest);
-  const char *kv[] = { "signs", signs, "episodes", episodes, "count", count, "when", when,
+  const char *kv[] = { "signs", signs, "signs_lower", signs_lower, "episodes", episodes, "count", count, "when", when,
                        "ago", ago, "duration", duration, NULL };
 
   return flag_new (r, g_steal_pointer (&ev->ids), kv);
