@@ -241,6 +241,9 @@ static const Case cases[] = {
   { "/rules/side/eight-left-one-right", EPS ({ D (2), 8, H }, { D (1), .side = SR }), 0, "", "none" },
   { "/rules/side/nine-left-one-both", EPS ({ D (2), 9, H }, { D (1), .side = SB }), 0, "one-sided", "note" },
   { "/rules/side/eight-left-one-both", EPS ({ D (2), 8, H }, { D (1), .side = SB }), 0, "", "none" },
+  { "/rules/side/89-of-100", EPS ({ D (2), 89, 5 * MIN_S }, { D (1), 11, MIN_S, .side = SR }), 0, "", "none" },
+  { "/rules/side/90-of-100", EPS ({ D (2), 90, 5 * MIN_S }, { D (1), 10, MIN_S, .side = SR }), 0, "one-sided", "note",
+    .rule = "one-sided", .contains = "90 of the 100|left side (90%)" },
   { "/rules/side/five-right", EPS ({ D (2), 5, H, .side = SR }), 0, "one-sided", "note",
     .rule = "one-sided", .contains = "right side (100%)" },
   { "/rules/side/one-at-28d", EPS ({ 28 * DAY }, { D (2), 4, H }), 0, "one-sided", "note", .rule = "one-sided", .evidence = "1,2,3,4,5" },
@@ -505,6 +508,38 @@ test_order_independent (void)
   g_assert_cmpuint (a->len, >, 3);
 }
 
+/* Many episodes an hour apart in alternating far offsets: the local days are far from sorted,
+ * which takes the sort's fallback path; the run must still be right. */
+static void
+test_many_offsets (void)
+{
+  g_autoptr(GPtrArray) eps = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
+  g_autoptr(GPtrArray) flags = NULL;
+  const MdFlag *f;
+  MdLevel overall;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      MdEpisode *ep = md_test_episode (NOW - D (8) + i * 10);
+
+      ep->id = i + 1;
+      ep->side = MD_SIDE_BOTH;
+      ep->utc_offset_s = i % 2 == 0 ? 14 * 3600 : -12 * 3600;
+      g_ptr_array_add (eps, ep);
+    }
+  g_ptr_array_add (eps, md_test_episode (NOW - D (0)));
+  ((MdEpisode *) eps->pdata[3000])->id = 3001;
+  ((MdEpisode *) eps->pdata[3000])->side = MD_SIDE_BOTH;
+
+  flags = md_rules_evaluate ((MdEpisode * const *) eps->pdata, eps->len, NOW, &overall);
+  g_assert_cmpuint (flags->len, ==, 1);
+  f = g_ptr_array_index (flags, 0);
+  g_assert_cmpstr (f->rule, ==, "over-a-week");
+  /* Local days 03-22, 03-23, 03-24 and 03-31. */
+  g_assert_nonnull (strstr (f->message, "on 4 days over 10 days, most recently on 2025-03-31"));
+  g_assert_cmpuint (f->episodes->len, ==, 3001);
+}
+
 static void
 test_text_empty (void)
 {
@@ -584,6 +619,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], test_case);
   g_test_add_func ("/rules/order-independent", test_order_independent);
+  g_test_add_func ("/rules/travel/many-offsets", test_many_offsets);
   g_test_add_func ("/rules/text/empty", test_text_empty);
   g_test_add_func ("/rules/text/lines", test_text_lines);
   g_test_add_func ("/rules/table", test_table);

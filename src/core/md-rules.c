@@ -268,6 +268,36 @@ compare_episodes (const void *a,
   return 0;
 }
 
+/* As md_episode_local_day, inlined: the run rules call it for every episode. */
+static inline gint64
+local_day (const MdEpisode *ep)
+{
+  gint64 local = ep->start_utc + ep->utc_offset_s;
+
+  return local >= 0 ? local / DAY_S : -((-local + DAY_S - 1) / DAY_S);
+}
+
+/* The region bits of each region group, to map a region set to groups in 5 steps. */
+static void
+group_masks (guint32 masks[MD_N_REGION_GROUPS])
+{
+  memset (masks, 0, sizeof (guint32) * MD_N_REGION_GROUPS);
+  for (guint r = 0; r < MD_N_REGIONS; r++)
+    masks[md_region_group (r)] |= MD_BIT (r);
+}
+
+static inline guint32
+groups_of (const guint32 masks[MD_N_REGION_GROUPS],
+           guint32       regions)
+{
+  guint32 groups = 0;
+
+  for (guint g = 0; g < MD_N_REGION_GROUPS; g++)
+    if (regions & masks[g])
+      groups |= MD_BIT (g);
+  return groups;
+}
+
 static int
 compare_days (const void *a,
               const void *b)
@@ -432,7 +462,7 @@ static gboolean
 day_at_least (const MdEpisode *ep,
               gconstpointer    data)
 {
-  return md_episode_local_day (ep) >= *(const gint64 *) data;
+  return local_day (ep) >= *(const gint64 *) data;
 }
 
 static gboolean
@@ -506,6 +536,35 @@ typedef struct {
   guint  n_days;
 } Run;
 
+/* Local days in start order are almost sorted (an offset moves a day by at most one or two
+ * places), so an insertion sort is linear here; past a budget of moves it falls back to qsort,
+ * so odd data cannot make it quadratic. */
+static void
+sort_days (gint64 *days,
+           guint   n)
+{
+  guint64 budget = 8 * (guint64) n + 64;
+
+  for (guint i = 1; i < n; i++)
+    {
+      gint64 v = days[i];
+      guint j = i;
+
+      while (j > 0 && days[j - 1] > v)
+        {
+          days[j] = days[j - 1];
+          j--;
+          if (--budget == 0)
+            {
+              days[j] = v;
+              qsort (days, n, sizeof (gint64), compare_days);
+              return;
+            }
+        }
+      days[j] = v;
+    }
+}
+
 /* The active run of logged days (see persistent / over-a-week). FALSE when there is none. */
 static gboolean
 find_run (MdEpisode * const *sorted,
@@ -520,13 +579,13 @@ find_run (MdEpisode * const *sorted,
 
   for (i = 0; i < n; i++)
     {
-      days[i] = md_episode_local_day (sorted[i]);
+      days[i] = local_day (sorted[i]);
       if (i > 0 && days[i] < days[i - 1])
         ordered = FALSE;
     }
   /* With offsets that change (travel), local days need not follow the instants. */
   if (!ordered)
-    qsort (days, n, sizeof (gint64), compare_days);
+    sort_days (days, n);
   for (i = 0; i < n; i++)
     if (n_days == 0 || days[i] != days[n_days - 1])
       days[n_days++] = days[i];
@@ -621,6 +680,8 @@ md_rules_evaluate (MdEpisode *const *episodes,
   gint64 side_longest[MD_N_SIDES] = { 0, };
   guint side_count[MD_N_SIDES] = { 0, }, n_high = 0;
   gboolean ordered = TRUE;
+  guint32 masks[MD_N_REGION_GROUPS];
+  guint first_recent;
   GPtrArray *flags;
   Run run;
 
@@ -638,8 +699,24 @@ md_rules_evaluate (MdEpisode *const *episodes,
   if (!ordered)
     qsort (sorted, n, sizeof (MdEpisode *), compare_episodes);
 
-  /* One pass: per-episode rules and the sums the patterns need. */
-  for (guint i = 0; i < n; i++)
+  /* One pass over the last 30 days (a binary search finds where they start): per-episode
+   * rules and the sums the patterns need. Every window below is at most 30 days. */
+  group_masks (masks);
+  {
+    guint lo = 0, hi = n;
+
+    while (lo < hi)
+      {
+        guint mid = lo + (hi - lo) / 2;
+
+        if (now_utc - sorted[mid]->start_utc > EPISODE_WINDOW_S)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+    first_recent = lo;
+  }
+  for (guint i = first_recent; i < n; i++)
     {
       const MdEpisode *ep = sorted[i];
       gint64 age = now_utc - ep->start_utc;
@@ -647,7 +724,7 @@ md_rules_evaluate (MdEpisode *const *episodes,
       guint32 face = ep->signs & MD_SIGNS_FACE;
       guint32 neuro = ep->signs & MD_SIGNS_NEURO;
       guint n_neuro = __builtin_popcount (neuro);
-      guint32 groups = md_regions_groups (ep->regions);
+      guint32 groups = groups_of (masks, ep->regions);
       gboolean is_long = ep->duration_s != MD_UNKNOWN && ep->duration_s >= LONG_EPISODE_S;
       gint64 k = MAX (age, 0) / PROGRESSIVE_WEEK_S;
 
