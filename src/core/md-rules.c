@@ -1,22 +1,981 @@
-/* md-rules.c: placeholder until the rules work lands. */
+/* md-rules.c: the red-flag rules of ../shared/rules-reference.md, as a pure function.
+ *
+ * Everything a clinician may want to review (the thresholds, and for each rule its id, level,
+ * title, plain explanation, message template, advice and source) stands at the top of this
+ * file. Thresholds marked (J) are product judgements, not published values.
+ *
+ * The evaluation sorts the episodes once (oldest first; it checks first, so the store's order
+ * costs nothing) and then walks them in a single pass; no rule is quadratic.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "md-rules"
+
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "md-rules.h"
+#include "md-time.h"
+
+/* ---- Thresholds ---------------------------------------------------------------------- */
+
+#define HOUR_S (G_GINT64_CONSTANT (3600))
+#define DAY_S  (G_GINT64_CONSTANT (86400))
+
+#define FUTURE_TOLERANCE_S        ((gint64) MD_FUTURE_TOLERANCE_S) /* later starts are ignored */
+#define RECENT_S                  (24 * HOUR_S)  /* "recent": age at most 24 h */
+#define EPISODE_WINDOW_S          (30 * DAY_S)   /* per-episode rules look back 30 days */
+#define PATTERN_WINDOW_S          (28 * DAY_S)   /* long-episode, spread-face, one side */
+#define LONG_EPISODE_S            (6 * HOUR_S)   /* (J) a "long" episode */
+#define NEURO_SIGNS_MANY          2              /* (J) this many N signs at once: emergency */
+#define RUN_MAX_GAP_DAYS          7              /* (J) days further apart end a run */
+#define RUN_MAX_IDLE_DAYS         7              /* no day logged for longer: no run */
+#define PERSISTENT_MIN_SPAN_DAYS  15             /* more than two weeks */
+#define PERSISTENT_MIN_RUN_DAYS   4              /* (J) logged days needed in the run */
+#define OVER_A_WEEK_MIN_SPAN_DAYS 8              /* more than a week */
+#define PROGRESSIVE_WEEK_S        (7 * DAY_S)    /* bucket width */
+#define PROGRESSIVE_MIN_HISTORY_S (21 * DAY_S)   /* earliest episode at least this old */
+#define PROGRESSIVE_GROWTH        2              /* last week at least twice the oldest */
+#define PROGRESSIVE_INTENSITY_UP  2              /* mean intensity up by at least this */
+#define SPREAD_FACE_MIN_GROUPS    2              /* face areas (region groups) */
+#define ONE_SIDE_MIN_EPISODES     5              /* episodes with a known side */
+#define ONE_SIDE_MIN_PERCENT      90             /* (J) share on one single side */
+#define UNILATERAL_MIN_GROUPS     2              /* that side's episodes reach this many areas */
+#define HIGH_INTENSITY_WINDOW_S   (14 * DAY_S)
+#define HIGH_INTENSITY_MIN        8              /* (J) intensity out of 10 */
+#define HIGH_INTENSITY_MIN_COUNT  3              /* (J) episodes */
+
+/* ---- Sources ------------------------------------------------------------------------- */
+
+#define SRC_FAST     "NHS, “Bell's palsy”; NHS, “Transient ischaemic attack (TIA)”; Stroke Association, BE FAST"
+#define SRC_NEURO    "NHS, “Transient ischaemic attack (TIA)”; Stroke Association, BE FAST; seed article, “when to seek medical advice”"
+#define SRC_HEAD     "NHS, “Head injury and concussion”"
+#define SRC_TWITCH   "NHS, “Twitching eyes and muscles” (2023); Mayo Clinic, “Eye twitching: when to see a doctor”"
+#define SRC_PAIN     "Seed article, “when to seek medical advice” (severe pain); MSD Manual, “Hemifacial spasm” (painless)"
+#define SRC_CLOSURE  "Mayo Clinic, “Eye twitching: when to see a doctor”"
+#define SRC_LONG     "MSD Manual, “Hemifacial spasm”; NANOS and StatPearls, “Eyelid myokymia”"
+#define SRC_DURATION "NHS, “Twitching eyes and muscles” (2023); American Academy of Ophthalmology (EyeSmart); Mayo Clinic"
+#define SRC_SPREAD   "NHS, “Twitching eyes and muscles” (2023); American Academy of Ophthalmology (EyeSmart); StatPearls, “Eyelid myokymia”"
+#define SRC_SIDE     "MSD Manual, “Hemifacial spasm”; NANOS and StatPearls, “Eyelid myokymia”"
+
+/* ---- The rules table ------------------------------------------------------------------ *
+ *
+ * Message placeholders: {signs} the signs seen ({signs_lower} in lower case), {episodes} "N episodes", {count} a number,
+ * {when} local date and time of the latest evidence, {ago} how long before the check,
+ * {duration} the longest duration, {days} "N days" logged, {span} "N days" covered,
+ * {last_day} the last logged day, {changes} what grew week by week, {groups} face areas,
+ * {side} left or right, {side_n} / {known_n} / {percent} the one-side share, {reasons}.
+ */
+
+typedef enum {
+  R_FACE_WEAKNESS_NOW,
+  R_FACE_WEAKNESS_RECENT,
+  R_NEURO_SIGNS_NOW,
+  R_NEURO_SIGN_NOW,
+  R_NEURO_SIGN_RECENT,
+  R_HEAD_INJURY_SIGNS,
+  R_HEAD_INJURY,
+  R_SPREAD_BODY,
+  R_PAIN,
+  R_EYELID_CLOSURE,
+  R_LONG_EPISODE,
+  R_PERSISTENT,
+  R_OVER_A_WEEK,
+  R_PROGRESSIVE,
+  R_SPREAD_FACE,
+  R_UNILATERAL,
+  R_ONE_SIDED,
+  R_HIGH_INTENSITY,
+  N_RULES
+} RuleIndex;
+
+static const MdRuleInfo rules[N_RULES] = {
+  [R_FACE_WEAKNESS_NOW] = {
+    "face-weakness-now", MD_LEVEL_EMERGENCY,
+    N_("Face weakness or speech trouble in the last day"),
+    N_("An episode in the last 24 hours has weakness, drooping, an uneven face or trouble speaking marked."),
+    N_("{signs}: logged with {episodes} in the last 24 hours, the latest on {when} ({ago})."),
+    N_("Call the emergency number now, even if the signs have passed. This app cannot tell what causes them; a doctor needs to see you quickly."),
+    SRC_FAST },
+  [R_FACE_WEAKNESS_RECENT] = {
+    "face-weakness-recent", MD_LEVEL_URGENT,
+    N_("Face weakness or speech trouble in the last 30 days"),
+    N_("An episode from more than 24 hours up to 30 days ago has weakness, drooping, an uneven face or trouble speaking marked."),
+    N_("{signs}: logged with {episodes} in the last 30 days, the latest on {when} ({ago})."),
+    N_("Get medical advice today, even if the signs have passed. If they come back, call the emergency number."),
+    SRC_FAST },
+  [R_NEURO_SIGNS_NOW] = {
+    "neuro-signs-now", MD_LEVEL_EMERGENCY,
+    N_("Several nerve-related signs in the last day"),
+    N_("An episode in the last 24 hours has at least two of: change in vision, dizziness, numbness, severe headache, trouble swallowing."),
+    N_("{signs}: logged together with {episodes} in the last 24 hours, the latest on {when} ({ago})."),
+    N_("Call the emergency number now, even if the signs have passed. This app cannot tell what causes them."),
+    SRC_NEURO },
+  [R_NEURO_SIGN_NOW] = {
+    "neuro-sign-now", MD_LEVEL_URGENT,
+    N_("A nerve-related sign in the last day"),
+    N_("An episode in the last 24 hours has exactly one of: change in vision, dizziness, numbness, severe headache, trouble swallowing."),
+    N_("{signs}: logged with {episodes} in the last 24 hours, the latest on {when} ({ago})."),
+    N_("Get medical advice today. If more signs appear, or the face or speech changes, call the emergency number."),
+    SRC_NEURO },
+  [R_NEURO_SIGN_RECENT] = {
+    "neuro-sign-recent", MD_LEVEL_SOON,
+    N_("A nerve-related sign in the last 30 days"),
+    N_("An episode from more than 24 hours up to 30 days ago has a change in vision, dizziness, numbness, severe headache or trouble swallowing marked."),
+    N_("{signs}: logged with {episodes} in the last 30 days, the latest on {when} ({ago})."),
+    N_("Book an appointment with your doctor and show them these entries."),
+    SRC_NEURO },
+  [R_HEAD_INJURY_SIGNS] = {
+    "head-injury-signs", MD_LEVEL_EMERGENCY,
+    N_("Head injury with other signs in the last day"),
+    N_("An episode in the last 24 hours has a head injury together with a face or nerve-related sign marked."),
+    N_("A head injury together with {signs_lower}: logged with {episodes} in the last 24 hours, the latest on {when} ({ago})."),
+    N_("Call the emergency number now. New signs after a head injury need to be checked straight away."),
+    SRC_HEAD },
+  [R_HEAD_INJURY] = {
+    "head-injury", MD_LEVEL_URGENT,
+    N_("Head injury"),
+    N_("An episode in the last 30 days has a head injury marked (without face or nerve-related signs in the last 24 hours)."),
+    N_("A head injury was logged with {episodes} in the last 30 days, the latest on {when} ({ago})."),
+    N_("Get medical advice today. Call the emergency number if drowsiness, vomiting, confusion, weakness or vision problems appear."),
+    SRC_HEAD },
+  [R_SPREAD_BODY] = {
+    "spread-body", MD_LEVEL_SOON,
+    N_("Twitching elsewhere in the body"),
+    N_("An episode in the last 30 days has twitching elsewhere in the body marked."),
+    N_("Twitching elsewhere in the body was logged with {episodes} in the last 30 days, the latest on {when} ({ago})."),
+    N_("Book an appointment with your doctor."),
+    SRC_TWITCH },
+  [R_PAIN] = {
+    "pain", MD_LEVEL_SOON,
+    N_("Pain with the twitching"),
+    N_("An episode in the last 30 days has pain marked. Harmless twitching usually does not hurt."),
+    N_("Pain was logged with {episodes} in the last 30 days, the latest on {when} ({ago})."),
+    N_("Book an appointment with your doctor."),
+    SRC_PAIN },
+  [R_EYELID_CLOSURE] = {
+    "eyelid-closure", MD_LEVEL_SOON,
+    N_("Eyelid forced shut"),
+    N_("An episode in the last 30 days has the eyelid forced fully shut marked."),
+    N_("The eyelid was forced fully shut in {episodes} in the last 30 days, the latest on {when} ({ago})."),
+    N_("Book an appointment with your doctor or an eye doctor."),
+    SRC_CLOSURE },
+  [R_LONG_EPISODE] = {
+    "long-episode", MD_LEVEL_SOON,
+    N_("Twitching that lasted for hours"),
+    N_("An episode in the last 28 days lasted 6 hours or more."),
+    N_("Episodes lasting 6 hours or more in the last 28 days: {count}. The longest lasted {duration}; the latest started on {when} ({ago})."),
+    N_("Book an appointment with your doctor: twitching that goes on almost without a break is worth having checked."),
+    SRC_LONG },
+  [R_PERSISTENT] = {
+    "persistent", MD_LEVEL_SOON,
+    N_("Twitching for more than two weeks"),
+    N_("The latest run of logged days (no gap longer than 7 days, the last one at most 7 days ago) covers 15 days or more, with at least 4 days logged."),
+    N_("Twitching was logged on {days} over {span}, most recently on {last_day}, with no break longer than a week."),
+    N_("Book an appointment with your doctor: twitching that goes on for more than two weeks is worth having checked."),
+    SRC_DURATION },
+  [R_OVER_A_WEEK] = {
+    "over-a-week", MD_LEVEL_NOTE,
+    N_("Twitching for more than a week"),
+    N_("The latest run of logged days (no gap longer than 7 days, the last one at most 7 days ago) covers 8 days or more."),
+    N_("Twitching was logged on {days} over {span}, most recently on {last_day}."),
+    N_("Mention it at your next visit. Book an appointment sooner if it goes on for more than two weeks or spreads."),
+    SRC_DURATION },
+  [R_PROGRESSIVE] = {
+    "progressive", MD_LEVEL_SOON,
+    N_("Twitching increasing week by week"),
+    N_("Over the last three weeks (with at least three weeks logged), each week had more episodes, more time twitching, a higher average intensity or more face areas than the week before, and the last week clearly more than the first."),
+    N_("Over the last three weeks, oldest week first, the twitching increased: {changes}."),
+    N_("Book an appointment with your doctor and bring the diary."),
+    SRC_SPREAD },
+  [R_SPREAD_FACE] = {
+    "spread-face", MD_LEVEL_SOON,
+    N_("Twitching in more than one area of the face"),
+    N_("Episodes in the last 28 days cover at least 2 areas of the face (eye, forehead, mid-face, mouth, chin and jaw)."),
+    N_("In the last 28 days twitching was logged in more than one area of the face: {groups} ({episodes})."),
+    N_("Book an appointment with your doctor: twitching in other parts of the face is worth having checked."),
+    SRC_SPREAD },
+  [R_UNILATERAL] = {
+    "unilateral", MD_LEVEL_SOON,
+    N_("One-sided twitching that spreads or lasts"),
+    N_("At least 5 episodes with a known side in the last 28 days, at least 90% of them on the same side, and that side also spreads to 2 face areas, lasted 6 hours or more once, or has lasted more than two weeks."),
+    N_("{side_n} of the {known_n} episodes with a known side in the last 28 days were on the {side} side ({percent}%), with {reasons}."),
+    N_("Book an appointment with your doctor: twitching on one side that spreads or goes on is the pattern doctors want to see."),
+    SRC_SIDE },
+  [R_ONE_SIDED] = {
+    "one-sided", MD_LEVEL_NOTE,
+    N_("Twitching on one side"),
+    N_("At least 5 episodes with a known side in the last 28 days, at least 90% of them on the same side."),
+    N_("{side_n} of the {known_n} episodes with a known side in the last 28 days were on the {side} side ({percent}%)."),
+    N_("Twitching of one eyelid on its own is usually harmless. Mention it at your next visit, and book an appointment sooner if it spreads, lasts for hours or goes on for more than two weeks."),
+    SRC_SIDE },
+  [R_HIGH_INTENSITY] = {
+    "high-intensity", MD_LEVEL_SOON,
+    N_("Strong twitching"),
+    N_("At least 3 episodes in the last 14 days rated 8 or more out of 10."),
+    N_("Episodes rated 8 or more out of 10 in the last 14 days: {count}. The latest started on {when} ({ago})."),
+    N_("Book an appointment with your doctor."),
+    SRC_TWITCH },
+};
+
+static const char *level_ids[] = { "none", "note", "soon", "urgent", "emergency" };
+static const char *level_labels[] = {
+  N_("No pattern found in what has been logged"),
+  N_("Mention at your next visit"),
+  N_("Book an appointment"),
+  N_("Get medical advice today"),
+  N_("Call the emergency number now"),
+};
+
+/* ---- Helpers --------------------------------------------------------------------------- */
+
+typedef struct {
+  GArray          *ids;       /* gint64, oldest first */
+  const MdEpisode *latest;
+  guint32          signs;     /* union of the signs that matter to the rule */
+  gint64           longest;
+} Evidence;
+
+static void
+evidence_add (Evidence        *ev,
+              const MdEpisode *ep,
+              guint32          signs)
+{
+  if (ev->ids == NULL)
+    ev->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (ev->ids, ep->id);
+  ev->latest = ep;
+  ev->signs |= signs;
+  if (ep->duration_s > ev->longest)
+    ev->longest = ep->duration_s;
+}
+
+static int
+compare_episodes (const void *a,
+                  const void *b)
+{
+  const MdEpisode *x = *(MdEpisode * const *) a;
+  const MdEpisode *y = *(MdEpisode * const *) b;
+
+  if (x->start_utc != y->start_utc)
+    return x->start_utc < y->start_utc ? -1 : 1;
+  if (x->id != y->id)
+    return x->id < y->id ? -1 : 1;
+  return 0;
+}
+
+/* As md_episode_local_day, inlined: the run rules call it for every episode. */
+static inline gint64
+local_day (const MdEpisode *ep)
+{
+  gint64 local = ep->start_utc + ep->utc_offset_s;
+
+  return local >= 0 ? local / DAY_S : -((-local + DAY_S - 1) / DAY_S);
+}
+
+/* The region bits of each region group, to map a region set to groups in 5 steps. */
+static void
+group_masks (guint32 masks[MD_N_REGION_GROUPS])
+{
+  memset (masks, 0, sizeof (guint32) * MD_N_REGION_GROUPS);
+  for (guint r = 0; r < MD_N_REGIONS; r++)
+    masks[md_region_group (r)] |= MD_BIT (r);
+}
+
+static inline guint32
+groups_of (const guint32 masks[MD_N_REGION_GROUPS],
+           guint32       regions)
+{
+  guint32 groups = 0;
+
+  for (guint g = 0; g < MD_N_REGION_GROUPS; g++)
+    if (regions & masks[g])
+      groups |= MD_BIT (g);
+  return groups;
+}
+
+static int
+compare_days (const void *a,
+              const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Fills {name} placeholders from @kv (name, value, ..., NULL). */
+static char *
+expand (const char         *template,
+        const char * const *kv)
+{
+  GString *s = g_string_new (NULL);
+  const char *p = template;
+
+  while (*p != '\0')
+    {
+      const char *close;
+      gboolean done = FALSE;
+
+      if (*p != '{' || (close = strchr (p, '}')) == NULL)
+        {
+          g_string_append_c (s, *p++);
+          continue;
+        }
+      for (guint i = 0; kv[i] != NULL && kv[i + 1] != NULL; i += 2)
+        if (strlen (kv[i]) == (gsize) (close - p - 1) && strncmp (kv[i], p + 1, close - p - 1) == 0)
+          {
+            g_string_append (s, kv[i + 1]);
+            done = TRUE;
+            break;
+          }
+      if (!done)
+        g_string_append_len (s, p, close - p + 1);
+      p = close + 1;
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+format_count (guint n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode", "%u episodes", n), n);
+}
+
+static char *
+format_days (gint64 n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", (gulong) n), (int) n);
+}
+
+static char *
+format_ago (gint64 age)
+{
+  if (age < 60)
+    return g_strdup (_("just now"));
+  if (age < HOUR_S)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", age / 60),
+                            (int) (age / 60));
+  if (age < 48 * HOUR_S)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", age / HOUR_S),
+                            (int) (age / HOUR_S));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", age / DAY_S),
+                          (int) (age / DAY_S));
+}
+
+static char *
+format_when (const MdEpisode *ep)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ep->start_utc + ep->utc_offset_s);
+
+  if (dt == NULL)
+    return g_strdup ("?");
+  return g_date_time_format (dt, "%Y-%m-%d %H:%M");
+}
+
+static char *
+format_duration (gint64 s)
+{
+  if (s >= HOUR_S)
+    {
+      if (s % HOUR_S / 60 == 0)
+        return g_strdup_printf (_("%d h"), (int) (s / HOUR_S));
+      return g_strdup_printf (_("%d h %d min"), (int) (s / HOUR_S), (int) (s % HOUR_S / 60));
+    }
+  if (s >= 60 && s % 60 == 0)
+    return g_strdup_printf (_("%d min"), (int) (s / 60));
+  if (s >= 60)
+    return g_strdup_printf (_("%d min %d s"), (int) (s / 60), (int) (s % 60));
+  return g_strdup_printf (_("%d s"), (int) MAX (s, 0));
+}
+
+static char *
+format_groups (guint32 groups)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint g = 0; g < MD_N_REGION_GROUPS; g++)
+    if (groups & MD_BIT (g))
+      {
+        if (s->len > 0)
+          g_string_append (s, ", ");
+        g_string_append (s, md_region_group_label (g));
+      }
+  return g_string_free (s, FALSE);
+}
+
+static MdFlag *
+flag_new (RuleIndex           r,
+          GArray             *ids,   /* taken */
+          const char * const *kv)
+{
+  MdFlag *flag = g_new0 (MdFlag, 1);
+
+  flag->rule = rules[r].rule;
+  flag->level = rules[r].level;
+  flag->title = _(rules[r].title);
+  flag->message = expand (_(rules[r].message), kv);
+  flag->advice = _(rules[r].advice);
+  flag->source = rules[r].source;
+  flag->episodes = ids != NULL ? ids : g_array_new (FALSE, FALSE, sizeof (gint64));
+  return flag;
+}
+
+/* A flag from per-episode evidence: signs, counts, date and age of the latest. */
+static MdFlag *
+flag_from_evidence (RuleIndex  r,
+                    Evidence  *ev,
+                    gint64     now_utc)
+{
+  g_autofree char *signs = md_signs_to_label (ev->signs);
+  g_autofree char *signs_lower = g_utf8_strdown (signs, -1);
+  g_autofree char *episodes = format_count (ev->ids->len);
+  g_autofree char *count = g_strdup_printf ("%u", ev->ids->len);
+  g_autofree char *when = format_when (ev->latest);
+  g_autofree char *ago = format_ago (now_utc - ev->latest->start_utc);
+  g_autofree char *duration = format_duration (ev->longest);
+  const char *kv[] = { "signs", signs, "signs_lower", signs_lower, "episodes", episodes, "count", count, "when", when,
+                       "ago", ago, "duration", duration, NULL };
+
+  return flag_new (r, g_steal_pointer (&ev->ids), kv);
+}
+
+static GArray *
+ids_where (MdEpisode * const *sorted,
+           guint              from,
+           guint              n,
+           gboolean         (*keep) (const MdEpisode *ep, gconstpointer data),
+           gconstpointer      data)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = from; i < n; i++)
+    if (keep == NULL || keep (sorted[i], data))
+      g_array_append_val (ids, sorted[i]->id);
+  return ids;
+}
+
+static gboolean
+day_at_least (const MdEpisode *ep,
+              gconstpointer    data)
+{
+  return local_day (ep) >= *(const gint64 *) data;
+}
+
+static gboolean
+known_side_is (const MdEpisode *ep,
+               gconstpointer    data)
+{
+  return ep->side == *(const MdSide *) data;
+}
+
+static gboolean
+high_intensity (const MdEpisode *ep,
+                gconstpointer    data)
+{
+  return ep->intensity != MD_UNKNOWN && ep->intensity >= HIGH_INTENSITY_MIN;
+}
+
+/* ---- Public API ------------------------------------------------------------------------- */
+
+const char *
+md_level_id (MdLevel level)
+{
+  g_return_val_if_fail (level <= MD_LEVEL_EMERGENCY, NULL);
+  return level_ids[level];
+}
+
+const char *
+md_level_label (MdLevel level)
+{
+  g_return_val_if_fail (level <= MD_LEVEL_EMERGENCY, NULL);
+  return _(level_labels[level]);
+}
+
+void
+md_flag_free (MdFlag *flag)
+{
+  if (flag == NULL)
+    return;
+  g_free (flag->message);
+  g_clear_pointer (&flag->episodes, g_array_unref);
+  g_free (flag);
+}
+
+const MdRuleInfo *
+md_rules_table (guint *n_rules)
+{
+  if (n_rules != NULL)
+    *n_rules = N_RULES;
+  return rules;
+}
+
+const MdRuleInfo *
+md_rules_lookup (const char *rule)
+{
+  for (guint i = 0; rule != NULL && i < N_RULES; i++)
+    if (g_str_equal (rules[i].rule, rule))
+      return &rules[i];
+  return NULL;
+}
+
+
+typedef struct {
+  guint   count;
+  gint64  duration;     /* sum of known durations */
+  gint64  intensity;    /* sum of known intensities */
+  guint   n_intensity;
+  guint32 groups;
+} Bucket;
+
+typedef struct {
+  gint64 first, last;   /* local days of the active run */
+  guint  n_days;
+} Run;
+
+/* Local days in start order are almost sorted (an offset moves a day by at most one or two
+ * places), so an insertion sort is linear here; past a budget of moves it falls back to qsort,
+ * so odd data cannot make it quadratic. */
+static void
+sort_days (gint64 *days,
+           guint   n)
+{
+  guint64 budget = 8 * (guint64) n + 64;
+
+  for (guint i = 1; i < n; i++)
+    {
+      gint64 v = days[i];
+      guint j = i;
+
+      while (j > 0 && days[j - 1] > v)
+        {
+          days[j] = days[j - 1];
+          j--;
+          if (--budget == 0)
+            {
+              days[j] = v;
+              qsort (days, n, sizeof (gint64), compare_days);
+              return;
+            }
+        }
+      days[j] = v;
+    }
+}
+
+/* The active run of logged days (see persistent / over-a-week). FALSE when there is none. */
+static gboolean
+find_run (MdEpisode * const *sorted,
+          guint              n,
+          gint64             now_utc,
+          Run               *run)
+{
+  g_autofree gint64 *days = g_new (gint64, n);
+  gboolean ordered = TRUE;
+  guint n_days = 0, i;
+  gint64 today;
+
+  for (i = 0; i < n; i++)
+    {
+      days[i] = local_day (sorted[i]);
+      if (i > 0 && days[i] < days[i - 1])
+        ordered = FALSE;
+    }
+  /* With offsets that change (travel), local days need not follow the instants. */
+  if (!ordered)
+    sort_days (days, n);
+  for (i = 0; i < n; i++)
+    if (n_days == 0 || days[i] != days[n_days - 1])
+      days[n_days++] = days[i];
+
+  today = md_time_day_of (now_utc + sorted[n - 1]->utc_offset_s);
+  run->last = days[n_days - 1];
+  if (today - run->last > RUN_MAX_IDLE_DAYS)
+    return FALSE;
+  i = n_days - 1;
+  while (i > 0 && days[i] - days[i - 1] <= RUN_MAX_GAP_DAYS)
+    i--;
+  run->first = days[i];
+  run->n_days = n_days - i;
+  return TRUE;
+}
+
+static void
+append_change (GString    *s,
+               const char *text)
+{
+  if (s->len > 0)
+    g_string_append (s, "; ");
+  g_string_append (s, text);
+}
+
+/* What grew week by week, or NULL when the progressive rule does not fire. */
+static char *
+progressive_changes (const Bucket *b)   /* b[0] = the last week, b[2] = two weeks before */
+{
+  GString *s = g_string_new (NULL);
+
+  if (b[2].count < b[1].count && b[1].count < b[0].count &&
+      b[0].count >= PROGRESSIVE_GROWTH * b[2].count)
+    {
+      g_autofree char *t = g_strdup_printf (_("episodes per week %u, %u, %u"),
+                                            b[2].count, b[1].count, b[0].count);
+      append_change (s, t);
+    }
+  if (b[2].duration > 0 && b[2].duration < b[1].duration && b[1].duration < b[0].duration &&
+      b[0].duration >= PROGRESSIVE_GROWTH * b[2].duration)
+    {
+      g_autofree char *d2 = format_duration (b[2].duration);
+      g_autofree char *d1 = format_duration (b[1].duration);
+      g_autofree char *d0 = format_duration (b[0].duration);
+      g_autofree char *t = g_strdup_printf (_("time twitching per week %s, %s, %s"), d2, d1, d0);
+      append_change (s, t);
+    }
+  if (b[0].n_intensity > 0 && b[1].n_intensity > 0 && b[2].n_intensity > 0)
+    {
+      /* Means compared exactly: m2 < m1 <=> s2 * n1 < s1 * n2, and so on. */
+      gint64 s0 = b[0].intensity, s1 = b[1].intensity, s2 = b[2].intensity;
+      gint64 n0 = b[0].n_intensity, n1 = b[1].n_intensity, n2 = b[2].n_intensity;
+
+      if (s2 * n1 < s1 * n2 && s1 * n0 < s0 * n1 &&
+          s0 * n2 - s2 * n0 >= PROGRESSIVE_INTENSITY_UP * n0 * n2)
+        {
+          g_autofree char *t = g_strdup_printf (_("average intensity %.1f, %.1f, %.1f"),
+                                                (double) s2 / n2, (double) s1 / n1, (double) s0 / n0);
+          append_change (s, t);
+        }
+    }
+  {
+    guint g0 = __builtin_popcount (b[0].groups);
+    guint g1 = __builtin_popcount (b[1].groups), g2 = __builtin_popcount (b[2].groups);
+
+    if (g2 < g1 && g1 < g0)
+      {
+        g_autofree char *t = g_strdup_printf (_("face areas %u, %u, %u"), g2, g1, g0);
+        append_change (s, t);
+      }
+  }
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
 
 GPtrArray *
-md_rules_evaluate (MdEpisode *const *episodes, guint n_episodes, gint64 now_utc, MdLevel *overall)
+md_rules_evaluate (MdEpisode *const *episodes,
+                   guint              n_episodes,
+                   gint64             now_utc,
+                   MdLevel           *overall)
 {
+  g_autofree MdEpisode **sorted = g_new (MdEpisode *, MAX (n_episodes, 1));
+  MdFlag *fired[N_RULES] = { NULL, };
+  Evidence ev[N_RULES] = { { NULL, }, };
+  Bucket buckets[3] = { { 0, }, };
+  guint n = 0, win28 = G_MAXUINT, win14 = G_MAXUINT, win21 = G_MAXUINT;
+  guint32 groups28 = 0, side_groups[MD_N_SIDES] = { 0, };
+  gint64 side_longest[MD_N_SIDES] = { 0, };
+  guint side_count[MD_N_SIDES] = { 0, }, n_high = 0;
+  gboolean ordered = TRUE;
+  guint32 masks[MD_N_REGION_GROUPS];
+  guint first_recent;
+  GPtrArray *flags;
+  Run run;
+
+  g_return_val_if_fail (episodes != NULL || n_episodes == 0, NULL);
+
+  /* Sort once, oldest first, leaving out starts more than 5 minutes ahead. */
+  for (guint i = 0; i < n_episodes; i++)
+    {
+      if (episodes[i]->start_utc > now_utc + FUTURE_TOLERANCE_S)
+        continue;
+      if (n > 0 && compare_episodes (&sorted[n - 1], &episodes[i]) > 0)
+        ordered = FALSE;
+      sorted[n++] = episodes[i];
+    }
+  if (!ordered)
+    qsort (sorted, n, sizeof (MdEpisode *), compare_episodes);
+
+  /* One pass over the last 30 days (a binary search finds where they start): per-episode
+   * rules and the sums the patterns need. Every window below is at most 30 days. */
+  group_masks (masks);
+  {
+    guint lo = 0, hi = n;
+
+    while (lo < hi)
+      {
+        guint mid = lo + (hi - lo) / 2;
+
+        if (now_utc - sorted[mid]->start_utc > EPISODE_WINDOW_S)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+    first_recent = lo;
+  }
+  for (guint i = first_recent; i < n; i++)
+    {
+      const MdEpisode *ep = sorted[i];
+      gint64 age = now_utc - ep->start_utc;
+      gboolean recent = age <= RECENT_S;
+      guint32 face = ep->signs & MD_SIGNS_FACE;
+      guint32 neuro = ep->signs & MD_SIGNS_NEURO;
+      guint n_neuro = __builtin_popcount (neuro);
+      guint32 groups = groups_of (masks, ep->regions);
+      gboolean is_long = ep->duration_s != MD_UNKNOWN && ep->duration_s >= LONG_EPISODE_S;
+      gint64 k = MAX (age, 0) / PROGRESSIVE_WEEK_S;
+
+      if (age <= EPISODE_WINDOW_S)
+        {
+          if (face != 0)
+            evidence_add (&ev[recent ? R_FACE_WEAKNESS_NOW : R_FACE_WEAKNESS_RECENT], ep, face);
+          if (recent && n_neuro >= NEURO_SIGNS_MANY)
+            evidence_add (&ev[R_NEURO_SIGNS_NOW], ep, neuro);
+          else if (recent && n_neuro == 1)
+            evidence_add (&ev[R_NEURO_SIGN_NOW], ep, neuro);
+          else if (!recent && n_neuro >= 1)
+            evidence_add (&ev[R_NEURO_SIGN_RECENT], ep, neuro);
+          if (ep->signs & MD_BIT (MD_SIGN_HEAD_INJURY))
+            {
+              if (recent && (face | neuro) != 0)
+                evidence_add (&ev[R_HEAD_INJURY_SIGNS], ep, face | neuro);
+              else
+                evidence_add (&ev[R_HEAD_INJURY], ep, 0);
+            }
+          if (ep->signs & MD_BIT (MD_SIGN_SPREAD_BODY))
+            evidence_add (&ev[R_SPREAD_BODY], ep, 0);
+          if (ep->signs & MD_BIT (MD_SIGN_PAIN))
+            evidence_add (&ev[R_PAIN], ep, 0);
+          if (ep->signs & MD_BIT (MD_SIGN_EYELID_CLOSURE))
+            evidence_add (&ev[R_EYELID_CLOSURE], ep, 0);
+        }
+      if (age <= PATTERN_WINDOW_S)
+        {
+          if (win28 == G_MAXUINT)
+            win28 = i;
+          if (is_long)
+            evidence_add (&ev[R_LONG_EPISODE], ep, 0);
+          groups28 |= groups;
+          if (ep->side != MD_SIDE_UNKNOWN && ep->side < MD_N_SIDES)
+            {
+              side_count[ep->side]++;
+              side_groups[ep->side] |= groups;
+              if (is_long)
+                side_longest[ep->side] = MAX (side_longest[ep->side], ep->duration_s);
+            }
+        }
+      if (age <= HIGH_INTENSITY_WINDOW_S)
+        {
+          if (win14 == G_MAXUINT)
+            win14 = i;
+          if (high_intensity (ep, NULL))
+            n_high++;
+        }
+      if (k < 3)
+        {
+          Bucket *b = &buckets[k];
+
+          if (win21 == G_MAXUINT)
+            win21 = i;
+          b->count++;
+          if (ep->duration_s != MD_UNKNOWN)
+            b->duration += ep->duration_s;
+          if (ep->intensity != MD_UNKNOWN)
+            {
+              b->intensity += ep->intensity;
+              b->n_intensity++;
+            }
+          b->groups |= groups;
+        }
+    }
+
+  for (guint r = 0; r <= R_LONG_EPISODE; r++)
+    if (ev[r].ids != NULL)
+      fired[r] = flag_from_evidence (r, &ev[r], now_utc);
+
+  /* Persistent / over a week. */
+  if (n > 0 && find_run (sorted, n, now_utc, &run))
+    {
+      gint64 span = run.last - run.first + 1;
+      RuleIndex r = N_RULES;
+
+      if (span >= PERSISTENT_MIN_SPAN_DAYS && run.n_days >= PERSISTENT_MIN_RUN_DAYS)
+        r = R_PERSISTENT;
+      else if (span >= OVER_A_WEEK_MIN_SPAN_DAYS)
+        r = R_OVER_A_WEEK;
+      if (r != N_RULES)
+        {
+          g_autofree char *days = format_days (run.n_days);
+          g_autofree char *span_text = format_days (span);
+          g_autofree char *last = md_time_format_day (run.last);
+          const char *kv[] = { "days", days, "span", span_text, "last_day", last, NULL };
+
+          fired[r] = flag_new (r, ids_where ((MdEpisode * const *) sorted, 0, n, day_at_least, &run.first), kv);
+        }
+    }
+
+  /* Progressive. */
+  if (n > 0 && now_utc - sorted[0]->start_utc >= PROGRESSIVE_MIN_HISTORY_S && buckets[2].count > 0)
+    {
+      g_autofree char *changes = progressive_changes (buckets);
+
+      if (changes != NULL)
+        {
+          const char *kv[] = { "changes", changes, NULL };
+
+          fired[R_PROGRESSIVE] = flag_new (R_PROGRESSIVE, ids_where ((MdEpisode * const *) sorted, win21, n, NULL, NULL), kv);
+        }
+    }
+
+  /* Spread over the face. */
+  if ((guint) __builtin_popcount (groups28) >= SPREAD_FACE_MIN_GROUPS)
+    {
+      g_autofree char *groups = format_groups (groups28);
+      g_autofree char *count = format_count (n - win28);
+      const char *kv[] = { "groups", groups, "episodes", count, NULL };
+
+      fired[R_SPREAD_FACE] = flag_new (R_SPREAD_FACE, ids_where ((MdEpisode * const *) sorted, win28, n, NULL, NULL), kv);
+    }
+
+  /* One side. */
+  {
+    guint known = side_count[MD_SIDE_LEFT] + side_count[MD_SIDE_RIGHT] + side_count[MD_SIDE_BOTH];
+    MdSide side = MD_SIDE_UNKNOWN;
+
+    if (known >= ONE_SIDE_MIN_EPISODES)
+      {
+        if (100 * side_count[MD_SIDE_LEFT] >= ONE_SIDE_MIN_PERCENT * known)
+          side = MD_SIDE_LEFT;
+        else if (100 * side_count[MD_SIDE_RIGHT] >= ONE_SIDE_MIN_PERCENT * known)
+          side = MD_SIDE_RIGHT;
+      }
+    if (side != MD_SIDE_UNKNOWN)
+      {
+        GString *reasons = g_string_new (NULL);
+        g_autofree char *side_n = g_strdup_printf ("%u", side_count[side]);
+        g_autofree char *known_n = g_strdup_printf ("%u", known);
+        g_autofree char *percent = g_strdup_printf ("%u", 100 * side_count[side] / known);
+        g_autofree char *reasons_text = NULL;
+        const char *kv[] = { "side", side == MD_SIDE_LEFT ? _("left") : _("right"),
+                             "side_n", side_n, "known_n", known_n, "percent", percent,
+                             "reasons", NULL, NULL };
+
+        if (fired[R_PERSISTENT] != NULL)
+          append_change (reasons, _("twitching for more than two weeks"));
+        if ((guint) __builtin_popcount (side_groups[side]) >= UNILATERAL_MIN_GROUPS)
+          {
+            g_autofree char *g = format_groups (side_groups[side]);
+            g_autofree char *t = g_strdup_printf (_("more than one face area (%s)"), g);
+            append_change (reasons, t);
+          }
+        if (side_longest[side] >= LONG_EPISODE_S)
+          {
+            g_autofree char *d = format_duration (side_longest[side]);
+            g_autofree char *t = g_strdup_printf (_("an episode lasting %s"), d);
+            append_change (reasons, t);
+          }
+        reasons_text = g_string_free (reasons, FALSE);
+        kv[9] = reasons_text;
+        {
+          RuleIndex r = *reasons_text != '\0' ? R_UNILATERAL : R_ONE_SIDED;
+
+          fired[r] = flag_new (r, ids_where ((MdEpisode * const *) sorted, win28, n, known_side_is, &side), kv);
+        }
+      }
+  }
+
+  /* Strong episodes. */
+  if (n_high >= HIGH_INTENSITY_MIN_COUNT)
+    {
+      Evidence high = { NULL, };
+
+      for (guint i = win14; i < n; i++)
+        if (high_intensity (sorted[i], NULL))
+          evidence_add (&high, sorted[i], 0);
+      fired[R_HIGH_INTENSITY] = flag_from_evidence (R_HIGH_INTENSITY, &high, now_utc);
+    }
+
+  /* Highest level first, then table order. */
+  flags = g_ptr_array_new_with_free_func ((GDestroyNotify) md_flag_free);
   *overall = MD_LEVEL_NONE;
-  return g_ptr_array_new ();
+  for (int level = MD_LEVEL_EMERGENCY; level > MD_LEVEL_NONE; level--)
+    for (guint r = 0; r < N_RULES; r++)
+      if (fired[r] != NULL && (int) fired[r]->level == level)
+        {
+          g_ptr_array_add (flags, fired[r]);
+          if (*overall == MD_LEVEL_NONE)
+            *overall = level;
+        }
+  return flags;
 }
 
 char *
-md_rules_to_json (GPtrArray *flags, MdLevel overall, gint64 as_of_utc)
+md_rules_to_json (GPtrArray *flags,
+                  MdLevel    overall,
+                  gint64     as_of_utc)
 {
-  return g_strdup ("{}\n");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *as_of = md_time_format_iso8601 (as_of_utc, 0, TRUE);
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "as_of");
+  json_builder_add_string_value (builder, as_of);
+  json_builder_set_member_name (builder, "level");
+  json_builder_add_string_value (builder, md_level_id (overall));
+  json_builder_set_member_name (builder, "flags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; flags != NULL && i < flags->len; i++)
+    {
+      const MdFlag *flag = g_ptr_array_index (flags, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, flag->rule);
+      json_builder_set_member_name (builder, "level");
+      json_builder_add_string_value (builder, md_level_id (flag->level));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, flag->title);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, flag->message);
+      json_builder_set_member_name (builder, "episodes");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < flag->episodes->len; j++)
+        json_builder_add_int_value (builder, g_array_index (flag->episodes, gint64, j));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
 }
 
 char *
-md_rules_to_text (GPtrArray *flags, MdLevel overall)
+md_rules_to_text (GPtrArray *flags,
+                  MdLevel    overall)
 {
-  return g_strdup ("\n");
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; flags != NULL && i < flags->len; i++)
+    {
+      const MdFlag *flag = g_ptr_array_index (flags, i);
+
+      g_string_append_printf (s, "%s  %s  %s: %s %s%s\n", md_level_id (flag->level), flag->rule,
+                              flag->title, flag->message, flag->advice,
+                              flag->discussed ? _(" (discussed with doctor)") : "");
+    }
+  if (flags == NULL || flags->len == 0)
+    g_string_append_printf (s, "%s\n",
+                            _("No warning pattern was found in what has been logged. This is not a medical check: if something worries you, see a doctor."));
+  g_string_append_printf (s, "level: %s\n", md_level_id (overall));
+  return g_string_free (s, FALSE);
 }

@@ -30,21 +30,27 @@ typedef struct {
   const char *advice;    /* translated, static: what to do */
   const char *source;    /* static: where the advice comes from */
   GArray     *episodes;  /* gint64 ids of the evidence, oldest first */
+  gboolean    discussed; /* set by the caller (md_flag_is_acked); the rules leave it FALSE */
 } MdFlag;
 
 void    md_flag_free (MdFlag *flag);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdFlag, md_flag_free)
 
-/* One row of the rules table, for the "About these alerts" page. */
+/* One row of the rules table, for the "About these alerts" page. The numeric thresholds are
+ * named constants next to the table in md-rules.c; the explanation states them in words. */
 typedef struct {
   const char *rule;
   MdLevel     level;
   const char *title;        /* untranslated; pass through _() */
   const char *explanation;  /* untranslated plain words of when it fires */
+  const char *message;      /* untranslated template with {placeholders} filled in by the rules */
+  const char *advice;       /* untranslated: what to do */
   const char *source;
 } MdRuleInfo;
 
 const MdRuleInfo *md_rules_table (guint *n_rules);
+/* The row of @rule, or NULL. */
+const MdRuleInfo *md_rules_lookup (const char *rule);
 
 /* Evaluates @episodes (any order) at instant @now_utc. Returns the flags (MdFlag*), highest
  * level first, then in table order; sets @overall to the highest level (MD_LEVEL_NONE when
@@ -58,7 +64,9 @@ GPtrArray *md_rules_evaluate (MdEpisode *const *episodes,
 char      *md_rules_to_json  (GPtrArray *flags,
                               MdLevel    overall,
                               gint64     as_of_utc) G_GNUC_WARN_UNUSED_RESULT;
-/* One line per flag, highest first, then the overall level. */
+/* One line per flag, highest first ("soon  persistent  Title: message advice", with
+ * " (discussed with doctor)" when flag->discussed), then "level: <id>". With no flag, a line
+ * saying that no pattern was found in what has been logged. */
 char      *md_rules_to_text  (GPtrArray *flags,
                               MdLevel    overall) G_GNUC_WARN_UNUSED_RESULT;
 

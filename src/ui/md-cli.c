@@ -13,6 +13,7 @@
 
 #include "md-cli.h"
 #include "md-csv.h"
+#include "md-flag-acks.h"
 #include "md-rules.h"
 #include "md-store.h"
 #include "md-time.h"
@@ -106,6 +107,7 @@ run_flags (MdStore    *store,
       return MD_EXIT_BAD_DATA;
     }
   flags = md_rules_evaluate ((MdEpisode * const *) episodes->pdata, episodes->len, as_of, &overall);
+  md_flags_mark_discussed (store, flags);
   text = json ? md_rules_to_json (flags, overall, as_of) : md_rules_to_text (flags, overall);
   g_print ("%s", text);
   return MD_EXIT_OK;
