@@ -1,0 +1,277 @@
+/* md-flags-view.c: the alerts on the main view.
+ *
+ * Each alert shows its level with an icon and words (never colour alone), the message with the
+ * numbers, what to do, and two buttons: "Show Episodes" (emits show-episodes with the evidence)
+ * and "Discussed with My Doctor" (hides it until new evidence arrives).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "md-flags-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-flag-acks.h"
+#include "md-flags-view.h"
+#include "md-time.h"
+
+struct _MdFlagsView
+{
+  GtkWidget  parent_instance;
+
+  MdStore   *store;
+  gulong     changed_id;
+  GPtrArray *flags;        /* MdFlag*, all of them (discussed included) */
+  MdLevel    level;
+  GtkWidget *box;          /* the rows */
+};
+
+G_DEFINE_FINAL_TYPE (MdFlagsView, md_flags_view, GTK_TYPE_WIDGET)
+
+enum {
+  SHOW_EPISODES,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+const char *
+md_level_icon_name (MdLevel level)
+{
+  switch (level)
+    {
+    case MD_LEVEL_EMERGENCY:
+      return "dialog-error-symbolic";
+    case MD_LEVEL_URGENT:
+      return "dialog-warning-symbolic";
+    case MD_LEVEL_SOON:
+      return "x-office-calendar-symbolic";
+    case MD_LEVEL_NOTE:
+      return "dialog-information-symbolic";
+    default:
+      return "emblem-ok-symbolic";
+    }
+}
+
+static const char *
+level_css (MdLevel level)
+{
+  switch (level)
+    {
+    case MD_LEVEL_EMERGENCY:
+      return "level-emergency";
+    case MD_LEVEL_URGENT:
+      return "level-urgent";
+    case MD_LEVEL_SOON:
+      return "level-soon";
+    default:
+      return "level-note";
+    }
+}
+
+static void
+show_episodes_clicked_cb (GtkButton   *button,
+                          MdFlagsView *self)
+{
+  MdFlag *flag = g_object_get_data (G_OBJECT (button), "flag");
+
+  g_signal_emit (self, signals[SHOW_EPISODES], 0, flag->episodes);
+}
+
+static void
+discussed_clicked_cb (GtkButton   *button,
+                      MdFlagsView *self)
+{
+  MdFlag *flag = g_object_get_data (G_OBJECT (button), "flag");
+  g_autoptr(GError) error = NULL;
+
+  /* The store emits "changed" and the view rebuilds from it. */
+  if (flag->discussed)
+    md_flag_unack (self->store, flag->rule, &error);
+  else
+    md_flag_ack (self->store, flag, &error);
+  if (error != NULL)
+    g_warning ("Could not keep the mark: %s", error->message);
+}
+
+static GtkWidget *
+make_flag_row (MdFlagsView *self,
+               MdFlag      *flag)
+{
+  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (md_level_icon_name (flag->level));
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *level = gtk_label_new (md_level_label (flag->level));
+  GtkWidget *title = gtk_label_new (flag->title);
+  GtkWidget *message = gtk_label_new (flag->message);
+  GtkWidget *advice = gtk_label_new (flag->advice);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show Episodes"));
+  GtkWidget *discussed = gtk_button_new_with_mnemonic (flag->discussed ? _("_Not Discussed Yet")
+                                                                        : _("_Discussed with My Doctor"));
+  g_autofree char *a11y = g_strdup_printf ("%s: %s. %s", md_level_label (flag->level), flag->title, flag->message);
+
+  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_add_css_class (frame, "flag-row");
+  gtk_widget_add_css_class (frame, level_css (flag->level));
+  if (flag->discussed)
+    gtk_widget_add_css_class (frame, "dim-label");
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (icon, 12);
+  gtk_widget_set_margin_top (icon, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, md_level_label (flag->level), -1);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_margin_top (text, 10);
+  gtk_widget_set_margin_bottom (text, 10);
+  gtk_widget_set_margin_end (text, 12);
+  gtk_label_set_xalign (GTK_LABEL (level), 0);
+  gtk_widget_add_css_class (level, "caption-heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (advice), 0);
+  gtk_label_set_wrap (GTK_LABEL (advice), TRUE);
+  gtk_widget_add_css_class (advice, "dim-label");
+
+  g_object_set_data (G_OBJECT (show), "flag", flag);
+  g_object_set_data (G_OBJECT (discussed), "flag", flag);
+  g_signal_connect (show, "clicked", G_CALLBACK (show_episodes_clicked_cb), self);
+  g_signal_connect (discussed, "clicked", G_CALLBACK (discussed_clicked_cb), self);
+  gtk_widget_set_sensitive (show, flag->episodes != NULL && flag->episodes->len > 0);
+  gtk_box_append (GTK_BOX (buttons), show);
+  gtk_box_append (GTK_BOX (buttons), discussed);
+  gtk_widget_set_margin_top (buttons, 4);
+
+  gtk_box_append (GTK_BOX (text), level);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), message);
+  gtk_box_append (GTK_BOX (text), advice);
+  gtk_box_append (GTK_BOX (text), buttons);
+  gtk_box_append (GTK_BOX (frame), icon);
+  gtk_box_append (GTK_BOX (frame), text);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (frame), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  return frame;
+}
+
+void
+md_flags_view_refresh (MdFlagsView *self)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (MD_IS_FLAGS_VIEW (self));
+
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+  g_clear_pointer (&self->flags, g_ptr_array_unref);
+  self->level = MD_LEVEL_NONE;
+  if (self->store == NULL)
+    return;
+
+  /* The rules look back 30 days at most for single episodes; runs can be longer, so take
+   * a generous window of the diary rather than all of it. */
+  episodes = md_store_episodes_between (self->store, md_store_get_now (self->store) - 400 * 86400,
+                                        G_MAXINT64, &error);
+  if (episodes == NULL)
+    {
+      g_warning ("Could not read the diary for alerts: %s", error->message);
+      return;
+    }
+  self->flags = md_rules_evaluate ((MdEpisode * const *) episodes->pdata, episodes->len,
+                                   md_store_get_now (self->store), &self->level);
+  md_flags_mark_discussed (self->store, self->flags);
+
+  for (guint i = 0; i < self->flags->len; i++)
+    gtk_box_append (GTK_BOX (self->box), make_flag_row (self, g_ptr_array_index (self->flags, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self), self->flags->len > 0);
+}
+
+static void
+store_changed_cb (MdStore     *store,
+                  MdFlagsView *self)
+{
+  md_flags_view_refresh (self);
+}
+
+static void
+md_flags_view_dispose (GObject *object)
+{
+  MdFlagsView *self = MD_FLAGS_VIEW (object);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->flags, g_ptr_array_unref);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (md_flags_view_parent_class)->dispose (object);
+}
+
+static void
+md_flags_view_class_init (MdFlagsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_flags_view_dispose;
+
+  /**
+   * MdFlagsView::show-episodes:
+   * @ids: a GArray of gint64 episode ids
+   */
+  signals[SHOW_EPISODES] = g_signal_new ("show-episodes", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ARRAY);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "flagsview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+md_flags_view_init (MdFlagsView *self)
+{
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Alerts"), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+md_flags_view_new (void)
+{
+  return g_object_new (MD_TYPE_FLAGS_VIEW, NULL);
+}
+
+void
+md_flags_view_set_store (MdFlagsView *self,
+                         MdStore     *store)
+{
+  g_return_if_fail (MD_IS_FLAGS_VIEW (self));
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  md_flags_view_refresh (self);
+}
+
+GPtrArray *
+md_flags_view_get_flags (MdFlagsView *self)
+{
+  g_return_val_if_fail (MD_IS_FLAGS_VIEW (self), NULL);
+  return self->flags;
+}
+
+MdLevel
+md_flags_view_get_level (MdFlagsView *self)
+{
+  g_return_val_if_fail (MD_IS_FLAGS_VIEW (self), MD_LEVEL_NONE);
+  return self->level;
+}

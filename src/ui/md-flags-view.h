@@ -1,0 +1,25 @@
+/* md-flags-view.h: the alerts on the main view, highest level first. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "md-rules.h"
+#include "md-store.h"
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_FLAGS_VIEW (md_flags_view_get_type ())
+G_DECLARE_FINAL_TYPE (MdFlagsView, md_flags_view, MD, FLAGS_VIEW, GtkWidget)
+
+GtkWidget *md_flags_view_new        (void);
+/* Re-evaluates the rules on the whole diary at @now_utc (0 = now) and rebuilds the rows. */
+void       md_flags_view_set_store  (MdFlagsView *self,
+                                     MdStore     *store);
+void       md_flags_view_refresh    (MdFlagsView *self);
+/* The flags shown (MdFlag*), highest first; owned by the view. */
+GPtrArray *md_flags_view_get_flags  (MdFlagsView *self);
+MdLevel    md_flags_view_get_level  (MdFlagsView *self);
+/* The icon name for a level (never colour alone). */
+const char *md_level_icon_name      (MdLevel level);
+
+G_END_DECLS
