@@ -49,7 +49,11 @@ details_text (const MdEpisode *ep)
 static void
 md_episode_row_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), MD_TYPE_EPISODE_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (md_episode_row_parent_class)->dispose (object);
 }

@@ -14,6 +14,10 @@
 
 G_DEFINE_FINAL_TYPE (MdWindow, md_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* From the generated md-resources.c; referencing it keeps that object (whose constructor
+ * registers the resources) when linking the static library. */
+GResource *md_get_resource (void);
+
 static void
 show_toast (MdWindow   *self,
             const char *title)
@@ -244,6 +248,7 @@ md_window_class_init (MdWindowClass *klass)
   object_class->dispose = md_window_dispose;
   window_class->close_request = md_window_close_request;
 
+  g_assert (md_get_resource () != NULL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);
