@@ -172,7 +172,7 @@ md_face_picker_init (MdFacePicker *self)
   self->hover_region = -1;
   self->hover_side = MD_SIDE_UNKNOWN;
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_cb, NULL, NULL);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self), 340);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self), 400);
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self), 280);
 
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);

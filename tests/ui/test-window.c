@@ -483,6 +483,9 @@ test_screenshots (Fixture       *f,
   gtk_css_provider_load_from_resource (css, "/io/github/menodiary/Menodiary/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* What GtkApplication does for its resource base path. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/menodiary/Menodiary/icons");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
   spin (300);
   empty_png = g_build_filename (dir, "empty.png", NULL);
