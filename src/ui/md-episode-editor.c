@@ -340,7 +340,7 @@ toggle_timer_action (GtkWidget  *widget,
   if (self->timer_id == 0)
     {
       self->timer_start = g_get_monotonic_time ();
-      self->timer_id = g_timeout_add_seconds (1, timer_tick_cb, self);
+      self->timer_id = g_timeout_add (250, timer_tick_cb, self);
       timer_tick_cb (self);
       gtk_widget_set_visible (GTK_WIDGET (self->timer_label), TRUE);
       gtk_button_set_label (self->timer_button, _("_Stop"));

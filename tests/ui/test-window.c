@@ -311,6 +311,24 @@ test_face_clicks (Fixture       *f,
 }
 
 static void
+test_timer (Fixture       *f,
+            gconstpointer  data)
+{
+  MdEpisodeEditor *editor = open_new_editor (f);
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->timer_label)));
+  click (GTK_WIDGET (editor->timer_button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->timer_label)));
+  g_assert_cmpstr (gtk_label_get_label (editor->timer_label), ==, "0:00");
+  spin (1400);
+  g_assert_cmpstr (gtk_label_get_label (editor->timer_label), ==, "0:01");
+  click (GTK_WIDGET (editor->timer_button));
+  /* Stop fills the duration in seconds. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (editor->unit_dropdown), ==, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (editor->duration_spin), ==, 1);
+}
+
+static void
 test_edit_episode (Fixture       *f,
                    gconstpointer  data)
 {
@@ -531,6 +549,7 @@ main (int argc, char **argv)
   ADD ("/window/log-episode", test_log_episode);
   ADD ("/window/save-insensitive", test_save_insensitive);
   ADD ("/window/face-clicks", test_face_clicks);
+  ADD ("/window/timer", test_timer);
   ADD ("/window/edit-episode", test_edit_episode);
   ADD ("/window/delete-undo", test_delete_undo);
   ADD ("/window/day-headers", test_day_headers);
