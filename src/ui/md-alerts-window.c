@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "md-application.h"
+
 #include "md-alerts-window.h"
 #include "md-flags-view.h"
 #include "md-rules.h"
@@ -59,6 +61,8 @@ static void
 md_alerts_window_class_init (MdAlertsWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  md_ui_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-alerts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdAlertsWindow, page);

@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+
+#include "md-application.h"
 #include <stdlib.h>
 
 #include "md-checkin-editor.h"
@@ -312,6 +314,8 @@ md_checkin_editor_class_init (MdCheckinEditorClass *klass)
 
   object_class->dispose = md_checkin_editor_dispose;
   object_class->finalize = md_checkin_editor_finalize;
+
+  md_ui_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/menodiary/Menodiary/ui/md-checkin-editor.ui");

@@ -1,4 +1,4 @@
-/* md-window.c: the main window.
+/* md-window.c: the main window: the history of episodes, grouped by day, and logging.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,23 +8,230 @@
 
 #include <glib/gi18n.h>
 
-#include "md-window.h"
+#include "md-application.h"
 
-struct _MdWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  MdStore              *store;
-};
+#include "md-episode-form.h"
+#include "md-episode-row.h"
+#include "md-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MdWindow, md_window, ADW_TYPE_APPLICATION_WINDOW)
+
+
+static void
+show_toast (MdWindow   *self,
+            const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+update_empty_state (MdWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "history");
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  MdWindow   *self)
+{
+  update_empty_state (self);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              MdWindow                 *self)
+{
+  gtk_list_item_set_child (item, md_episode_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             MdWindow                 *self)
+{
+  MdEpisodeObject *object = gtk_list_item_get_item (item);
+  const MdEpisode *ep = md_episode_object_get_episode (object);
+  guint position = gtk_list_item_get_position (item);
+  gint64 day = md_episode_local_day (ep);
+  g_autofree char *header = NULL;
+  gboolean new_day = TRUE;
+
+  /* GTK 4.8 has no list sections: a row shows the day when it differs from the row above. */
+  if (position > 0)
+    {
+      g_autoptr(MdEpisodeObject) prev = g_list_model_get_item (G_LIST_MODEL (self->model), position - 1);
+
+      new_day = prev == NULL || md_episode_local_day (md_episode_object_get_episode (prev)) != day;
+    }
+  if (new_day)
+    header = md_format_day_header (day, md_local_today (NULL, md_store_get_now (self->store)));
+  md_episode_row_set_episode (MD_EPISODE_ROW (gtk_list_item_get_child (item)), ep, header);
+}
+
+static void
+editor_saved_cb (MdEpisodeEditor *editor,
+                 gint64           id,
+                 gboolean         is_new,
+                 MdWindow        *self)
+{
+  show_toast (self, is_new ? _("Episode logged") : _("Changes saved"));
+}
+
+static void
+open_editor (MdWindow        *self,
+             const MdEpisode *episode)
+{
+  MdEpisodeEditor *editor;
+
+  if (self->editor != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->editor));
+      return;
+    }
+  editor = md_episode_editor_new (GTK_WINDOW (self), self->store, episode);
+  g_signal_connect (editor, "saved", G_CALLBACK (editor_saved_cb), self);
+  g_set_weak_pointer (&self->editor, editor);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_by_id (MdWindow *self,
+            gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdEpisode) ep = md_store_get_episode (self->store, id, &error);
+
+  if (ep == NULL)
+    {
+      g_warning ("Could not open the episode: %s", error->message);
+      show_toast (self, error->message);
+      return;
+    }
+  open_editor (self, ep);
+}
+
+static void
+activate_cb (GtkListView *list_view,
+             guint        position,
+             MdWindow    *self)
+{
+  g_autoptr(MdEpisodeObject) object = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (object != NULL)
+    edit_by_id (self, md_episode_object_get_id (object));
+}
+
+static void
+log_episode_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  open_editor (MD_WINDOW (user_data), NULL);
+}
+
+static void
+edit_episode_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  edit_by_id (MD_WINDOW (user_data), g_variant_get_int64 (parameter));
+}
+
+static void
+delete_episode_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  MdWindow *self = MD_WINDOW (user_data);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdEpisode) ep = md_store_get_episode (self->store, id, &error);
+  AdwToast *toast;
+
+  if (ep == NULL || !md_store_delete_episode (self->store, id, &error))
+    {
+      g_warning ("Could not delete the episode: %s", error->message);
+      show_toast (self, error->message);
+      return;
+    }
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_pointer (&self->deleted, md_episode_free);
+  self->deleted = g_steal_pointer (&ep);
+
+  toast = adw_toast_new (_("Episode deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  MdWindow *self = MD_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdEpisode) ep = g_steal_pointer (&self->deleted);
+
+  if (ep == NULL)
+    return;
+  if (!md_store_restore_episode (self->store, ep, &error))
+    {
+      g_warning ("Could not restore the episode: %s", error->message);
+      show_toast (self, error->message);
+    }
+}
+
+static const GActionEntry win_actions[] = {
+  { "log-episode", log_episode_cb },
+  { "edit-episode", edit_episode_cb, "x" },
+  { "delete-episode", delete_episode_cb, "x" },
+  { "undo-delete", undo_delete_cb },
+};
+
+static gboolean
+md_window_close_request (GtkWindow *window)
+{
+  MdWindow *self = MD_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (md_window_parent_class)->close_request (window);
+}
 
 static void
 md_window_dispose (GObject *object)
 {
   MdWindow *self = MD_WINDOW (object);
 
+  if (self->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->editor));
+  g_clear_weak_pointer (&self->editor);
+  g_clear_weak_pointer (&self->undo_toast);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->deleted, md_episode_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (md_window_parent_class)->dispose (object);
@@ -35,28 +242,71 @@ md_window_class_init (MdWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = md_window_dispose;
+  window_class->close_request = md_window_close_request;
+
+  md_ui_ensure_resources ();
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, list_view);
 }
 
 static void
 md_window_init (MdWindow *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (activate_cb), self);
 }
 
 MdWindow *
 md_window_new (MdApplication *app,
                MdStore       *store)
 {
-  MdWindow *self = g_object_new (MD_TYPE_WINDOW, "application", app, NULL);
+  MdWindow *self;
+  g_autoptr(GtkNoSelection) selection = NULL;
 
+  g_return_val_if_fail (app == NULL || MD_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (MD_IS_STORE (store), NULL);
+
+  self = g_object_new (MD_TYPE_WINDOW, "application", app, NULL);
   self->store = g_object_ref (store);
+  self->model = md_history_model_new (store);
+  g_signal_connect (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  update_empty_state (self);
+
+  if (app != NULL && md_application_get_settings (app) != NULL)
+    {
+      self->settings = g_object_ref (md_application_get_settings (app));
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
   return self;
 }
 
 void
 md_window_set_accels (GtkApplication *app)
 {
+  static const char *log_accels[] = { "<Control>n", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
+
+  gtk_application_set_accels_for_action (app, "win.log-episode", log_accels);
+  gtk_application_set_accels_for_action (app, "win.show-help-overlay", help_accels);
 }

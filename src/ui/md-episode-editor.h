@@ -1,0 +1,20 @@
+/* md-episode-editor.h: the form to log a new episode or edit one (a modal window). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "md-store.h"
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_EPISODE_EDITOR (md_episode_editor_get_type ())
+G_DECLARE_FINAL_TYPE (MdEpisodeEditor, md_episode_editor, MD, EPISODE_EDITOR, AdwWindow)
+
+/* @episode: NULL to log a new one (starting now), or the stored episode to edit.
+ * On save the editor writes to @store in one call, emits "saved" (id, is_new) and closes.
+ * Delete activates "win.delete-episode" (int64 id) on @parent and closes. */
+MdEpisodeEditor *md_episode_editor_new (GtkWindow       *parent,
+                                        MdStore         *store,
+                                        const MdEpisode *episode) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,182 @@
+/* md-episode-row.c: one episode in the history list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "md-episode-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-application.h"
+
+#include "md-episode-form.h"
+#include "md-episode-row.h"
+
+struct _MdEpisodeRow
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *box;
+  GtkLabel   *day_label;
+  GtkLabel   *time_label;
+  GtkLabel   *regions_label;
+  GtkLabel   *details_label;
+  GtkWidget  *warning_box;
+  GtkLabel   *warning_label;
+  GtkLabel   *triggers_label;
+  GtkMenuButton *menu_button;
+
+  gint64      id;
+};
+
+G_DEFINE_FINAL_TYPE (MdEpisodeRow, md_episode_row, GTK_TYPE_WIDGET)
+
+static char *
+details_text (const MdEpisode *ep)
+{
+  g_autoptr(GString) s = g_string_new (md_side_label (ep->side));
+  g_autofree char *duration = md_format_duration (ep->duration_s);
+
+  g_string_append (s, " · ");
+  g_string_append (s, duration != NULL ? duration : _("duration not known"));
+  g_string_append (s, " · ");
+  if (ep->intensity == MD_UNKNOWN)
+    g_string_append (s, _("intensity not rated"));
+  else
+    g_string_append_printf (s, _("intensity %d/10"), ep->intensity);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+md_episode_row_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), MD_TYPE_EPISODE_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (md_episode_row_parent_class)->dispose (object);
+}
+
+static void
+md_episode_row_class_init (MdEpisodeRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_episode_row_dispose;
+
+  md_ui_ensure_resources ();
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-episode-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, box);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, regions_label);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, warning_box);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, triggers_label);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, menu_button);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+md_episode_row_init (MdEpisodeRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+md_episode_row_new (void)
+{
+  return g_object_new (MD_TYPE_EPISODE_ROW, NULL);
+}
+
+void
+md_episode_row_set_episode (MdEpisodeRow    *self,
+                            const MdEpisode *episode,
+                            const char      *day_header)
+{
+  g_autofree char *time = NULL;
+  g_autofree char *regions = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *triggers = NULL;
+  g_autofree char *accessible = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) edit = NULL;
+  g_autoptr(GMenuItem) del = NULL;
+  guint32 warning = episode->signs & MD_SIGNS_WARNING;
+
+  g_return_if_fail (MD_IS_EPISODE_ROW (self));
+
+  self->id = episode->id;
+  gtk_label_set_label (self->day_label, day_header ? day_header : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->day_label), day_header != NULL);
+
+  time = md_format_episode_time (episode);
+  regions = md_regions_to_label (episode->regions);
+  details = details_text (episode);
+  gtk_label_set_label (self->time_label, time);
+  gtk_label_set_label (self->regions_label, regions);
+  gtk_label_set_label (self->details_label, details);
+
+  if (warning != 0)
+    {
+      g_autofree char *signs = md_signs_to_label (warning);
+      g_autofree char *text = g_strdup_printf ((warning & (warning - 1)) != 0 ?
+                                               _("Warning signs: %s") : _("Warning sign: %s"), signs);
+
+      gtk_label_set_label (self->warning_label, text);
+    }
+  else
+    gtk_label_set_label (self->warning_label, "");
+  gtk_widget_set_visible (self->warning_box, warning != 0);
+
+  triggers = episode->triggers ? md_triggers_to_label (episode->triggers) : NULL;
+  gtk_label_set_label (self->triggers_label, triggers ? triggers : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->triggers_label), triggers != NULL);
+
+  edit = g_menu_item_new (_("_Edit"), NULL);
+  g_menu_item_set_action_and_target_value (edit, "win.edit-episode", g_variant_new_int64 (episode->id));
+  del = g_menu_item_new (_("_Delete"), NULL);
+  g_menu_item_set_action_and_target_value (del, "win.delete-episode", g_variant_new_int64 (episode->id));
+  g_menu_append_item (menu, edit);
+  g_menu_append_item (menu, del);
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+
+  accessible = g_strdup_printf ("%s %s, %s. %s", time, regions, details,
+                                gtk_label_get_label (self->warning_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+gint64
+md_episode_row_get_id (MdEpisodeRow *self)
+{
+  g_return_val_if_fail (MD_IS_EPISODE_ROW (self), 0);
+  return self->id;
+}
+
+const char *
+md_episode_row_get_header (MdEpisodeRow *self)
+{
+  g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->day_label)) ? gtk_label_get_label (self->day_label) : NULL;
+}
+
+const char *
+md_episode_row_get_summary (MdEpisodeRow *self)
+{
+  g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
+  return gtk_label_get_label (self->regions_label);
+}
+
+const char *
+md_episode_row_get_warning (MdEpisodeRow *self)
+{
+  g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
+  return gtk_widget_get_visible (self->warning_box) ? gtk_label_get_label (self->warning_label) : NULL;
+}

@@ -1,0 +1,25 @@
+/* md-episode-row.h: one episode in the history list, with a day heading when a new day starts. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "md-episode.h"
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_EPISODE_ROW (md_episode_row_get_type ())
+G_DECLARE_FINAL_TYPE (MdEpisodeRow, md_episode_row, MD, EPISODE_ROW, GtkWidget)
+
+GtkWidget  *md_episode_row_new         (void);
+/* Shows @episode; @day_header is the heading above it, or NULL when the day is the same as
+ * the row before. */
+void        md_episode_row_set_episode (MdEpisodeRow    *self,
+                                        const MdEpisode *episode,
+                                        const char      *day_header);
+gint64      md_episode_row_get_id      (MdEpisodeRow *self);
+/* The texts shown, for tests. */
+const char *md_episode_row_get_header  (MdEpisodeRow *self);
+const char *md_episode_row_get_summary (MdEpisodeRow *self);
+const char *md_episode_row_get_warning (MdEpisodeRow *self);
+
+G_END_DECLS

@@ -1,0 +1,561 @@
+/* test-window.c: the main window and the episode editor, driven through their real widgets.
+ *
+ * Runs under xvfb-run with GTK_A11Y=none. With MD_SCREENSHOT_DIR set, /window/screenshots
+ * also writes PNGs of the window and the form there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "md-episode-editor-private.h"
+#include "md-episode-row.h"
+#include "md-face-map.h"
+#include "md-test-utils.h"
+#include "md-window-private.h"
+
+/* 2025-03-17 09:30 UTC, a Monday (TZ=UTC in the test environment). */
+#define NOW G_GINT64_CONSTANT (1742203800)
+#define DAY 86400
+
+typedef struct {
+  char     *dir;
+  MdStore  *store;
+  MdWindow *window;
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *f);
+
+static gboolean
+wait_for (Fixture  *f,
+          Condition cond)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!cond (f))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+editor_open (Fixture *f)
+{
+  return f->window->editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (f->window->editor));
+}
+
+static gboolean
+picker_allocated (Fixture *f)
+{
+  return f->window->editor != NULL && gtk_widget_get_width (GTK_WIDGET (f->window->editor->face_picker)) > 0;
+}
+
+static gboolean
+editor_closed (Fixture *f)
+{
+  return f->window->editor == NULL;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->store = md_test_store_new (&f->dir);
+  md_store_set_now (f->store, NOW);
+  f->window = md_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (50);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin (20);
+  g_clear_object (&f->store);
+  md_test_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static MdEpisodeEditor *
+open_new_editor (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-episode", NULL));
+  g_assert_true (wait_for (f, editor_open));
+  return f->window->editor;
+}
+
+static gboolean
+save_enabled (MdEpisodeEditor *editor)
+{
+  return gtk_widget_get_sensitive (editor->save_button);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+collect_rows (GtkWidget  *widget,
+              GPtrArray  *rows)
+{
+  if (MD_IS_EPISODE_ROW (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_rows (c, rows);
+}
+
+static MdEpisodeRow *
+row_for_id (Fixture *f,
+            gint64   id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  spin (50);
+  collect_rows (GTK_WIDGET (f->window->list_view), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (md_episode_row_get_id (g_ptr_array_index (rows, i)) == id)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static MdEpisode *
+only_episode (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = md_store_list_episodes (f->store, 0, 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  return md_episode_copy (g_ptr_array_index (list, 0));
+}
+
+static gint64
+add_episode (Fixture *f,
+             gint64   start)
+{
+  g_autoptr(MdEpisode) ep = md_test_episode (start);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (md_store_add_episode (f->store, ep, &error));
+  g_assert_no_error (error);
+  return ep->id;
+}
+
+static void
+test_log_episode (Fixture       *f,
+                  gconstpointer  data)
+{
+  MdEpisodeEditor *editor;
+  g_autoptr(MdEpisode) ep = NULL;
+  g_autoptr(MdEpisodeObject) item = NULL;
+  MdEpisodeRow *row;
+
+  /* The empty diary shows the status page. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "empty");
+
+  editor = open_new_editor (f);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  g_assert_false (save_enabled (editor));
+
+  gtk_toggle_button_set_active (editor->yesterday_button, TRUE);
+  gtk_spin_button_set_value (editor->hour_spin, 21);
+  gtk_spin_button_set_value (editor->minute_spin, 15);
+  gtk_check_button_set_active (editor->region_checks[MD_REGION_EYELID_UPPER], TRUE);
+  gtk_check_button_set_active (editor->region_checks[MD_REGION_CHEEK], TRUE);
+  g_assert_true (save_enabled (editor));
+  adw_combo_row_set_selected (editor->side_row, 2);  /* Both sides */
+  gtk_drop_down_set_selected (editor->unit_dropdown, 1);  /* minutes */
+  gtk_spin_button_set_value (editor->duration_spin, 3);
+  g_assert_true (gtk_check_button_get_active (editor->intensity_unset));
+  gtk_range_set_value (GTK_RANGE (editor->intensity_scale), 7);
+  g_assert_false (gtk_check_button_get_active (editor->intensity_unset));
+  gtk_check_button_set_active (editor->sign_checks[MD_SIGN_SPEECH_DIFFICULTY], TRUE);
+  gtk_check_button_set_active (editor->sign_checks[MD_SIGN_PAIN], TRUE);
+  gtk_toggle_button_set_active (editor->trigger_toggles[MD_TRIGGER_CAFFEINE], TRUE);
+  gtk_toggle_button_set_active (editor->trigger_toggles[MD_TRIGGER_STRESS], TRUE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor->notes_view), "After a long day", -1);
+
+  /* Both halves of the drawing show the chosen regions. */
+  {
+    guint32 left, right;
+
+    md_face_picker_get_selection (editor->face_picker, &left, &right);
+    g_assert_cmphex (left, ==, MD_BIT (MD_REGION_EYELID_UPPER) | MD_BIT (MD_REGION_CHEEK));
+    g_assert_cmphex (right, ==, left);
+  }
+
+  click (editor->save_button);
+  g_assert_true (wait_for (f, editor_closed));
+
+  ep = only_episode (f);
+  g_assert_cmpint (ep->start_utc, ==, NOW - 9 * 3600 - 30 * 60 - DAY + 21 * 3600 + 15 * 60);
+  g_assert_cmpint (ep->utc_offset_s, ==, 0);
+  g_assert_cmphex (ep->regions, ==, MD_BIT (MD_REGION_EYELID_UPPER) | MD_BIT (MD_REGION_CHEEK));
+  g_assert_cmpint (ep->side, ==, MD_SIDE_BOTH);
+  g_assert_cmpint (ep->duration_s, ==, 180);
+  g_assert_cmpint (ep->intensity, ==, 7);
+  g_assert_cmphex (ep->signs, ==, MD_BIT (MD_SIGN_SPEECH_DIFFICULTY) | MD_BIT (MD_SIGN_PAIN));
+  g_assert_cmphex (ep->triggers, ==, MD_BIT (MD_TRIGGER_CAFFEINE) | MD_BIT (MD_TRIGGER_STRESS));
+  g_assert_cmpstr (ep->notes, ==, "After a long day");
+
+  /* The list shows it, the status page is gone, and the row marks the warning sign. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (f->window->list_view)), 0);
+  g_assert_cmpint (md_episode_object_get_id (item), ==, ep->id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
+  row = row_for_id (f, ep->id);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (md_episode_row_get_header (row), ==, "Yesterday");
+  g_assert_cmpstr (md_episode_row_get_summary (row), ==, "Upper eyelid, Cheek");
+  g_assert_cmpstr (md_episode_row_get_warning (row), ==, "Warning sign: Trouble speaking");
+}
+
+static void
+test_save_insensitive (Fixture       *f,
+                       gconstpointer  data)
+{
+  MdEpisodeEditor *editor = open_new_editor (f);
+  g_autoptr(GString) long_notes = g_string_new (NULL);
+
+  g_assert_false (save_enabled (editor));
+  gtk_check_button_set_active (editor->region_checks[MD_REGION_JAW], TRUE);
+  g_assert_true (save_enabled (editor));
+  gtk_check_button_set_active (editor->region_checks[MD_REGION_JAW], FALSE);
+  g_assert_false (save_enabled (editor));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->where_error)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (editor->where_error), "Face region"));
+
+  /* Too long notes: Save goes off and the message sits under the notes. */
+  gtk_check_button_set_active (editor->region_checks[MD_REGION_JAW], TRUE);
+  for (int i = 0; i < MD_NOTES_MAX_CHARS + 1; i++)
+    g_string_append_c (long_notes, 'a');
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor->notes_view), long_notes->str, -1);
+  g_assert_false (save_enabled (editor));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->notes_error)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (editor->notes_error), "Notes"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->where_error)));
+
+  /* A start in the future is refused under the date. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor->notes_view), "", -1);
+  g_assert_true (save_enabled (editor));
+  gtk_spin_button_set_value (editor->hour_spin, 23);
+  g_assert_false (save_enabled (editor));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->when_error)));
+
+  /* Activating the disabled action saves nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin (50);
+  g_assert_cmpuint (md_store_count_episodes (f->store), ==, 0);
+  click (editor->cancel_button);
+  g_assert_true (wait_for (f, editor_closed));
+  g_assert_cmpuint (md_store_count_episodes (f->store), ==, 0);
+}
+
+static void
+test_face_clicks (Fixture       *f,
+                  gconstpointer  data)
+{
+  MdEpisodeEditor *editor = open_new_editor (f);
+  GtkWidget *picker = GTK_WIDGET (editor->face_picker);
+  double w, h, x, y;
+  g_autoptr(MdEpisode) ep = NULL;
+
+  g_assert_true (wait_for (f, picker_allocated));
+  w = gtk_widget_get_width (picker);
+  h = gtk_widget_get_height (picker);
+
+  g_assert_cmpint (w, >, 100);
+  md_face_map_region_point (w, h, MD_REGION_CHEEK, MD_SIDE_LEFT, &x, &y);
+  g_assert_true (md_face_picker_click_at (editor->face_picker, x, y));
+  g_assert_true (gtk_check_button_get_active (editor->region_checks[MD_REGION_CHEEK]));
+  g_assert_cmpuint (adw_combo_row_get_selected (editor->side_row), ==, 0);  /* Your left */
+
+  md_face_map_region_point (w, h, MD_REGION_CHIN, MD_SIDE_RIGHT, &x, &y);
+  g_assert_true (md_face_picker_click_at (editor->face_picker, x, y));
+  g_assert_cmpuint (adw_combo_row_get_selected (editor->side_row), ==, 2);  /* Both */
+  g_assert_false (md_face_picker_click_at (editor->face_picker, 1, 1));
+
+  md_face_map_region_point (w, h, MD_REGION_CHEEK, MD_SIDE_LEFT, &x, &y);
+  g_assert_true (md_face_picker_click_at (editor->face_picker, x, y));
+  g_assert_false (gtk_check_button_get_active (editor->region_checks[MD_REGION_CHEEK]));
+  g_assert_cmpuint (adw_combo_row_get_selected (editor->side_row), ==, 1);  /* Your right */
+
+  ep = md_episode_editor_build_episode (editor);
+  g_assert_cmphex (ep->regions, ==, MD_BIT (MD_REGION_CHIN));
+  g_assert_cmpint (ep->side, ==, MD_SIDE_RIGHT);
+  g_assert_cmpint (ep->duration_s, ==, MD_UNKNOWN);
+  g_assert_cmpint (ep->intensity, ==, MD_UNKNOWN);
+  g_assert_cmpint (ep->start_utc, ==, NOW);  /* now (NOW is on a whole minute) */
+}
+
+static void
+test_timer (Fixture       *f,
+            gconstpointer  data)
+{
+  MdEpisodeEditor *editor = open_new_editor (f);
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor->timer_label)));
+  click (GTK_WIDGET (editor->timer_button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor->timer_label)));
+  g_assert_cmpstr (gtk_label_get_label (editor->timer_label), ==, "0:00");
+  spin (1400);
+  g_assert_cmpstr (gtk_label_get_label (editor->timer_label), ==, "0:01");
+  click (GTK_WIDGET (editor->timer_button));
+  /* Stop fills the duration in seconds. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (editor->unit_dropdown), ==, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (editor->duration_spin), ==, 1);
+}
+
+static void
+test_edit_episode (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 id = add_episode (f, NOW - 3600);
+  MdEpisodeEditor *editor;
+  g_autoptr(MdEpisode) ep = NULL;
+
+  spin (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
+  /* Activating the row opens it for editing. */
+  g_signal_emit_by_name (f->window->list_view, "activate", 0);
+  g_assert_true (wait_for (f, editor_open));
+  editor = f->window->editor;
+  g_assert_true (gtk_widget_get_visible (editor->delete_button));
+  g_assert_true (gtk_check_button_get_active (editor->region_checks[MD_REGION_EYELID_LOWER]));
+  g_assert_cmpuint (adw_combo_row_get_selected (editor->side_row), ==, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (editor->duration_spin), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (editor->unit_dropdown), ==, 1);
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (editor->intensity_scale)), ==, 3);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (editor->hour_spin), ==, 8);
+
+  gtk_range_set_value (GTK_RANGE (editor->intensity_scale), 9);
+  gtk_check_button_set_active (editor->region_checks[MD_REGION_MOUTH_CORNER], TRUE);
+  gtk_check_button_set_active (editor->intensity_unset, FALSE);
+  click (editor->save_button);
+  g_assert_true (wait_for (f, editor_closed));
+
+  ep = only_episode (f);
+  g_assert_cmpint (ep->id, ==, id);
+  g_assert_cmpint (ep->start_utc, ==, NOW - 3600);
+  g_assert_cmpint (ep->intensity, ==, 9);
+  g_assert_cmphex (ep->regions, ==, MD_BIT (MD_REGION_EYELID_LOWER) | MD_BIT (MD_REGION_MOUTH_CORNER));
+  g_assert_cmpint (ep->side, ==, MD_SIDE_LEFT);
+  g_assert_cmpint (ep->duration_s, ==, 60);
+  g_assert_cmpstr (md_episode_row_get_summary (row_for_id (f, id)), ==, "Lower eyelid, Corner of the mouth");
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 keep = add_episode (f, NOW - 2 * DAY);
+  gint64 id = add_episode (f, NOW - 600);
+  g_autoptr(MdEpisode) before = md_store_get_episode (f->store, id, NULL);
+  g_autoptr(MdEpisode) after = NULL;
+  MdEpisodeEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-episode", "x", id));
+  g_assert_true (wait_for (f, editor_open));
+  editor = f->window->editor;
+  click (editor->delete_button);
+  g_assert_true (wait_for (f, editor_closed));
+  g_assert_cmpuint (md_store_count_episodes (f->store), ==, 1);
+  g_assert_null (md_store_get_episode (f->store, id, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
+  g_assert_nonnull (f->window->undo_toast);
+
+  /* The toast's Undo button runs win.undo-delete. */
+  g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.undo-delete");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL));
+  spin (20);
+  after = md_store_get_episode (f->store, id, NULL);
+  g_assert_nonnull (after);
+  g_assert_cmpint (after->id, ==, id);
+  g_assert_cmpint (after->start_utc, ==, before->start_utc);
+  g_assert_cmpint (after->created_utc, ==, before->created_utc);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 2);
+  g_assert_nonnull (row_for_id (f, id));
+  g_assert_nonnull (row_for_id (f, keep));
+
+  /* The row menu's delete, and deleting everything brings the status page back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-episode", "x", id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-episode", "x", keep));
+  spin (20);
+  g_assert_cmpuint (md_store_count_episodes (f->store), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "empty");
+  /* Undo puts back the last one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL));
+  spin (20);
+  g_assert_nonnull (md_store_get_episode (f->store, keep, NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
+}
+
+static void
+test_day_headers (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 today_late = add_episode (f, NOW - 60);
+  gint64 today_early = add_episode (f, NOW - 9 * 3600);
+  gint64 yesterday = add_episode (f, NOW - DAY);
+  gint64 older = add_episode (f, NOW - 7 * DAY);
+
+  g_assert_cmpstr (md_episode_row_get_header (row_for_id (f, today_late)), ==, "Today");
+  g_assert_null (md_episode_row_get_header (row_for_id (f, today_early)));
+  g_assert_cmpstr (md_episode_row_get_header (row_for_id (f, yesterday)), ==, "Yesterday");
+  g_assert_cmpstr (md_episode_row_get_header (row_for_id (f, older)), ==, "Monday 10 March 2025");
+  g_assert_null (md_episode_row_get_warning (row_for_id (f, older)));
+}
+
+static void
+test_large_diary (Fixture       *f,
+                  gconstpointer  data)
+{
+  const guint N = 50000;
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdEpisodeObject) last = NULL;
+  guint added = 0, skipped = 0;
+  gint64 t0;
+
+  for (guint i = 0; i < N; i++)
+    g_ptr_array_add (many, md_test_episode (NOW - (gint64) i * 1800));
+  g_assert_true (md_store_add_episodes (f->store, many, FALSE, &added, &skipped, &error));
+  g_assert_cmpuint (added, ==, N);
+
+  t0 = g_get_monotonic_time ();
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, N);
+  /* Only the pages around what is shown are loaded, not 500. */
+  g_assert_cmpuint (md_history_model_get_cached_pages (f->window->model), <=, 4);
+  last = g_list_model_get_item (G_LIST_MODEL (f->window->model), N - 1);
+  g_assert_cmpint (md_episode_object_get_episode (last)->start_utc, ==, NOW - (gint64) (N - 1) * 1800);
+  g_assert_cmpuint (md_history_model_get_cached_pages (f->window->model), <=, 5);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 3 * G_USEC_PER_SEC);
+}
+
+/* Renders a toplevel to PNG the way the compositor would see it. */
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *dir = g_getenv ("MD_SCREENSHOT_DIR");
+  g_autofree char *main_png = NULL;
+  g_autofree char *empty_png = NULL;
+  g_autofree char *form_png = NULL;
+  g_autofree char *form2_png = NULL;
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  MdEpisodeEditor *editor;
+  static const struct { gint64 ago; guint32 regions; MdSide side; gint64 dur; int inten; guint32 signs; guint32 trig; } eps[] = {
+    { 1200, MD_BIT (MD_REGION_EYELID_LOWER), MD_SIDE_LEFT, 45, 3, 0, MD_BIT (MD_TRIGGER_CAFFEINE) | MD_BIT (MD_TRIGGER_POOR_SLEEP) },
+    { 5 * 3600, MD_BIT (MD_REGION_EYELID_UPPER) | MD_BIT (MD_REGION_CHEEK), MD_SIDE_LEFT, 180, 5, 0, 0 },
+    { DAY + 3 * 3600, MD_BIT (MD_REGION_MOUTH_CORNER), MD_SIDE_RIGHT, 600, 7, MD_BIT (MD_SIGN_SPEECH_DIFFICULTY), MD_BIT (MD_TRIGGER_STRESS) },
+    { DAY + 8 * 3600, MD_BIT (MD_REGION_EYELID_LOWER), MD_SIDE_LEFT, MD_UNKNOWN, MD_UNKNOWN, 0, 0 },
+    { 3 * DAY, MD_BIT (MD_REGION_AROUND_EYE), MD_SIDE_BOTH, 5400, 4, MD_BIT (MD_SIGN_PAIN), MD_BIT (MD_TRIGGER_HOT_FLASH) },
+  };
+
+  if (dir == NULL)
+    {
+      g_test_skip ("set MD_SCREENSHOT_DIR to write screenshots");
+      return;
+    }
+  gtk_css_provider_load_from_resource (css, "/io/github/menodiary/Menodiary/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* What GtkApplication does for its resource base path. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/menodiary/Menodiary/icons");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  spin (300);
+  empty_png = g_build_filename (dir, "empty.png", NULL);
+  save_png (GTK_WIDGET (f->window), empty_png);
+
+  for (guint i = 0; i < G_N_ELEMENTS (eps); i++)
+    {
+      g_autoptr(MdEpisode) ep = md_test_episode (NOW - eps[i].ago);
+
+      ep->regions = eps[i].regions;
+      ep->side = eps[i].side;
+      ep->duration_s = eps[i].dur;
+      ep->intensity = eps[i].inten;
+      ep->signs = eps[i].signs;
+      ep->triggers = eps[i].trig;
+      g_assert_true (md_store_add_episode (f->store, ep, NULL));
+    }
+  spin (300);
+  main_png = g_build_filename (dir, "main.png", NULL);
+  save_png (GTK_WIDGET (f->window), main_png);
+
+  editor = open_new_editor (f);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 620, 1000);
+  gtk_check_button_set_active (editor->region_checks[MD_REGION_EYELID_LOWER], TRUE);
+  gtk_check_button_set_active (editor->region_checks[MD_REGION_CHEEK], TRUE);
+  adw_combo_row_set_selected (editor->side_row, 0);
+  spin (300);
+  form_png = g_build_filename (dir, "form.png", NULL);
+  save_png (GTK_WIDGET (editor), form_png);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (editor->signs_group), GTK_TYPE_SCROLLED_WINDOW))), 900);
+  spin (300);
+  form2_png = g_build_filename (dir, "form-bottom.png", NULL);
+  save_png (GTK_WIDGET (editor), form2_png);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/window/log-episode", test_log_episode);
+  ADD ("/window/save-insensitive", test_save_insensitive);
+  ADD ("/window/face-clicks", test_face_clicks);
+  ADD ("/window/timer", test_timer);
+  ADD ("/window/edit-episode", test_edit_episode);
+  ADD ("/window/delete-undo", test_delete_undo);
+  ADD ("/window/day-headers", test_day_headers);
+  ADD ("/window/large-diary", test_large_diary);
+  ADD ("/window/screenshots", test_screenshots);
+#undef ADD
+
+  return g_test_run ();
+}
