@@ -226,6 +226,10 @@ test_paging_order (Fixture *f, gconstpointer data)
   for (guint i = 1; i < page->len; i++)
     g_assert_cmpint (((MdEpisode *) page->pdata[i - 1])->start_utc, >, ((MdEpisode *) page->pdata[i])->start_utc);
 
+  for (guint i = 0; i < page->len; i++)
+    g_assert_cmpint (md_store_episode_position (f->store, ((MdEpisode *) page->pdata[i])->id), ==, 10 + (int) i);
+  g_assert_cmpint (md_store_episode_position (f->store, 99999), ==, -1);
+
   all = md_store_episodes_between (f->store, NOW - 86400 * 5, NOW, NULL);
   g_assert_cmpuint (all->len, ==, 6);
   g_assert_cmpint (((MdEpisode *) all->pdata[0])->start_utc, ==, NOW - 86400 * 5);

@@ -767,6 +767,27 @@ md_store_list_episodes (MdStore  *self,
   return collect (self, stmt, error);
 }
 
+int
+md_store_episode_position (MdStore *self,
+                           gint64   id)
+{
+  sqlite3_stmt *stmt;
+  int pos = -1;
+
+  g_return_val_if_fail (MD_IS_STORE (self), -1);
+
+  /* Newer episodes come first: count those before it in (start DESC, id DESC) order. */
+  stmt = get_stmt (self, "SELECT (SELECT count(*) FROM episode AS o WHERE o.start_utc > e.start_utc "
+                         "OR (o.start_utc = e.start_utc AND o.id > e.id)) FROM episode AS e WHERE e.id = ?1", NULL);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    pos = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return pos;
+}
+
 GPtrArray *
 md_store_episodes_between (MdStore  *self,
                            gint64    from_utc,

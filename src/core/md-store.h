@@ -74,6 +74,9 @@ GPtrArray *md_store_list_episodes  (MdStore   *self,
                                     guint      offset,
                                     guint      limit,
                                     GError   **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The position of episode @id in md_store_list_episodes order (newest first), or -1. */
+int        md_store_episode_position (MdStore *self,
+                                      gint64   id);
 /* Oldest first (start, then id); from_utc/to_utc inclusive bounds, G_MININT64/G_MAXINT64 = open. */
 GPtrArray *md_store_episodes_between (MdStore *self,
                                       gint64   from_utc,

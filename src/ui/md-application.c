@@ -12,6 +12,7 @@
 
 #include "md-application.h"
 #include "md-cli.h"
+#include "md-preferences.h"
 #include "md-resources.h"
 #include "md-window.h"
 
@@ -68,7 +69,21 @@ about_activated_cb (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  MdApplication *self = MD_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (md_preferences_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_activated_cb },
   { "quit", quit_activated_cb },
   { "about", about_activated_cb },
 };
@@ -114,6 +129,7 @@ md_application_startup (GApplication *app)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (md_application_parent_class)->startup (app);
 
@@ -126,6 +142,7 @@ md_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
   md_window_set_accels (GTK_APPLICATION (app));
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "md-episode-editor.h"
+#include "md-flags-view.h"
 #include "md-history-model.h"
 #include "md-window.h"
 
@@ -17,11 +18,14 @@ struct _MdWindow
   MdEpisode            *deleted;      /* kept for Undo */
   AdwToast             *undo_toast;   /* weak */
   MdEpisodeEditor      *editor;       /* weak: the open editor, if any */
+  GHashTable           *highlighted;  /* episode ids shown as evidence (gint64*) */
+  GtkWidget            *emergency;    /* weak: the emergency dialog, if shown */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *status_page;
   GtkListView          *list_view;
+  MdFlagsView          *flags_view;
 };
 
 G_END_DECLS

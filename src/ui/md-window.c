@@ -10,8 +10,13 @@
 
 #include "md-application.h"
 
+#include "md-alerts-window.h"
+#include "md-checkin-editor.h"
+#include "md-emergency.h"
+#include "md-emergency-dialog.h"
 #include "md-episode-form.h"
 #include "md-episode-row.h"
+#include "md-preferences.h"
 #include "md-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MdWindow, md_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -72,6 +77,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   if (new_day)
     header = md_format_day_header (day, md_local_today (NULL, md_store_get_now (self->store)));
   md_episode_row_set_episode (MD_EPISODE_ROW (gtk_list_item_get_child (item)), ep, header);
+  md_episode_row_set_highlighted (MD_EPISODE_ROW (gtk_list_item_get_child (item)),
+                                  g_hash_table_contains (self->highlighted, &ep->id));
 }
 
 static void
@@ -80,7 +87,48 @@ editor_saved_cb (MdEpisodeEditor *editor,
                  gboolean         is_new,
                  MdWindow        *self)
 {
+  GPtrArray *flags = md_flags_view_get_flags (self->flags_view);
+  g_autoptr(GPtrArray) emergency = md_emergency_flags_for (flags, id);
+
   show_toast (self, is_new ? _("Episode logged") : _("Changes saved"));
+
+  /* Signs that need help at once: a blocking message with her emergency number. */
+  if (emergency->len > 0 && self->emergency == NULL)
+    {
+      g_autofree char *configured = self->settings ? g_settings_get_string (self->settings, "emergency-number") : NULL;
+      GtkWidget *dialog = md_emergency_dialog_new (GTK_WINDOW (self), md_emergency_number (configured), emergency);
+
+      g_set_weak_pointer (&self->emergency, dialog);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+show_episodes_cb (MdFlagsView *view,
+                  GArray      *ids,
+                  MdWindow    *self)
+{
+  int first = -1;
+
+  g_hash_table_remove_all (self->highlighted);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      int pos = md_store_episode_position (self->store, id);
+
+      g_hash_table_add (self->highlighted, g_memdup2 (&id, sizeof id));
+      if (pos >= 0 && (first < 0 || pos < first))
+        first = pos;
+    }
+  /* Rebind the rows so the evidence is marked, then bring the newest of it into view. */
+  md_history_model_refresh (self->model);
+  if (first >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) first);
+  {
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode is marked in the list",
+                                                          "%u episodes are marked in the list", ids->len), ids->len);
+    show_toast (self, text);
+  }
 }
 
 static void
@@ -191,7 +239,30 @@ undo_delete_cb (GSimpleAction *action,
     }
 }
 
+static void
+check_in_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  MdWindow *self = MD_WINDOW (user_data);
+  g_auto(GStrv) supplements = md_preferences_get_supplements (self->settings);
+  MdCheckinEditor *editor = md_checkin_editor_new (GTK_WINDOW (self), self->store,
+                                                   (const char * const *) supplements, md_checkin_today ());
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+about_alerts_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (md_alerts_window_new (GTK_WINDOW (user_data))));
+}
+
 static const GActionEntry win_actions[] = {
+  { "check-in", check_in_cb },
+  { "about-alerts", about_alerts_cb },
   { "log-episode", log_episode_cb },
   { "edit-episode", edit_episode_cb, "x" },
   { "delete-episode", delete_episode_cb, "x" },
@@ -224,6 +295,10 @@ md_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->editor));
   g_clear_weak_pointer (&self->editor);
   g_clear_weak_pointer (&self->undo_toast);
+  if (self->emergency != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->emergency));
+  g_clear_weak_pointer (&self->emergency);
+  g_clear_pointer (&self->highlighted, g_hash_table_unref);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   if (self->model != NULL)
@@ -248,8 +323,10 @@ md_window_class_init (MdWindowClass *klass)
   window_class->close_request = md_window_close_request;
 
   md_ui_ensure_resources ();
+  g_type_ensure (MD_TYPE_FLAGS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, flags_view);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, status_page);
@@ -262,6 +339,7 @@ md_window_init (MdWindow *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->highlighted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -288,6 +366,8 @@ md_window_new (MdApplication *app,
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   update_empty_state (self);
+  md_flags_view_set_store (self->flags_view, store);
+  g_signal_connect (self->flags_view, "show-episodes", G_CALLBACK (show_episodes_cb), self);
 
   if (app != NULL && md_application_get_settings (app) != NULL)
     {
@@ -306,7 +386,9 @@ md_window_set_accels (GtkApplication *app)
 {
   static const char *log_accels[] = { "<Control>n", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *checkin_accels[] = { "<Control>d", NULL };
 
   gtk_application_set_accels_for_action (app, "win.log-episode", log_accels);
   gtk_application_set_accels_for_action (app, "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (app, "win.check-in", checkin_accels);
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "md-episode-editor-private.h"
 #include "md-episode-row.h"
@@ -230,6 +231,66 @@ test_log_episode (Fixture       *f,
   g_assert_cmpstr (md_episode_row_get_header (row), ==, "Yesterday");
   g_assert_cmpstr (md_episode_row_get_summary (row), ==, "Upper eyelid, Cheek");
   g_assert_cmpstr (md_episode_row_get_warning (row), ==, "Warning sign: Trouble speaking");
+}
+
+static gboolean
+emergency_shown (Fixture *f)
+{
+  return f->window->emergency != NULL && gtk_widget_get_mapped (f->window->emergency);
+}
+
+static void
+test_emergency_on_save (Fixture       *f,
+                        gconstpointer  data)
+{
+  MdEpisodeEditor *editor;
+  const char *body;
+
+  /* An ordinary episode: no emergency message. */
+  editor = open_new_editor (f);
+  gtk_check_button_set_active (editor->region_checks[MD_REGION_EYELID_LOWER], TRUE);
+  click (editor->save_button);
+  g_assert_true (wait_for (f, editor_closed));
+  spin (50);
+  g_assert_null (f->window->emergency);
+
+  /* Drooping logged now: the blocking dialog names the emergency number. */
+  editor = open_new_editor (f);
+  gtk_check_button_set_active (editor->region_checks[MD_REGION_MOUTH_CORNER], TRUE);
+  gtk_check_button_set_active (editor->sign_checks[MD_SIGN_DROOPING], TRUE);
+  click (editor->save_button);
+  g_assert_true (wait_for (f, editor_closed));
+  g_assert_true (wait_for (f, emergency_shown));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (f->window->emergency)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (f->window->emergency)), "112"));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (f->window->emergency));
+  g_assert_nonnull (strstr (body, "even if the signs have already passed"));
+  g_assert_nonnull (strstr (body, "cannot tell"));
+  /* The alerts area shows it too, at the top. */
+  g_assert_cmpint (md_flags_view_get_level (f->window->flags_view), ==, MD_LEVEL_EMERGENCY);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->flags_view)));
+}
+
+static void
+test_show_episodes_marks_rows (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(MdEpisode) ep = md_test_episode (NOW - 2 * DAY);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  MdEpisodeRow *row;
+  gint64 other = add_episode (f, NOW - 3600);
+
+  ep->signs = MD_BIT (MD_SIGN_PAIN);
+  g_assert_true (md_store_add_episode (f->store, ep, NULL));
+  g_assert_cmpuint (md_flags_view_get_flags (f->window->flags_view)->len, ==, 1);
+  g_array_append_val (ids, ep->id);
+  g_signal_emit_by_name (f->window->flags_view, "show-episodes", ids);
+  row = row_for_id (f, ep->id);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "evidence"));
+  row = row_for_id (f, other);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "evidence"));
 }
 
 static void
@@ -546,8 +607,11 @@ main (int argc, char **argv)
   adw_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
   ADD ("/window/log-episode", test_log_episode);
   ADD ("/window/save-insensitive", test_save_insensitive);
+  ADD ("/window/emergency-on-save", test_emergency_on_save);
+  ADD ("/window/show-episodes-marks-rows", test_show_episodes_marks_rows);
   ADD ("/window/face-clicks", test_face_clicks);
   ADD ("/window/timer", test_timer);
   ADD ("/window/edit-episode", test_edit_episode);
