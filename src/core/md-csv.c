@@ -299,7 +299,6 @@ md_csv_import_file (MdStore    *store,
                     GPtrArray **row_errors,
                     GError    **error)
 {
-  g_autoptr(GPtrArray) episodes = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
   const char *name = path;
@@ -314,7 +313,29 @@ md_csv_import_file (MdStore    *store,
 
   if (!md_csv_read_input (path, &contents, &length, &name, error))
     return FALSE;
-  episodes = md_csv_parse (contents, length, name, NULL, md_store_get_now (store), row_errors, error);
+  return md_csv_import_data (store, contents, length, name, n_added, n_skipped, row_errors, error);
+}
+
+gboolean
+md_csv_import_data (MdStore    *store,
+                    const char *data,
+                    gsize       length,
+                    const char *filename,
+                    guint      *n_added,
+                    guint      *n_skipped,
+                    GPtrArray **row_errors,
+                    GError    **error)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+
+  g_return_val_if_fail (MD_IS_STORE (store), FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+
+  episodes = md_csv_parse (data, length, filename, NULL, md_store_get_now (store), row_errors, error);
   if (episodes == NULL)
     return FALSE;
   return md_store_add_episodes (store, episodes, TRUE, n_added, n_skipped, error);
