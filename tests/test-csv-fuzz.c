@@ -1,15 +1,18 @@
-/* test-csv-fuzz.c: a small deterministic fuzz test of md_csv_parse.
+/* test-csv-fuzz.c: a small deterministic fuzz test of md_csv_parse and md_checkin_csv_parse.
  *
  * Valid files are mutated at random (a fixed seed, so a failure can be replayed; set
  * MD_FUZZ_SEED to try others). For every input the parser must either return episodes that
  * validate and survive format → parse → format unchanged, or fail with BAD_DATA and a list of
  * "fuzz.csv:LINE: …" messages whose lines exist in the input and come in file order.
+ * The check-in parser gets the same treatment (valid check-ins, stable export, or ordered
+ * "FILE:LINE: " messages), and md_csv_detect_kind must never fail on any input.
  * tests/fuzz/fuzz-csv.c is the same check as a libFuzzer entry point. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "md-checkin-csv.h"
 #include "md-csv.h"
 
 #define NOW        G_GINT64_CONSTANT (1743422400)
@@ -27,10 +30,21 @@ static const char * const seeds[] = {
   "started_at,regions\n2025-03-01T09:30+05:45,jaw\n\n2025-03-02T09:30Z,mouth-corner;around-eye\n",
 };
 
+static const char * const checkin_seeds[] = {
+  MD_CHECKIN_CSV_HEADER "\n"
+  "2025-03-01,6.5,3,2,180,6,7,4,magnesium;vitamin D,sertraline,,\"slept badly, \"\"again\"\"\nyes\"\n"
+  "2025-03-02,0,,,,,,,,,,\n",
+
+  "\xef\xbb\xbfnote,day,sleep_hours\r\n\"two\r\nlines\",2025-03-03,7.25\r\n,2025-03-04,24\r\n",
+
+  "day,stress,supplements\n2025-03-05,10,a;b;\n\n2025-03-06,, c \n",
+};
+
 static const char * const tokens[] = {
   ",", "\"", "\"\"", "\n", "\r\n", "\r", ";", " ", "\xff", "\xc3", "\xc3\xa9", "\xef\xbb\xbf",
   "0", "12", "-1", "2592001", "Z", "+14:00", "T", ":", "jaw", "nose", "left", "pain",
   "started_at", "regions", "notes", "2025-03-01T09:30Z", "2099-01-01T00:00Z",
+  "day", "sleep_hours", "supplements", "note", "2025-03-01", "2025-02-30", "6.5", "24.01", ".", "1e3",
 };
 
 static guint
@@ -140,6 +154,79 @@ check_one (const char *data,
     }
 }
 
+static void
+check_errors (GPtrArray  *errors,
+              const char *data,
+              gsize       length)
+{
+  guint max_line = count_lines (data, length);
+  guint64 previous = 0;
+
+  g_assert_nonnull (errors);
+  g_assert_cmpuint (errors->len, >, 0);
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const char *line = g_ptr_array_index (errors, i);
+      char *end = NULL;
+      guint64 n;
+
+      g_assert_true (g_str_has_prefix (line, "fuzz.csv:"));
+      n = g_ascii_strtoull (line + strlen ("fuzz.csv:"), &end, 10);
+      g_assert_true (g_str_has_prefix (end, ": "));
+      g_assert_cmpuint (n, >=, 1);
+      g_assert_cmpuint (n, <=, max_line);
+      g_assert_cmpuint (n, >=, previous);
+      g_assert_true (g_utf8_validate (line, -1, NULL));
+      previous = n;
+    }
+}
+
+/* Returns whether the input was accepted. */
+static gboolean
+check_one_checkins (const char *data,
+                    gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GPtrArray) checkins = md_checkin_csv_parse (data, length, "fuzz.csv", &errors, &error);
+  MdCsvKind kind = md_csv_detect_kind (data, length);
+
+  g_assert_true (kind == MD_CSV_KIND_EPISODES || kind == MD_CSV_KIND_CHECKINS);
+  if (checkins != NULL)
+    {
+      g_autoptr(GPtrArray) again = NULL;
+      g_autoptr(GHashTable) days = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autofree char *text = NULL;
+      g_autofree char *text_again = NULL;
+
+      g_assert_no_error (error);
+      g_assert_null (errors);
+      /* An accepted file has a day column, so it is detected as check-ins unless it also has
+       * started_at (which the check-in parser rejects as unknown). */
+      g_assert_cmpint (kind, ==, MD_CSV_KIND_CHECKINS);
+      for (guint i = 0; i < checkins->len; i++)
+        {
+          MdCheckin *c = g_ptr_array_index (checkins, i);
+
+          g_assert_true (md_checkin_validate (c, NULL));
+          g_assert_false (g_hash_table_contains (days, &c->day));
+          g_hash_table_add (days, &c->day);
+        }
+
+      text = md_checkin_csv_format (checkins);
+      again = md_checkin_csv_parse (text, strlen (text), "again.csv", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (again);
+      g_assert_cmpuint (again->len, ==, checkins->len);
+      text_again = md_checkin_csv_format (again);
+      g_assert_cmpstr (text_again, ==, text);
+      return TRUE;
+    }
+  g_assert_error (error, MD_CSV_ERROR, MD_CSV_ERROR_BAD_DATA);
+  check_errors (errors, data, length);
+  return FALSE;
+}
+
 static guint32
 fuzz_seed (void)
 {
@@ -199,6 +286,61 @@ test_mutations (void)
 }
 
 static void
+test_checkin_seeds_are_valid (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (checkin_seeds); i++)
+    {
+      g_autoptr(GPtrArray) checkins = md_checkin_csv_parse (checkin_seeds[i], strlen (checkin_seeds[i]),
+                                                            "seed.csv", NULL, NULL);
+
+      g_assert_nonnull (checkins);
+      g_assert_cmpuint (checkins->len, >, 0);
+    }
+}
+
+static void
+test_checkin_mutations (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (fuzz_seed () + 2);
+  gint64 start = g_get_monotonic_time ();
+  guint accepted = 0, rejected = 0;
+  guint i;
+
+  for (i = 0; i < ITERATIONS && g_get_monotonic_time () - start < TIME_LIMIT; i++)
+    {
+      g_autoptr(GString) s = g_string_new (checkin_seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (checkin_seeds))]);
+      guint n = g_rand_int_range (rand, 1, 5);
+
+      for (guint k = 0; k < n; k++)
+        mutate (rand, s);
+      if (check_one_checkins (s->str, s->len))
+        accepted++;
+      else
+        rejected++;
+    }
+  g_test_message ("%u check-in inputs: %u accepted, %u rejected", i, accepted, rejected);
+  g_assert_cmpuint (i, >=, 500);
+  g_assert_cmpuint (accepted, >, 0);
+  g_assert_cmpuint (rejected, >, 0);
+}
+
+static void
+test_checkin_token_soup (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (fuzz_seed () + 3);
+
+  for (guint i = 0; i < ITERATIONS / 2; i++)
+    {
+      g_autoptr(GString) s = g_string_new (g_rand_boolean (rand) ? "day,sleep_hours,supplements,note\n" : NULL);
+      guint n = g_rand_int_range (rand, 0, 30);
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (s, tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (tokens))]);
+      check_one_checkins (s->str, s->len);
+    }
+}
+
+static void
 test_token_soup (void)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
@@ -223,5 +365,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv-fuzz/seeds-are-valid", test_seeds_are_valid);
   g_test_add_func ("/csv-fuzz/mutations", test_mutations);
   g_test_add_func ("/csv-fuzz/token-soup", test_token_soup);
+  g_test_add_func ("/csv-fuzz/checkins/seeds-are-valid", test_checkin_seeds_are_valid);
+  g_test_add_func ("/csv-fuzz/checkins/mutations", test_checkin_mutations);
+  g_test_add_func ("/csv-fuzz/checkins/token-soup", test_checkin_token_soup);
   return g_test_run ();
 }

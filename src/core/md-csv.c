@@ -9,10 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "md-csv.h"
+#include "md-csv-io.h"
 #include "md-time.h"
 
 G_DEFINE_QUARK (md-csv-error-quark, md_csv_error)
@@ -34,269 +34,23 @@ static const char * const column_names[N_COLS] = {
   "started_at", "regions", "side", "duration_s", "intensity", "signs", "triggers", "notes",
 };
 
-/* A NUL byte is not text: it is kept as a byte that is never valid UTF-8, so that the field
- * (a C string) is reported as not valid UTF-8 with its column instead of being cut short. */
-#define NUL_MARK '\xff'
-
-/* One record (a logical CSV row) as cut by the tokenizer. */
-typedef struct {
-  guint      line;          /* physical line the record starts on, from 1 */
-  GPtrArray *fields;        /* char*, raw bytes (not yet checked for UTF-8) */
-  gboolean   quoted_first;  /* the first field was quoted (so "" is not a blank line) */
-  char      *error;         /* the first syntax problem, or NULL */
-  gboolean   fatal;         /* the input cannot be cut any further (unterminated quote) */
-} Record;
-
-typedef struct {
-  const char *p;
-  const char *end;
-  guint       line;
-  gboolean    crlf_file;    /* the first line ends in CRLF: CRLF inside quotes becomes LF */
-} Tokenizer;
-
-typedef struct {
-  const char *filename;
-  GPtrArray  *errors;       /* char* "FILE:LINE: message" */
-} Report;
-
-static void
-record_clear (Record *r)
-{
-  g_clear_pointer (&r->fields, g_ptr_array_unref);
-  g_clear_pointer (&r->error, g_free);
-}
-
-static void
-record_set_error (Record     *r,
-                  const char *message)
-{
-  if (r->error == NULL)
-    r->error = g_strdup (message);
-}
-
-static void G_GNUC_PRINTF (3, 4)
-report_add (Report     *rep,
-            guint       line,
-            const char *format,
-            ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (rep->errors, g_strdup_printf ("%s:%u: %s", rep->filename, line, message));
-}
-
-/* Cuts the next record. Returns FALSE at the end of the input. */
-static gboolean
-next_record (Tokenizer *t,
-             Record    *r)
-{
-  memset (r, 0, sizeof *r);
-  if (t->p >= t->end)
-    return FALSE;
-
-  r->line = t->line;
-  r->fields = g_ptr_array_new_with_free_func (g_free);
-
-  for (;;)
-    {
-      GString *field = g_string_new (NULL);
-      gboolean quoted = FALSE;
-
-      if (t->p < t->end && *t->p == '"')
-        {
-          gboolean closed = FALSE;
-
-          quoted = TRUE;
-          t->p++;
-          while (t->p < t->end)
-            {
-              char c = *t->p;
-
-              if (c == '"')
-                {
-                  if (t->p + 1 < t->end && t->p[1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      t->p += 2;
-                      continue;
-                    }
-                  t->p++;
-                  closed = TRUE;
-                  break;
-                }
-              if (c == '\r' && t->crlf_file && t->p + 1 < t->end && t->p[1] == '\n')
-                {
-                  g_string_append_c (field, '\n');
-                  t->p += 2;
-                  t->line++;
-                  continue;
-                }
-              if (c == '\n')
-                t->line++;
-              g_string_append_c (field, c != '\0' ? c : NUL_MARK);
-              t->p++;
-            }
-          if (!closed)
-            {
-              record_set_error (r, _("a quoted field is not closed: a \" is missing"));
-              r->fatal = TRUE;
-              g_ptr_array_add (r->fields, g_string_free (field, FALSE));
-              return TRUE;
-            }
-          if (t->p < t->end && *t->p != ',' && *t->p != '\n' && *t->p != '\r')
-            record_set_error (r, _("there is text after the closing \" of a quoted field"));
-        }
-
-      /* Unquoted text (or stray text after a closing quote, already reported). */
-      while (t->p < t->end && *t->p != ',' && *t->p != '\n')
-        {
-          if (*t->p == '\r')
-            {
-              if (t->p + 1 < t->end && t->p[1] == '\n')
-                break;
-              record_set_error (r, _("a carriage return that does not end a line"));
-            }
-          else if (*t->p == '"' && !quoted)
-            record_set_error (r, _("a \" inside a field: put the field in quotes and double the \" (\"\")"));
-          g_string_append_c (field, *t->p != '\0' ? *t->p : NUL_MARK);
-          t->p++;
-        }
-
-      if (r->fields->len == 0)
-        r->quoted_first = quoted;
-      g_ptr_array_add (r->fields, g_string_free (field, FALSE));
-
-      if (t->p >= t->end)
-        return TRUE;
-      if (*t->p == ',')
-        {
-          t->p++;
-          continue;
-        }
-      if (*t->p == '\r')
-        t->p++;
-      t->p++;  /* the '\n' */
-      t->line++;
-      return TRUE;
-    }
-}
-
-static gboolean
-record_is_blank (const Record *r)
-{
-  return r->error == NULL && r->fields->len == 1 && !r->quoted_first &&
-         *(const char *) g_ptr_array_index (r->fields, 0) == '\0';
-}
-
-/* A value as shown in a message: in "quotes", control characters escaped, long text cut. */
-static char *
-quote_value (const char *value)
-{
-  GString *s = g_string_new ("\"");
-  guint n = 0;
-
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == 40)
-        {
-          g_string_append (s, "…");
-          break;
-        }
-      if (c == '\n')
-        g_string_append (s, "\\n");
-      else if (c == '\r')
-        g_string_append (s, "\\r");
-      else if (c == '\t')
-        g_string_append (s, "\\t");
-      else if (c == '"' || c == '\\')
-        g_string_append_printf (s, "\\%c", (char) c);
-      else if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (s, "\\x%02x", c);
-      else
-        g_string_append_unichar (s, c);
-    }
-  g_string_append_c (s, '"');
-  return g_string_free (s, FALSE);
-}
-
 /* Reads the header. Fills @map (column -> field index, -1 when absent). */
 static gboolean
-parse_header (const Record *r,
-              int           map[N_COLS],
-              Report       *rep)
+parse_header (const MdCsvRecord *r,
+              int                map[N_COLS],
+              MdCsvReport       *rep)
 {
-  gboolean ok = TRUE;
-
-  for (guint c = 0; c < N_COLS; c++)
-    map[c] = -1;
+  gboolean ok = md_csv_parse_header (r, column_names, N_COLS, map, rep);
 
   if (r->error != NULL)
-    {
-      report_add (rep, r->line, _("header: %s"), r->error);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < r->fields->len; i++)
-    {
-      const char *name = g_ptr_array_index (r->fields, i);
-      g_autofree char *shown = NULL;
-      guint c;
-
-      if (!g_utf8_validate (name, -1, NULL))
-        {
-          report_add (rep, r->line, _("header: column %u: the text is not valid UTF-8"), i + 1);
-          ok = FALSE;
-          continue;
-        }
-      shown = quote_value (name);
-      for (c = 0; c < N_COLS; c++)
-        if (strcmp (name, column_names[c]) == 0)
-          break;
-      if (c == N_COLS)
-        {
-          report_add (rep, r->line,
-                      _("header: unknown column %s (the columns are %s)"), shown,
-                      "started_at, regions, side, duration_s, intensity, signs, triggers, notes");
-          ok = FALSE;
-        }
-      else if (map[c] >= 0)
-        {
-          report_add (rep, r->line, _("header: column %s appears more than once"), shown);
-          ok = FALSE;
-        }
-      else
-        map[c] = (int) i;
-    }
-
+    return FALSE;
   for (guint c = COL_STARTED_AT; c <= COL_REGIONS; c++)
     if (map[c] < 0)
       {
-        report_add (rep, r->line, _("header: the required column \"%s\" is missing"), column_names[c]);
+        md_csv_report_add (rep, r->line, _("header: the required column \"%s\" is missing"), column_names[c]);
         ok = FALSE;
       }
   return ok;
-}
-
-/* Parses a whole number made of ASCII digits only; FALSE when it is not one or too large. */
-static gboolean
-parse_whole (const char *text,
-             gint64      max,
-             gint64     *out)
-{
-  guint64 v;
-
-  if (*text == '\0' || !g_ascii_isdigit (*text))
-    return FALSE;
-  if (!g_ascii_string_to_unsigned (text, 10, 0, (guint64) max, &v, NULL))
-    return FALSE;
-  *out = (gint64) v;
-  return TRUE;
 }
 
 static Column
@@ -319,12 +73,12 @@ column_of_episode_error (int code)
 
 /* Turns one record into an episode, reporting every bad column. */
 static MdEpisode *
-parse_row (const Record *r,
-           const int     map[N_COLS],
-           guint         n_header_fields,
-           GTimeZone    *local_tz,
-           gint64        now_utc,
-           Report       *rep)
+parse_row (const MdCsvRecord *r,
+           const int          map[N_COLS],
+           guint              n_header_fields,
+           GTimeZone         *local_tz,
+           gint64             now_utc,
+           MdCsvReport       *rep)
 {
   g_autoptr(MdEpisode) ep = md_episode_new ();
   g_autoptr(GError) local = NULL;
@@ -332,52 +86,18 @@ parse_row (const Record *r,
   g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   guint n_errors = rep->errors->len;
 
-  if (r->error != NULL)
-    {
-      report_add (rep, r->line, "%s", r->error);
-      return NULL;
-    }
-  if (r->fields->len != n_header_fields)
-    {
-      report_add (rep, r->line,
-                  g_dngettext (GETTEXT_PACKAGE,
-                               "this row has %u field, but the header has %u columns",
-                               "this row has %u fields, but the header has %u columns",
-                               r->fields->len),
-                  r->fields->len, n_header_fields);
-      return NULL;
-    }
-
-  for (guint c = 0; c < N_COLS; c++)
-    {
-      if (map[c] < 0)
-        continue;
-      raw[c] = g_ptr_array_index (r->fields, map[c]);
-      if (!g_utf8_validate (raw[c], -1, NULL))
-        {
-          report_add (rep, r->line, _("%s: the text is not valid UTF-8"), column_names[c]);
-          raw[c] = NULL;
-          continue;
-        }
-      /* Spaces around a value do not matter, except in notes. */
-      if (c != COL_NOTES)
-        {
-          char *copy = g_strstrip (g_strdup (raw[c]));
-
-          g_ptr_array_add (owned, copy);
-          raw[c] = copy;
-        }
-    }
-  if (rep->errors->len > n_errors)
+  /* Spaces around a value do not matter, except in notes. */
+  if (!md_csv_row_values (r, n_header_fields, column_names, N_COLS, map, 1u << COL_NOTES,
+                          raw, owned, rep))
     return NULL;
 
   if (*raw[COL_STARTED_AT] == '\0')
-    report_add (rep, r->line, _("started_at: it is empty; give the start as YYYY-MM-DDTHH:MM"));
+    md_csv_report_add (rep, r->line, _("started_at: it is empty; give the start as YYYY-MM-DDTHH:MM"));
   else if (!md_time_parse_iso8601 (raw[COL_STARTED_AT], local_tz, &ep->start_utc, &ep->utc_offset_s, NULL))
     {
-      g_autofree char *shown = quote_value (raw[COL_STARTED_AT]);
+      g_autofree char *shown = md_csv_quote_value (raw[COL_STARTED_AT]);
 
-      report_add (rep, r->line,
+      md_csv_report_add (rep, r->line,
                   _("started_at: %s is not a time of the form YYYY-MM-DDTHH:MM[:SS] with Z, ±HH:MM or nothing"),
                   shown);
     }
@@ -387,28 +107,28 @@ parse_row (const Record *r,
 
     if (!md_regions_from_string (raw[COL_REGIONS], &ep->regions, &bad))
       {
-        g_autofree char *shown = quote_value (bad);
+        g_autofree char *shown = md_csv_quote_value (bad);
 
-        report_add (rep, r->line, _("regions: unknown region %s"), shown);
+        md_csv_report_add (rep, r->line, _("regions: unknown region %s"), shown);
       }
     else if (ep->regions == 0)
-      report_add (rep, r->line, _("regions: it is empty; give at least one region, such as eyelid-lower"));
+      md_csv_report_add (rep, r->line, _("regions: it is empty; give at least one region, such as eyelid-lower"));
   }
 
   if (raw[COL_SIDE] != NULL && !md_side_from_id (raw[COL_SIDE], &ep->side))
     {
-      g_autofree char *shown = quote_value (raw[COL_SIDE]);
+      g_autofree char *shown = md_csv_quote_value (raw[COL_SIDE]);
 
-      report_add (rep, r->line, _("side: %s is not left, right, both or empty"), shown);
+      md_csv_report_add (rep, r->line, _("side: %s is not left, right, both or empty"), shown);
     }
 
   if (raw[COL_DURATION_S] != NULL && *raw[COL_DURATION_S] != '\0' &&
-      (!parse_whole (raw[COL_DURATION_S], MD_DURATION_MAX_S, &ep->duration_s) || ep->duration_s < 1))
+      (!md_csv_parse_whole (raw[COL_DURATION_S], MD_DURATION_MAX_S, &ep->duration_s) || ep->duration_s < 1))
     {
-      g_autofree char *shown = quote_value (raw[COL_DURATION_S]);
+      g_autofree char *shown = md_csv_quote_value (raw[COL_DURATION_S]);
 
       ep->duration_s = MD_UNKNOWN;
-      report_add (rep, r->line,
+      md_csv_report_add (rep, r->line,
                   _("duration_s: %s is not a whole number of seconds from 1 to %d (30 days)"),
                   shown, MD_DURATION_MAX_S);
     }
@@ -417,13 +137,13 @@ parse_row (const Record *r,
     {
       gint64 v;
 
-      if (parse_whole (raw[COL_INTENSITY], MD_INTENSITY_MAX, &v))
+      if (md_csv_parse_whole (raw[COL_INTENSITY], MD_INTENSITY_MAX, &v))
         ep->intensity = (int) v;
       else
         {
-          g_autofree char *shown = quote_value (raw[COL_INTENSITY]);
+          g_autofree char *shown = md_csv_quote_value (raw[COL_INTENSITY]);
 
-          report_add (rep, r->line, _("intensity: %s is not a whole number from 0 to %d"),
+          md_csv_report_add (rep, r->line, _("intensity: %s is not a whole number from 0 to %d"),
                       shown, MD_INTENSITY_MAX);
         }
     }
@@ -433,9 +153,9 @@ parse_row (const Record *r,
 
     if (raw[COL_SIGNS] != NULL && !md_signs_from_string (raw[COL_SIGNS], &ep->signs, &bad))
       {
-        g_autofree char *shown = quote_value (bad);
+        g_autofree char *shown = md_csv_quote_value (bad);
 
-        report_add (rep, r->line, _("signs: unknown sign %s"), shown);
+        md_csv_report_add (rep, r->line, _("signs: unknown sign %s"), shown);
       }
   }
 
@@ -444,9 +164,9 @@ parse_row (const Record *r,
 
     if (raw[COL_TRIGGERS] != NULL && !md_triggers_from_string (raw[COL_TRIGGERS], &ep->triggers, &bad))
       {
-        g_autofree char *shown = quote_value (bad);
+        g_autofree char *shown = md_csv_quote_value (bad);
 
-        report_add (rep, r->line, _("triggers: unknown trigger %s"), shown);
+        md_csv_report_add (rep, r->line, _("triggers: unknown trigger %s"), shown);
       }
   }
 
@@ -463,10 +183,39 @@ parse_row (const Record *r,
       const char *colon = strstr (local->message, ": ");
       const char *what = colon != NULL ? colon + 2 : local->message;
 
-      report_add (rep, r->line, "%s: %s", column_names[column_of_episode_error (local->code)], what);
+      md_csv_report_add (rep, r->line, "%s: %s", column_names[column_of_episode_error (local->code)], what);
       return NULL;
     }
   return g_steal_pointer (&ep);
+}
+
+typedef struct {
+  MdCsvReport rep;
+  GPtrArray  *episodes;
+  GTimeZone  *local_tz;
+  gint64      now_utc;
+  int         map[N_COLS];
+  guint       n_header_fields;
+} ParseState;
+
+static gboolean
+record_cb (const MdCsvRecord *r,
+           gboolean           is_header,
+           gpointer           user_data)
+{
+  ParseState *st = user_data;
+  MdEpisode *ep;
+
+  if (is_header)
+    {
+      st->n_header_fields = r->fields->len;
+      return parse_header (r, st->map, &st->rep);
+    }
+  ep = parse_row (r, st->map, st->n_header_fields, st->local_tz, st->now_utc, &st->rep);
+  if (ep == NULL)
+    return FALSE;
+  g_ptr_array_add (st->episodes, ep);
+  return TRUE;
 }
 
 GPtrArray *
@@ -480,61 +229,19 @@ md_csv_parse (const char *data,
 {
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  Report rep = { filename != NULL ? filename : "-", errors };
-  Tokenizer t = { data, data + length, 1, FALSE };
-  Record r;
-  int map[N_COLS];
-  gboolean have_header = FALSE;
-  guint n_header_fields = 0;
+  ParseState st = { { filename != NULL ? filename : "-", errors }, NULL, local_tz, now_utc, { 0 }, 0 };
+  gboolean have_header;
   guint n_bad_rows = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (row_errors == NULL || *row_errors == NULL, NULL);
 
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    t.p += 3;
-  {
-    const char *nl = memchr (t.p, '\n', t.end - t.p);
-
-    t.crlf_file = nl != NULL && nl > t.p && nl[-1] == '\r';
-  }
-
   episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
-  while (next_record (&t, &r))
-    {
-      gboolean fatal = r.fatal;
-
-      if (record_is_blank (&r))
-        {
-          record_clear (&r);
-          continue;
-        }
-      if (!have_header)
-        {
-          have_header = TRUE;
-          n_header_fields = r.fields->len;
-          if (!parse_header (&r, map, &rep))
-            {
-              record_clear (&r);
-              break;
-            }
-        }
-      else
-        {
-          MdEpisode *ep = parse_row (&r, map, n_header_fields, local_tz, now_utc, &rep);
-
-          if (ep != NULL)
-            g_ptr_array_add (episodes, ep);
-          else
-            n_bad_rows++;
-        }
-      record_clear (&r);
-      if (fatal)
-        break;
-    }
+  st.episodes = episodes;
+  have_header = md_csv_for_each_record (data, length, record_cb, &st, &n_bad_rows);
 
   if (!have_header)
-    report_add (&rep, 1, _("the file is empty; the first line must be the header %s"), MD_CSV_HEADER);
+    md_csv_report_add (&st.rep, 1, _("the file is empty; the first line must be the header %s"), MD_CSV_HEADER);
 
   if (errors->len > 0)
     {
@@ -544,38 +251,15 @@ md_csv_parse (const char *data,
                                   "%u row of “%s” has problems; nothing was imported.",
                                   "%u rows of “%s” have problems; nothing was imported.",
                                   n_bad_rows),
-                     n_bad_rows, rep.filename);
+                     n_bad_rows, st.rep.filename);
       else
         g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_BAD_DATA,
-                     _("“%s” is not a Menodiary episode file; nothing was imported."), rep.filename);
+                     _("“%s” is not a Menodiary episode file; nothing was imported."), st.rep.filename);
       if (row_errors != NULL)
         *row_errors = g_steal_pointer (&errors);
       return NULL;
     }
   return g_steal_pointer (&episodes);
-}
-
-static void
-append_field (GString    *s,
-              const char *value)
-{
-  gsize len = strlen (value);
-  gboolean quote = strpbrk (value, ",\"\r\n") != NULL ||
-                   (len > 0 && (g_ascii_isspace (value[0]) || g_ascii_isspace (value[len - 1])));
-
-  if (!quote)
-    {
-      g_string_append (s, value);
-      return;
-    }
-  g_string_append_c (s, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (s, '"');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '"');
 }
 
 char *
@@ -601,33 +285,10 @@ md_csv_format (GPtrArray *episodes)
       if (ep->intensity != MD_UNKNOWN)
         g_string_append_printf (s, "%d", ep->intensity);
       g_string_append_printf (s, ",%s,%s,", signs, triggers);
-      append_field (s, ep->notes != NULL ? ep->notes : "");
+      md_csv_append_field (s, ep->notes != NULL ? ep->notes : "");
       g_string_append_c (s, '\n');
     }
   return g_string_free (s, FALSE);
-}
-
-static gboolean
-read_stdin (char  **contents,
-            gsize  *length,
-            GError **error)
-{
-  GString *s = g_string_new (NULL);
-  char buf[8192];
-  size_t n;
-
-  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
-    g_string_append_len (s, buf, n);
-  if (ferror (stdin))
-    {
-      g_string_free (s, TRUE);
-      g_set_error_literal (error, MD_CSV_ERROR, MD_CSV_ERROR_IO,
-                           _("Could not read the standard input."));
-      return FALSE;
-    }
-  *length = s->len;
-  *contents = g_string_free (s, FALSE);
-  return TRUE;
 }
 
 gboolean
@@ -638,8 +299,6 @@ md_csv_import_file (MdStore    *store,
                     GPtrArray **row_errors,
                     GError    **error)
 {
-  g_autoptr(GError) local = NULL;
-  g_autoptr(GPtrArray) episodes = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
   const char *name = path;
@@ -652,19 +311,31 @@ md_csv_import_file (MdStore    *store,
   if (n_skipped != NULL)
     *n_skipped = 0;
 
-  if (strcmp (path, "-") == 0)
-    {
-      name = _("(standard input)");
-      if (!read_stdin (&contents, &length, error))
-        return FALSE;
-    }
-  else if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_IO, "%s", local->message);
-      return FALSE;
-    }
+  if (!md_csv_read_input (path, &contents, &length, &name, error))
+    return FALSE;
+  return md_csv_import_data (store, contents, length, name, n_added, n_skipped, row_errors, error);
+}
 
-  episodes = md_csv_parse (contents, length, name, NULL, md_store_get_now (store), row_errors, error);
+gboolean
+md_csv_import_data (MdStore    *store,
+                    const char *data,
+                    gsize       length,
+                    const char *filename,
+                    guint      *n_added,
+                    guint      *n_skipped,
+                    GPtrArray **row_errors,
+                    GError    **error)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+
+  g_return_val_if_fail (MD_IS_STORE (store), FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+
+  episodes = md_csv_parse (data, length, filename, NULL, md_store_get_now (store), row_errors, error);
   if (episodes == NULL)
     return FALSE;
   return md_store_add_episodes (store, episodes, TRUE, n_added, n_skipped, error);
@@ -675,10 +346,8 @@ md_csv_export_file (MdStore    *store,
                     const char *path,
                     GError    **error)
 {
-  g_autoptr(GError) local = NULL;
   g_autoptr(GPtrArray) episodes = NULL;
   g_autofree char *text = NULL;
-  gsize length;
 
   g_return_val_if_fail (MD_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -687,26 +356,5 @@ md_csv_export_file (MdStore    *store,
   if (episodes == NULL)
     return FALSE;
   text = md_csv_format (episodes);
-  length = strlen (text);
-
-  if (strcmp (path, "-") == 0)
-    {
-      if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          g_set_error_literal (error, MD_CSV_ERROR, MD_CSV_ERROR_IO,
-                               _("Could not write to the standard output."));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  /* Health data: readable by her alone, and never a half-written file. */
-  if (!g_file_set_contents_full (path, text, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                 0600, &local))
-    {
-      g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_IO, "%s", local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return md_csv_write_output (path, text, error);
 }

@@ -51,6 +51,16 @@ gboolean   md_csv_import_file (MdStore    *store,
                                GPtrArray **row_errors,
                                GError    **error);
 
+/* md_csv_import_file on text already read; @filename is only used in messages. */
+gboolean   md_csv_import_data (MdStore    *store,
+                               const char *data,
+                               gsize       length,
+                               const char *filename,
+                               guint      *n_added,
+                               guint      *n_skipped,
+                               GPtrArray **row_errors,
+                               GError    **error);
+
 /* Writes every episode, oldest first, to @path ("-" = standard output); a file is replaced
  * atomically and gets mode 0600. */
 gboolean   md_csv_export_file (MdStore    *store,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-checkin-csv.h"
 #include "md-cli.h"
 #include "md-csv.h"
 #include "md-flag-acks.h"
@@ -20,8 +21,9 @@
 
 static const GOptionEntry entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the diary at PATH instead of the default one"), N_("PATH") },
-  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import episodes from a CSV file (all or nothing)"), N_("CSV") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import episodes or check-ins from a CSV file (all or nothing; the header tells which)"), N_("CSV") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export every episode to a CSV file (- for standard output)"), N_("CSV") },
+  { "export-checkins", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export every daily check-in to a CSV file (- for standard output)"), N_("CSV") },
   { "flags", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the warning signs found in the diary"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --flags: print JSON"), NULL },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --flags: evaluate at this instant (ISO 8601) instead of now"), N_("INSTANT") },
@@ -59,9 +61,10 @@ run_import (MdStore    *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) row_errors = NULL;
-  guint added = 0, skipped = 0;
+  guint added = 0, other = 0;
+  MdCsvKind kind;
 
-  if (!md_csv_import_file (store, file, &added, &skipped, &row_errors, &error))
+  if (!md_csv_import_any_file (store, file, &kind, &added, &other, &row_errors, &error))
     {
       if (row_errors != NULL && row_errors->len > 0)
         {
@@ -71,17 +74,21 @@ run_import (MdStore    *store,
       g_printerr ("menodiary: %s\n", error->message);
       return MD_EXIT_BAD_DATA;
     }
-  g_print ("imported %u, skipped %u\n", added, skipped);
+  if (kind == MD_CSV_KIND_CHECKINS)
+    g_print ("imported %u check-ins, replaced %u\n", added, other);
+  else
+    g_print ("imported %u, skipped %u\n", added, other);
   return MD_EXIT_OK;
 }
 
 static int
 run_export (MdStore    *store,
-            const char *file)
+            const char *file,
+            gboolean    checkins)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!md_csv_export_file (store, file, &error))
+  if (!(checkins ? md_checkin_csv_export_file (store, file, &error) : md_csv_export_file (store, file, &error)))
     {
       g_printerr ("menodiary: %s\n", error->message);
       return MD_EXIT_BAD_DATA;
@@ -127,6 +134,7 @@ md_cli_run (GVariantDict *options)
   g_autoptr(MdStore) store = NULL;
   g_autofree char *import_file = NULL;
   g_autofree char *export_file = NULL;
+  g_autofree char *checkins_file = NULL;
   g_autofree char *as_of_text = NULL;
   gboolean flags = g_variant_dict_contains (options, "flags");
   gboolean json = g_variant_dict_contains (options, "json");
@@ -141,9 +149,10 @@ md_cli_run (GVariantDict *options)
 
   g_variant_dict_lookup (options, "import", "^ay", &import_file);
   g_variant_dict_lookup (options, "export", "^ay", &export_file);
+  g_variant_dict_lookup (options, "export-checkins", "^ay", &checkins_file);
   g_variant_dict_lookup (options, "as-of", "s", &as_of_text);
 
-  n_commands = (import_file != NULL) + (export_file != NULL) + (flags != FALSE);
+  n_commands = (import_file != NULL) + (export_file != NULL) + (checkins_file != NULL) + (flags != FALSE);
   if (n_commands == 0)
     {
       if (json || as_of_text != NULL)
@@ -151,10 +160,11 @@ md_cli_run (GVariantDict *options)
       return -1;
     }
   if (n_commands > 1)
-    return usage_error (_("Give one command at a time: --import, --export or --flags."));
+    return usage_error (_("Give one command at a time: --import, --export, --export-checkins or --flags."));
   if ((json || as_of_text != NULL) && !flags)
     return usage_error (_("--json and --as-of go with --flags."));
-  if ((import_file != NULL && *import_file == '\0') || (export_file != NULL && *export_file == '\0'))
+  if ((import_file != NULL && *import_file == '\0') || (export_file != NULL && *export_file == '\0') ||
+      (checkins_file != NULL && *checkins_file == '\0'))
     return usage_error (_("A file name is missing."));
   if (as_of_text != NULL)
     {
@@ -172,6 +182,8 @@ md_cli_run (GVariantDict *options)
   if (import_file != NULL)
     return run_import (store, import_file);
   if (export_file != NULL)
-    return run_export (store, export_file);
+    return run_export (store, export_file, FALSE);
+  if (checkins_file != NULL)
+    return run_export (store, checkins_file, TRUE);
   return run_flags (store, json, as_of);
 }

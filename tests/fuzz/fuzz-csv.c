@@ -1,4 +1,5 @@
-/* fuzz-csv.c: libFuzzer entry point for md_csv_parse (not built by default).
+/* fuzz-csv.c: libFuzzer entry point for md_csv_parse and md_checkin_csv_parse (not built by
+ * default).
  *
  * Build by hand from the worktree, after `meson setup build` (for config.h):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Ibuild -Isrc/core \
@@ -17,11 +18,40 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "md-checkin-csv.h"
 #include "md-csv.h"
 
 #define NOW G_GINT64_CONSTANT (1743422400)
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+static void
+check_checkins (const char *data,
+                size_t      size)
+{
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GPtrArray) checkins = md_checkin_csv_parse (data, size, "fuzz.csv", &errors, NULL);
+
+  (void) md_csv_detect_kind (data, size);
+  if (checkins != NULL)
+    {
+      g_autofree char *text = md_checkin_csv_format (checkins);
+      g_autoptr(GPtrArray) again = md_checkin_csv_parse (text, strlen (text), "again.csv", NULL, NULL);
+      g_autofree char *text_again = NULL;
+
+      if (again == NULL)
+        abort ();
+      for (guint i = 0; i < checkins->len; i++)
+        if (!md_checkin_validate (g_ptr_array_index (checkins, i), NULL))
+          abort ();
+      text_again = md_checkin_csv_format (again);
+      if (strcmp (text, text_again) != 0)
+        abort ();
+    }
+  else if (errors == NULL || errors->len == 0 ||
+           !g_str_has_prefix (g_ptr_array_index (errors, 0), "fuzz.csv:"))
+    abort ();
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -33,6 +63,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (tz == NULL)
     tz = g_time_zone_new_identifier ("Europe/Paris");
+  check_checkins ((const char *) data, size);
 
   episodes = md_csv_parse ((const char *) data, size, "fuzz.csv", tz, NOW, &errors, NULL);
   if (episodes != NULL)

@@ -1,0 +1,470 @@
+/* md-csv-io.c: the RFC 4180 tokenizer, header and row checks, "FILE:LINE: message" reports,
+ * field quoting and file input and output shared by the episode and check-in CSV kinds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "md-csv"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "md-csv.h"
+#include "md-csv-io.h"
+
+/* A NUL byte is not text: it is kept as a byte that is never valid UTF-8, so that the field
+ * (a C string) is reported as not valid UTF-8 with its column instead of being cut short. */
+#define NUL_MARK '\xff'
+
+typedef struct {
+  const char *p;
+  const char *end;
+  guint       line;
+  gboolean    crlf_file;    /* the first line ends in CRLF: CRLF inside quotes becomes LF */
+} Tokenizer;
+
+static void
+record_clear (MdCsvRecord *r)
+{
+  g_clear_pointer (&r->fields, g_ptr_array_unref);
+  g_clear_pointer (&r->error, g_free);
+}
+
+static void
+record_set_error (MdCsvRecord *r,
+                  const char  *message)
+{
+  if (r->error == NULL)
+    r->error = g_strdup (message);
+}
+
+void
+md_csv_report_add (MdCsvReport *rep,
+                   guint        line,
+                   const char  *format,
+                   ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (rep->errors, g_strdup_printf ("%s:%u: %s", rep->filename, line, message));
+}
+
+/* Cuts the next record. Returns FALSE at the end of the input. */
+static gboolean
+next_record (Tokenizer   *t,
+             MdCsvRecord *r)
+{
+  memset (r, 0, sizeof *r);
+  if (t->p >= t->end)
+    return FALSE;
+
+  r->line = t->line;
+  r->fields = g_ptr_array_new_with_free_func (g_free);
+
+  for (;;)
+    {
+      GString *field = g_string_new (NULL);
+      gboolean quoted = FALSE;
+
+      if (t->p < t->end && *t->p == '"')
+        {
+          gboolean closed = FALSE;
+
+          quoted = TRUE;
+          t->p++;
+          while (t->p < t->end)
+            {
+              char c = *t->p;
+
+              if (c == '"')
+                {
+                  if (t->p + 1 < t->end && t->p[1] == '"')
+                    {
+                      g_string_append_c (field, '"');
+                      t->p += 2;
+                      continue;
+                    }
+                  t->p++;
+                  closed = TRUE;
+                  break;
+                }
+              if (c == '\r' && t->crlf_file && t->p + 1 < t->end && t->p[1] == '\n')
+                {
+                  g_string_append_c (field, '\n');
+                  t->p += 2;
+                  t->line++;
+                  continue;
+                }
+              if (c == '\n')
+                t->line++;
+              g_string_append_c (field, c != '\0' ? c : NUL_MARK);
+              t->p++;
+            }
+          if (!closed)
+            {
+              record_set_error (r, _("a quoted field is not closed: a \" is missing"));
+              r->fatal = TRUE;
+              g_ptr_array_add (r->fields, g_string_free (field, FALSE));
+              return TRUE;
+            }
+          if (t->p < t->end && *t->p != ',' && *t->p != '\n' && *t->p != '\r')
+            record_set_error (r, _("there is text after the closing \" of a quoted field"));
+        }
+
+      /* Unquoted text (or stray text after a closing quote, already reported). */
+      while (t->p < t->end && *t->p != ',' && *t->p != '\n')
+        {
+          if (*t->p == '\r')
+            {
+              if (t->p + 1 < t->end && t->p[1] == '\n')
+                break;
+              record_set_error (r, _("a carriage return that does not end a line"));
+            }
+          else if (*t->p == '"' && !quoted)
+            record_set_error (r, _("a \" inside a field: put the field in quotes and double the \" (\"\")"));
+          g_string_append_c (field, *t->p != '\0' ? *t->p : NUL_MARK);
+          t->p++;
+        }
+
+      if (r->fields->len == 0)
+        r->quoted_first = quoted;
+      g_ptr_array_add (r->fields, g_string_free (field, FALSE));
+
+      if (t->p >= t->end)
+        return TRUE;
+      if (*t->p == ',')
+        {
+          t->p++;
+          continue;
+        }
+      if (*t->p == '\r')
+        t->p++;
+      t->p++;  /* the '\n' */
+      t->line++;
+      return TRUE;
+    }
+}
+
+static gboolean
+record_is_blank (const MdCsvRecord *r)
+{
+  return r->error == NULL && r->fields->len == 1 && !r->quoted_first &&
+         *(const char *) g_ptr_array_index (r->fields, 0) == '\0';
+}
+
+gboolean
+md_csv_for_each_record (const char      *data,
+                        gsize            length,
+                        MdCsvRecordFunc  func,
+                        gpointer         user_data,
+                        guint           *n_bad_rows)
+{
+  Tokenizer t = { data, data + length, 1, FALSE };
+  MdCsvRecord r;
+  gboolean have_header = FALSE;
+  guint n_bad = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    t.p += 3;
+  if (t.p < t.end)
+    {
+      const char *nl = memchr (t.p, '\n', t.end - t.p);
+
+      t.crlf_file = nl != NULL && nl > t.p && nl[-1] == '\r';
+    }
+
+  while (next_record (&t, &r))
+    {
+      gboolean fatal = r.fatal;
+
+      if (record_is_blank (&r))
+        {
+          record_clear (&r);
+          continue;
+        }
+      if (!have_header)
+        {
+          have_header = TRUE;
+          if (!func (&r, TRUE, user_data))
+            {
+              record_clear (&r);
+              break;
+            }
+        }
+      else if (!func (&r, FALSE, user_data))
+        n_bad++;
+      record_clear (&r);
+      if (fatal)
+        break;
+    }
+
+  if (n_bad_rows != NULL)
+    *n_bad_rows = n_bad;
+  return have_header;
+}
+
+char *
+md_csv_quote_value (const char *value)
+{
+  GString *s = g_string_new ("\"");
+  guint n = 0;
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == 40)
+        {
+          g_string_append (s, "…");
+          break;
+        }
+      if (c == '\n')
+        g_string_append (s, "\\n");
+      else if (c == '\r')
+        g_string_append (s, "\\r");
+      else if (c == '\t')
+        g_string_append (s, "\\t");
+      else if (c == '"' || c == '\\')
+        g_string_append_printf (s, "\\%c", (char) c);
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (s, "\\x%02x", c);
+      else
+        g_string_append_unichar (s, c);
+    }
+  g_string_append_c (s, '"');
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+md_csv_parse_header (const MdCsvRecord  *r,
+                     const char * const *names,
+                     guint               n_cols,
+                     int                *map,
+                     MdCsvReport        *rep)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+  gboolean ok = TRUE;
+
+  for (guint c = 0; c < n_cols; c++)
+    {
+      map[c] = -1;
+      g_string_append_printf (all, "%s%s", c > 0 ? ", " : "", names[c]);
+    }
+
+  if (r->error != NULL)
+    {
+      md_csv_report_add (rep, r->line, _("header: %s"), r->error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < r->fields->len; i++)
+    {
+      const char *name = g_ptr_array_index (r->fields, i);
+      g_autofree char *shown = NULL;
+      guint c;
+
+      if (!g_utf8_validate (name, -1, NULL))
+        {
+          md_csv_report_add (rep, r->line, _("header: column %u: the text is not valid UTF-8"), i + 1);
+          ok = FALSE;
+          continue;
+        }
+      shown = md_csv_quote_value (name);
+      for (c = 0; c < n_cols; c++)
+        if (strcmp (name, names[c]) == 0)
+          break;
+      if (c == n_cols)
+        {
+          md_csv_report_add (rep, r->line,
+                             _("header: unknown column %s (the columns are %s)"), shown, all->str);
+          ok = FALSE;
+        }
+      else if (map[c] >= 0)
+        {
+          md_csv_report_add (rep, r->line, _("header: column %s appears more than once"), shown);
+          ok = FALSE;
+        }
+      else
+        map[c] = (int) i;
+    }
+  return ok;
+}
+
+gboolean
+md_csv_row_values (const MdCsvRecord  *r,
+                   guint               n_header_fields,
+                   const char * const *names,
+                   guint               n_cols,
+                   const int          *map,
+                   guint32             keep_spaces,
+                   const char        **values,
+                   GPtrArray          *owned,
+                   MdCsvReport        *rep)
+{
+  gboolean ok = TRUE;
+
+  for (guint c = 0; c < n_cols; c++)
+    values[c] = NULL;
+
+  if (r->error != NULL)
+    {
+      md_csv_report_add (rep, r->line, "%s", r->error);
+      return FALSE;
+    }
+  if (r->fields->len != n_header_fields)
+    {
+      md_csv_report_add (rep, r->line,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "this row has %u field, but the header has %u columns",
+                                      "this row has %u fields, but the header has %u columns",
+                                      r->fields->len),
+                         r->fields->len, n_header_fields);
+      return FALSE;
+    }
+
+  for (guint c = 0; c < n_cols; c++)
+    {
+      const char *raw;
+
+      if (map[c] < 0)
+        continue;
+      raw = g_ptr_array_index (r->fields, map[c]);
+      if (!g_utf8_validate (raw, -1, NULL))
+        {
+          md_csv_report_add (rep, r->line, _("%s: the text is not valid UTF-8"), names[c]);
+          ok = FALSE;
+          continue;
+        }
+      if ((keep_spaces & (1u << c)) == 0)
+        {
+          char *copy = g_strstrip (g_strdup (raw));
+
+          g_ptr_array_add (owned, copy);
+          raw = copy;
+        }
+      values[c] = raw;
+    }
+  return ok;
+}
+
+gboolean
+md_csv_parse_whole (const char *text,
+                    gint64      max,
+                    gint64     *out)
+{
+  guint64 v;
+
+  if (*text == '\0' || !g_ascii_isdigit (*text))
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, (guint64) max, &v, NULL))
+    return FALSE;
+  *out = (gint64) v;
+  return TRUE;
+}
+
+void
+md_csv_append_field (GString    *s,
+                     const char *value)
+{
+  gsize len = strlen (value);
+  gboolean quote = strpbrk (value, ",\"\r\n") != NULL ||
+                   (len > 0 && (g_ascii_isspace (value[0]) || g_ascii_isspace (value[len - 1])));
+
+  if (!quote)
+    {
+      g_string_append (s, value);
+      return;
+    }
+  g_string_append_c (s, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (s, '"');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '"');
+}
+
+static gboolean
+read_stdin (char   **contents,
+            gsize   *length,
+            GError **error)
+{
+  GString *s = g_string_new (NULL);
+  char buf[8192];
+  size_t n;
+
+  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+    g_string_append_len (s, buf, n);
+  if (ferror (stdin))
+    {
+      g_string_free (s, TRUE);
+      g_set_error_literal (error, MD_CSV_ERROR, MD_CSV_ERROR_IO,
+                           _("Could not read the standard input."));
+      return FALSE;
+    }
+  *length = s->len;
+  *contents = g_string_free (s, FALSE);
+  return TRUE;
+}
+
+gboolean
+md_csv_read_input (const char  *path,
+                   char       **contents,
+                   gsize       *length,
+                   const char **display_name,
+                   GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (strcmp (path, "-") == 0)
+    {
+      *display_name = _("(standard input)");
+      return read_stdin (contents, length, error);
+    }
+  *display_name = path;
+  if (!g_file_get_contents (path, contents, length, &local))
+    {
+      g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_IO, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+md_csv_write_output (const char  *path,
+                     const char  *text,
+                     GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  gsize length = strlen (text);
+
+  if (strcmp (path, "-") == 0)
+    {
+      if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, MD_CSV_ERROR, MD_CSV_ERROR_IO,
+                               _("Could not write to the standard output."));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Health data: readable by her alone, and never a half-written file. */
+  if (!g_file_set_contents_full (path, text, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                 0600, &local))
+    {
+      g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_IO, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
