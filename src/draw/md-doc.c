@@ -66,6 +66,7 @@ struct _MdDoc
   GPtrArray    *blocks;       /* Block* */
   char         *footer;
   GPtrArray    *pages;        /* GPtrArray of Placement* per page */
+  GPtrArray    *kept;         /* data kept for drawing callbacks */
   PangoContext *measure;
 };
 
@@ -664,6 +665,7 @@ md_doc_new (double             page_width,
   self->style = md_draw_style_copy (style);
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->kept = g_ptr_array_new ();
   self->measure = pango_font_map_create_context (map);
   pango_cairo_context_set_resolution (self->measure, 72);
   cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
@@ -680,6 +682,9 @@ md_doc_free (MdDoc *self)
     return;
   g_ptr_array_unref (self->pages);
   g_ptr_array_unref (self->blocks);
+  for (guint i = 0; i + 1 < self->kept->len; i += 2)
+    ((GDestroyNotify) self->kept->pdata[i + 1]) (self->kept->pdata[i]);
+  g_ptr_array_unref (self->kept);
   g_object_unref (self->measure);
   md_draw_style_free (self->style);
   g_free (self->footer);
@@ -778,6 +783,21 @@ md_doc_set_footer (MdDoc      *self,
 {
   g_free (self->footer);
   self->footer = g_strdup (markup);
+}
+
+const MdDrawStyle *
+md_doc_get_style (MdDoc *self)
+{
+  return self->style;
+}
+
+void
+md_doc_keep_data (MdDoc          *self,
+                  gpointer        data,
+                  GDestroyNotify  destroy)
+{
+  g_ptr_array_add (self->kept, data);
+  g_ptr_array_add (self->kept, destroy);
 }
 
 static void

@@ -57,6 +57,10 @@ void    md_doc_add_drawings   (MdDoc         *self,
                                gpointer      *data);
 void    md_doc_add_space      (MdDoc *self, double points);
 void    md_doc_set_footer     (MdDoc *self, const char *markup);
+/* The document's own copy of the style (valid as long as the document). */
+const MdDrawStyle *md_doc_get_style (MdDoc *self);
+/* Keeps @data alive as long as the document (for drawing callbacks). */
+void    md_doc_keep_data      (MdDoc *self, gpointer data, GDestroyNotify destroy);
 
 /* Lays out the blocks (needs no real surface); returns the number of pages. */
 guint   md_doc_paginate       (MdDoc *self);
