@@ -28,7 +28,7 @@ main (int argc, char **argv)
   double t0, raw_ms, stats_ms;
   gboolean all_ok = TRUE;
 
-  md_bench_generate (to_day, n_days, 13.7, 7, &episodes, &checkins);
+  md_bench_generate (to_day, n_days, 10.5, 7, &episodes, &checkins);
   t0 = now_ms ();
   stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
                             (MdCheckin * const *) checkins->pdata, checkins->len,

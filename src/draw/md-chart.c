@@ -398,12 +398,17 @@ md_chart_draw_columns (cairo_t           *cr,
   if (spec->show_average && s->average != NULL && s->n_buckets > 1)
     {
       cairo_set_line_width (cr, MAX (1.5, style->font_size / 6));
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       md_chart_set_rgba (cr, &spec->line_colour, 1);
-      for (guint b = 0; b < s->n_buckets; b++)
-        cairo_line_to (cr, md_bands_centre (&l.bands, b),
-                       md_ticks_map (&l.ticks, s->average[b] / spec->unit, base, l.py));
-      cairo_stroke (cr);
+      /* Segment by segment: one long self-crossing path is much slower to tessellate. */
+      for (guint b = 1; b < s->n_buckets; b++)
+        {
+          cairo_move_to (cr, md_bands_centre (&l.bands, b - 1),
+                         md_ticks_map (&l.ticks, s->average[b - 1] / spec->unit, base, l.py));
+          cairo_line_to (cr, md_bands_centre (&l.bands, b),
+                         md_ticks_map (&l.ticks, s->average[b] / spec->unit, base, l.py));
+          cairo_stroke (cr);
+        }
     }
 out:
   md_chart_text_clear (&t);
