@@ -416,6 +416,17 @@ test_compute (void)
   g_assert_cmpfloat (st->frequency->values[51], ==, 3);
   g_assert_cmpint (st->frequency->last_day[51], ==, D0 + 6);
   g_assert_cmpint (st->frequency->first_day[51], ==, D0);
+  /* The 4-week average is a weekly rate over the days the last four buckets cover. */
+  g_assert_cmpfloat_with_epsilon (st->frequency->average[51], 3 * 7 / 28.0, 1e-9);
+
+  /* 129 days in weeks: the first bucket has 3 days; its average is a rate, not a total. */
+  g_clear_pointer (&st, md_stats_unref);
+  st = md_stats_compute (EPS (e), NULL, 0, D0 + 2, D0 + 130);
+  g_assert_cmpint (st->frequency->size, ==, MD_BUCKET_WEEK);
+  g_assert_cmpint (st->frequency->last_day[0] - st->frequency->first_day[0], ==, 3 - 1);
+  g_assert_cmpfloat (st->frequency->values[0], ==, 3);
+  g_assert_cmpfloat_with_epsilon (st->frequency->average[0], 3 * 7 / 3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (st->frequency->average[1], 3 * 7 / 10.0, 1e-9);
 }
 
 static void

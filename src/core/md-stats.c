@@ -183,17 +183,26 @@ md_series_free (MdSeries *self)
   g_free (self);
 }
 
+/* The trailing average as a rate per bucket width: the sum over the last few buckets divided
+ * by the days they cover, times 7 for weeks. A short first week is not read as a quiet one. */
 static void
 add_average (MdSeries *self)
 {
-  g_autofree double *totals = g_new (double, MAX (self->n_buckets, 1));
+  guint window = self->size == MD_BUCKET_WEEK ? MD_STATS_ROLLING_WEEKS : MD_STATS_ROLLING_DAYS;
+  double width = self->size == MD_BUCKET_WEEK ? 7 : 1;
 
-  for (guint b = 0; b < self->n_buckets; b++)
-    totals[b] = md_series_total (self, b);
   self->average = g_new0 (double, MAX (self->n_buckets, 1));
-  md_stats_rolling_average (totals, self->n_buckets,
-                            self->size == MD_BUCKET_WEEK ? MD_STATS_ROLLING_WEEKS : MD_STATS_ROLLING_DAYS,
-                            self->average);
+  for (guint b = 0; b < self->n_buckets; b++)
+    {
+      double sum = 0, days = 0;
+
+      for (guint k = b + 1 > window ? b + 1 - window : 0; k <= b; k++)
+        {
+          sum += md_series_total (self, k);
+          days += self->last_day[k] - self->first_day[k] + 1;
+        }
+      self->average[b] = sum / days * width;
+    }
 }
 
 static int

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 
 /* Ranges up to this many days are shown day by day, longer ones week by week. */
 #define MD_STATS_DAY_BUCKETS_MAX_DAYS 120
-/* The trailing window of the rolling average: 7 days, or 4 weeks for week buckets. */
+/* The trailing window of the rolling average: 7 days, or 4 weeks for week buckets (then a
+ * weekly rate over the days those buckets cover). */
 #define MD_STATS_ROLLING_DAYS  7
 #define MD_STATS_ROLLING_WEEKS 4
 /* Triggers comparison: a group of fewer days than this is "too little data". */

@@ -120,8 +120,9 @@ md_chart_draw_triggers (cairo_t           *cr,
   for (guint f = 0; f < MD_N_FACTORS; f++)
     {
       const MdFactorComparison *c = &stats->factors[f];
-      double top = md_bands_bar_start (&l.bands, f);
-      double half = l.bands.bar / 2;
+      /* Bars no thicker than a line and a half of text, centred in the row. */
+      double half = MIN (l.bands.bar / 2, t.line_h * 1.5);
+      double top = md_bands_centre (&l.bands, f) - half;
       double lh;
       g_autoptr(PangoLayout) label = md_chart_text_layout (&t, md_factor_label (f), NULL, &lh);
 

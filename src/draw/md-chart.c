@@ -183,6 +183,15 @@ format_tick (const MdChartSpec *spec,
   g_strlcpy (buf, n, len);
 }
 
+/* A short first week has too few days for a fair average: the line starts after it. */
+static guint
+average_start (const MdSeries *s)
+{
+  if (s->size == MD_BUCKET_WEEK && s->n_buckets > 1 && s->last_day[0] - s->first_day[0] < 6)
+    return 1;
+  return 0;
+}
+
 void
 md_chart_columns_layout (const MdChartSpec *spec,
                          MdChartText       *t,
@@ -200,13 +209,14 @@ md_chart_columns_layout (const MdChartSpec *spec,
   out->height = height;
   out->legend_h = legend_height (t, spec->legend, spec->n_legend, width);
   out->py = out->legend_h + t->line_h / 2;
-  plot_h = height - out->py - (t->line_h + PAD);
+  /* Dates get a second line for the year. */
+  plot_h = height - out->py - ((s->size == MD_BUCKET_HOUR ? 1 : 2) * t->line_h + PAD);
   out->ph = MAX (plot_h, 1);
 
   for (guint b = 0; b < s->n_buckets; b++)
     {
       max_value = MAX (max_value, md_series_total (s, b) / spec->unit);
-      if (spec->show_average && s->average != NULL)
+      if (spec->show_average && s->average != NULL && b >= average_start (s))
         max_value = MAX (max_value, s->average[b] / spec->unit);
     }
   max_ticks = (guint) CLAMP (out->ph / (t->line_h * 2.2), 1, 8);
@@ -225,8 +235,7 @@ md_chart_columns_layout (const MdChartSpec *spec,
 
 static char *
 bucket_label (const MdSeries *s,
-              guint           b,
-              gboolean        with_year)
+              guint           b)
 {
   g_autoptr(GDateTime) dt = NULL;
 
@@ -234,7 +243,7 @@ bucket_label (const MdSeries *s,
     return g_strdup_printf ("%02u", b);
   dt = g_date_time_new_from_unix_utc (s->first_day[b] * 86400);
   /* TRANSLATORS: a short date on a chart axis, see g_date_time_format(). */
-  return g_date_time_format (dt, with_year ? _("%-d %b %Y") : _("%-d %b"));
+  return g_date_time_format (dt, _("%-d %b"));
 }
 
 static int
@@ -243,6 +252,26 @@ year_of (gint64 day)
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (day * 86400);
 
   return g_date_time_get_year (dt);
+}
+
+static void
+draw_year (cairo_t     *cr,
+           MdChartText *t,
+           int          year,
+           double       x,
+           double       y,
+           double      *right_edge,
+           double       width)
+{
+  g_autofree char *text = g_strdup_printf ("%d", year);
+  double w;
+  g_autoptr(PangoLayout) layout = md_chart_text_layout (t, text, &w, NULL);
+
+  x = CLAMP (x, 0, width - w);
+  if (x + w > *right_edge - PAD)
+    return;
+  show (cr, layout, x, y);
+  *right_edge = x;
 }
 
 static void
@@ -263,28 +292,40 @@ draw_x_labels (cairo_t              *cr,
   double right_edge = G_MAXDOUBLE;  /* left edge of the label drawn last (to the right) */
   gboolean hours = s->size == MD_BUCKET_HOUR;
 
-  /* Time runs to the latest bucket, which always keeps its label; hours start at 00. */
+  /* Time runs to the latest bucket, which always keeps its label; hours start at 00. Going
+   * right to left, a label is skipped when it would come too close to the one drawn before. */
+  int year_x = -1, year = 0;
+  double year_right = G_MAXDOUBLE;
+
   for (int b = (int) s->n_buckets - 1; b >= 0; b--)
     {
       guint from_anchor = hours ? (guint) b : s->n_buckets - 1 - (guint) b;
       g_autofree char *text = NULL;
       g_autoptr(PangoLayout) layout = NULL;
-      gboolean with_year;
       double w, x;
 
       if (from_anchor % stride != 0)
         continue;
-      /* The year is added where it changes from the label shown before (to the left). */
-      with_year = !hours && (b < (int) stride || year_of (s->first_day[b]) != year_of (s->first_day[b - stride]));
-      with_year = with_year && s->size == MD_BUCKET_WEEK;
-      text = bucket_label (s, b, with_year);
+      text = bucket_label (s, b);
       layout = md_chart_text_layout (t, text, &w, NULL);
       x = CLAMP (md_bands_centre (&l->bands, b) - w / 2, 0, l->width - w);
       if (x + w > right_edge - PAD)
         continue;
       show (cr, layout, x, y);
       right_edge = x;
+      if (!hours)
+        {
+          /* The year goes under the leftmost label of each year. */
+          int this_year = year_of (s->first_day[b]);
+
+          if (year_x >= 0 && this_year != year)
+            draw_year (cr, t, year, year_x, y + t->line_h, &year_right, l->width);
+          year = this_year;
+          year_x = (int) x;
+        }
     }
+  if (year_x >= 0)
+    draw_year (cr, t, year, year_x, y + t->line_h, &year_right, l->width);
 }
 
 static void
@@ -401,7 +442,7 @@ md_chart_draw_columns (cairo_t           *cr,
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       md_chart_set_rgba (cr, &spec->line_colour, 1);
       /* Segment by segment: one long self-crossing path is much slower to tessellate. */
-      for (guint b = 1; b < s->n_buckets; b++)
+      for (guint b = average_start (s) + 1; b < s->n_buckets; b++)
         {
           cairo_move_to (cr, md_bands_centre (&l.bands, b - 1),
                          md_ticks_map (&l.ticks, s->average[b - 1] / spec->unit, base, l.py));
