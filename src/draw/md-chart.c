@@ -18,6 +18,7 @@
 #include "md-chart-private.h"
 
 #define PAD 6.0
+#define LINE_RUN 24
 
 /* Text. */
 
@@ -413,41 +414,42 @@ md_chart_draw_columns (cairo_t           *cr,
       cairo_rectangle (cr, l.px + l.bands.band * highlight, l.py, l.bands.band, l.ph);
       cairo_fill (cr);
     }
-  for (guint b = 0; b < s->n_buckets; b++)
+  /* One path and one fill per series colour: thousands of bars stay cheap. */
+  for (guint k = 0; k < s->n_series; k++)
     {
-      double x0 = round (md_bands_bar_start (&l.bands, b));
-      double x1 = MAX (round (md_bands_bar_start (&l.bands, b) + l.bands.bar), x0 + 1);
-      double acc = 0;
-
-      for (guint k = 0; k < s->n_series; k++)
+      for (guint b = 0; b < s->n_buckets; b++)
         {
+          double x0 = round (md_bands_bar_start (&l.bands, b));
+          double x1 = MAX (round (md_bands_bar_start (&l.bands, b) + l.bands.bar), x0 + 1);
           double v = s->values[b * s->n_series + k] / spec->unit;
-          double y0, y1;
+          double acc = 0, y0, y1;
 
           if (v <= 0)
             continue;
+          for (guint j = 0; j < k; j++)
+            acc += s->values[b * s->n_series + j] / spec->unit;
           y0 = round (md_ticks_map (&l.ticks, acc, base, l.py));
           y1 = round (md_ticks_map (&l.ticks, acc + v, base, l.py));
           if (y0 - y1 < 1)
             y1 = y0 - 1;  /* a value above zero always shows */
-          md_chart_set_rgba (cr, &spec->colours[k], 1);
           cairo_rectangle (cr, x0, y1, x1 - x0, y0 - y1);
-          cairo_fill (cr);
-          acc += v;
         }
+      md_chart_set_rgba (cr, &spec->colours[k], 1);
+      cairo_fill (cr);
     }
   if (spec->show_average && s->average != NULL && s->n_buckets > 1)
     {
       cairo_set_line_width (cr, MAX (1.5, style->font_size / 6));
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       md_chart_set_rgba (cr, &spec->line_colour, 1);
-      /* Segment by segment: one long self-crossing path is much slower to tessellate. */
-      for (guint b = average_start (s) + 1; b < s->n_buckets; b++)
+      /* In short runs: one long path is slow to tessellate, single segments cost a stroke
+       * each. Runs overlap by a point so the line stays whole. */
+      for (guint start = average_start (s); start + 1 < s->n_buckets; start += LINE_RUN)
         {
-          cairo_move_to (cr, md_bands_centre (&l.bands, b - 1),
-                         md_ticks_map (&l.ticks, s->average[b - 1] / spec->unit, base, l.py));
-          cairo_line_to (cr, md_bands_centre (&l.bands, b),
-                         md_ticks_map (&l.ticks, s->average[b] / spec->unit, base, l.py));
+          for (guint b = start; b <= MIN (start + LINE_RUN, s->n_buckets - 1); b++)
+            cairo_line_to (cr, md_bands_centre (&l.bands, b),
+                           md_ticks_map (&l.ticks, s->average[b] / spec->unit, base, l.py));
           cairo_stroke (cr);
         }
     }
