@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include "md-chart.h"
+#include "md-chart-private.h"
 #include "md-chart-scale.h"
 #include "md-test-utils.h"
 
@@ -474,6 +475,61 @@ test_widths (void)
       }
 }
 
+static MdStats *
+busy_range (guint n_days)
+{
+  g_autoptr(GPtrArray) e = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
+
+  /* Across a new year, with a varying load. */
+  for (guint d = 0; d < n_days; d++)
+    for (guint i = 0; i < (d * 7) % 5; i++)
+      g_ptr_array_add (e, ep (D0 + d, (int) (i * 5 + d) % 24, (MdSide) (i % MD_N_SIDES), 30 + 10 * i));
+  return md_stats_compute ((MdEpisode * const *) e->pdata, e->len, NULL, 0, D0, D0 + n_days - 1);
+}
+
+/* From 360 to 1920 pixels no two axis labels touch and none leaves the chart. */
+static void
+test_labels_never_overlap (void)
+{
+  static const MdChartKind kinds[] = { MD_CHART_FREQUENCY, MD_CHART_DURATION, MD_CHART_SIDES,
+                                       MD_CHART_REGIONS, MD_CHART_TIME_OF_DAY };
+  static const guint ranges[] = { 30, 90, 365, 3650 };
+  g_autoptr(MdDrawStyle) style = md_draw_style_new_default (FALSE);
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    {
+      g_autoptr(MdStats) stats = busy_range (ranges[r]);
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        for (int w = 360; w <= 1920; w += 31)
+          {
+            int h = 200 + (w % 400);
+            g_autoptr(GArray) boxes = md_chart_label_boxes (kinds[k], stats, style, w, h);
+
+            g_assert_cmpuint (boxes->len, >=, 4);
+            for (guint i = 0; i < boxes->len; i++)
+              {
+                const MdChartBox *a = &g_array_index (boxes, MdChartBox, i);
+
+                g_assert_cmpfloat (a->x, >=, 0);
+                g_assert_cmpfloat (a->y, >=, 0);
+                g_assert_cmpfloat (a->x + a->w, <=, w);
+                g_assert_cmpfloat (a->y + a->h, <=, h);
+                for (guint j = i + 1; j < boxes->len; j++)
+                  {
+                    const MdChartBox *b = &g_array_index (boxes, MdChartBox, j);
+                    gboolean apart = md_spans_apart (a->x, a->x + a->w, b->x, b->x + b->w, 1) ||
+                                     md_spans_apart (a->y, a->y + a->h, b->y, b->y + b->h, 0);
+
+                    if (!apart)
+                      g_error ("%s, %u days, %d x %d: labels %u and %u overlap",
+                               md_chart_kind_id (kinds[k]), ranges[r], w, h, i, j);
+                  }
+              }
+          }
+    }
+}
+
 static void
 test_save (void)
 {
@@ -517,6 +573,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/empty", test_empty_state);
   g_test_add_func ("/charts/hit-and-text", test_hit_and_text);
   g_test_add_func ("/charts/widths", test_widths);
+  g_test_add_func ("/charts/labels-never-overlap", test_labels_never_overlap);
   g_test_add_func ("/charts/save", test_save);
   status = g_test_run ();
   pango_cairo_font_map_set_default (NULL);

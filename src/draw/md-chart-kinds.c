@@ -284,3 +284,28 @@ md_chart_hit_test (MdChartKind        kind,
   spec_clear (&spec);
   return hit;
 }
+
+GArray *
+md_chart_label_boxes (MdChartKind        kind,
+                      const MdStats     *stats,
+                      const MdDrawStyle *style,
+                      double             width,
+                      double             height)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (MdChartBox));
+  MdChartSpec spec;
+
+  if (spec_init (&spec, kind, stats, style) && !md_series_is_empty (spec.series))
+    {
+      MdChartText t;
+      MdChartLayout l;
+
+      md_chart_text_init (&t, style);
+      md_chart_columns_layout (&spec, &t, width, height, &l);
+      md_chart_columns_y_labels (NULL, boxes, &t, style, &spec, &l);
+      md_chart_columns_x_labels (NULL, boxes, &t, &l, spec.series);
+      md_chart_text_clear (&t);
+    }
+  spec_clear (&spec);
+  return boxes;
+}

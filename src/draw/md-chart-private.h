@@ -46,6 +46,10 @@ typedef struct {
   double  label_w;          /* triggers: the label column */
 } MdChartLayout;
 
+typedef struct {
+  double x, y, w, h;
+} MdChartBox;
+
 void         md_chart_text_init      (MdChartText *t, const MdDrawStyle *style);
 void         md_chart_text_clear     (MdChartText *t);
 PangoLayout *md_chart_text_layout    (MdChartText *t, const char *text, double *w, double *h);
@@ -63,6 +67,15 @@ void         md_chart_columns_layout (const MdChartSpec *spec, MdChartText *t,
                                       double width, double height, MdChartLayout *out);
 void         md_chart_draw_columns   (cairo_t *cr, const MdChartSpec *spec, const MdDrawStyle *style,
                                       double width, double height, int highlight);
+/* Axis labels: drawn on @cr if not NULL, their boxes added to @boxes if not NULL. */
+void         md_chart_columns_x_labels (cairo_t *cr, GArray *boxes, MdChartText *t,
+                                        const MdChartLayout *l, const MdSeries *s);
+void         md_chart_columns_y_labels (cairo_t *cr, GArray *boxes, MdChartText *t,
+                                        const MdDrawStyle *style, const MdChartSpec *spec,
+                                        const MdChartLayout *l);
+/* Every axis label box of a column chart at that size (GArray of MdChartBox), for tests. */
+GArray      *md_chart_label_boxes    (MdChartKind kind, const MdStats *stats, const MdDrawStyle *style,
+                                      double width, double height);
 int          md_chart_columns_hit    (const MdChartSpec *spec, const MdDrawStyle *style,
                                       double width, double height, double x, double y);
 

@@ -57,7 +57,7 @@ md_chart_triggers_layout (const MdStats *stats,
         max_rate = MAX (max_rate, MAX (stats->factors[f].rate_with, stats->factors[f].rate_without));
     }
   out->label_w = MIN (label_w, width * 0.38);
-  value_w = md_chart_text_width (t, "00.0 · 000 days");
+  value_w = md_chart_text_width (t, "00.0 · 0000 days");
   out->px = out->label_w + PAD;
   out->pw = MAX (width - out->px - value_w - PAD, 1);
   out->py = out->legend_h;

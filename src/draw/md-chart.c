@@ -255,29 +255,48 @@ year_of (gint64 day)
   return g_date_time_get_year (dt);
 }
 
+/* Draws on @cr when not NULL; records the box in @boxes when not NULL (for tests). */
+static void
+put_text (cairo_t     *cr,
+          GArray      *boxes,
+          PangoLayout *layout,
+          double       x,
+          double       y,
+          double       w,
+          double       h)
+{
+  if (cr != NULL)
+    show (cr, layout, x, y);
+  if (boxes != NULL)
+    g_array_append_val (boxes, ((MdChartBox) { x, y, w, h }));
+}
+
 static void
 draw_year (cairo_t     *cr,
+           GArray      *boxes,
            MdChartText *t,
            int          year,
            double       x,
            double       y,
            double      *right_edge,
+           double       left,
            double       width)
 {
   g_autofree char *text = g_strdup_printf ("%d", year);
-  double w;
-  g_autoptr(PangoLayout) layout = md_chart_text_layout (t, text, &w, NULL);
+  double w, h;
+  g_autoptr(PangoLayout) layout = md_chart_text_layout (t, text, &w, &h);
 
-  x = CLAMP (x, 0, width - w);
+  x = CLAMP (x, left, width - w);
   if (x + w > *right_edge - PAD)
     return;
-  show (cr, layout, x, y);
+  put_text (cr, boxes, layout, x, y, w, h);
   *right_edge = x;
 }
 
-static void
-draw_x_labels (cairo_t              *cr,
-               MdChartText          *t,
+void
+md_chart_columns_x_labels (cairo_t             *cr,
+                           GArray              *boxes,
+                           MdChartText          *t,
                const MdChartLayout  *l,
                const MdSeries       *s)
 {
@@ -303,16 +322,17 @@ draw_x_labels (cairo_t              *cr,
       guint from_anchor = hours ? (guint) b : s->n_buckets - 1 - (guint) b;
       g_autofree char *text = NULL;
       g_autoptr(PangoLayout) layout = NULL;
-      double w, x;
+      double w, h, x;
 
       if (from_anchor % stride != 0)
         continue;
       text = bucket_label (s, b);
-      layout = md_chart_text_layout (t, text, &w, NULL);
-      x = CLAMP (md_bands_centre (&l->bands, b) - w / 2, 0, l->width - w);
+      layout = md_chart_text_layout (t, text, &w, &h);
+      /* Right of the y labels, inside the chart. */
+      x = CLAMP (md_bands_centre (&l->bands, b) - w / 2, l->px, l->width - w);
       if (x + w > right_edge - PAD)
         continue;
-      show (cr, layout, x, y);
+      put_text (cr, boxes, layout, x, y, w, h);
       right_edge = x;
       if (!hours)
         {
@@ -320,25 +340,27 @@ draw_x_labels (cairo_t              *cr,
           int this_year = year_of (s->first_day[b]);
 
           if (year_x >= 0 && this_year != year)
-            draw_year (cr, t, year, year_x, y + t->line_h, &year_right, l->width);
+            draw_year (cr, boxes, t, year, year_x, y + t->line_h, &year_right, l->px, l->width);
           year = this_year;
           year_x = (int) x;
         }
     }
   if (year_x >= 0)
-    draw_year (cr, t, year, year_x, y + t->line_h, &year_right, l->width);
+    draw_year (cr, boxes, t, year, year_x, y + t->line_h, &year_right, l->px, l->width);
 }
 
-static void
-draw_y_axis (cairo_t             *cr,
-             MdChartText         *t,
+void
+md_chart_columns_y_labels (cairo_t             *cr,
+                           GArray              *boxes,
+                           MdChartText         *t,
              const MdDrawStyle   *style,
              const MdChartSpec   *spec,
              const MdChartLayout *l)
 {
   char buf[64];
 
-  cairo_set_line_width (cr, 1);
+  if (cr != NULL)
+    cairo_set_line_width (cr, 1);
   for (guint i = 0; i < l->ticks.n_ticks; i++)
     {
       double v = i * l->ticks.step;
@@ -346,14 +368,17 @@ draw_y_axis (cairo_t             *cr,
       g_autoptr(PangoLayout) layout = NULL;
       double w, h;
 
-      md_chart_set_rgba (cr, &style->muted, i == 0 ? 0.9 : 0.35);
-      cairo_move_to (cr, l->px, y);
-      cairo_line_to (cr, l->px + l->pw, y);
-      cairo_stroke (cr);
+      if (cr != NULL)
+        {
+          md_chart_set_rgba (cr, &style->muted, i == 0 ? 0.9 : 0.35);
+          cairo_move_to (cr, l->px, y);
+          cairo_line_to (cr, l->px + l->pw, y);
+          cairo_stroke (cr);
+          set_secondary (cr, style);
+        }
       format_tick (spec, v, buf, sizeof buf);
       layout = md_chart_text_layout (t, buf, &w, &h);
-      set_secondary (cr, style);
-      show (cr, layout, l->px - PAD / 2 - w, CLAMP (y - h / 2, 0, l->height - h));
+      put_text (cr, boxes, layout, l->px - PAD / 2 - w, CLAMP (y - h / 2, 0, l->height - h), w, h);
     }
 }
 
@@ -404,8 +429,8 @@ md_chart_draw_columns (cairo_t           *cr,
     }
   md_chart_columns_layout (spec, &t, width, height, &l);
   draw_legend (cr, &t, style, spec->legend, spec->n_legend, width);
-  draw_y_axis (cr, &t, style, spec, &l);
-  draw_x_labels (cr, &t, &l, s);
+  md_chart_columns_y_labels (cr, NULL, &t, style, spec, &l);
+  md_chart_columns_x_labels (cr, NULL, &t, &l, s);
 
   base = round (l.py + l.ph);
   if (highlight >= 0 && (guint) highlight < s->n_buckets)
