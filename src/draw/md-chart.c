@@ -468,15 +468,26 @@ md_chart_draw_columns (cairo_t           *cr,
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       md_chart_set_rgba (cr, &spec->line_colour, 1);
-      /* In short runs: one long path is slow to tessellate, single segments cost a stroke
-       * each. Runs overlap by a point so the line stays whole. */
-      for (guint start = average_start (s); start + 1 < s->n_buckets; start += LINE_RUN)
+      /* At most a point every 3 units (finer is not seen), in short runs: one long path is
+       * slow to tessellate, single segments cost a stroke each. Runs share their end points. */
+      guint step = (guint) MAX (1, ceil (3.0 / l.bands.band));
+      guint first = average_start (s), n_points = 0;
+
+      for (guint b = first; ; b = MIN (b + step, s->n_buckets - 1))
         {
-          for (guint b = start; b <= MIN (start + LINE_RUN, s->n_buckets - 1); b++)
-            cairo_line_to (cr, md_bands_centre (&l.bands, b),
-                           md_ticks_map (&l.ticks, s->average[b] / spec->unit, base, l.py));
-          cairo_stroke (cr);
+          double x = md_bands_centre (&l.bands, b);
+          double y = md_ticks_map (&l.ticks, s->average[b] / spec->unit, base, l.py);
+
+          cairo_line_to (cr, x, y);
+          if (++n_points % LINE_RUN == 0)
+            {
+              cairo_stroke (cr);
+              cairo_move_to (cr, x, y);
+            }
+          if (b == s->n_buckets - 1)
+            break;  /* the line always ends on the last bucket */
         }
+      cairo_stroke (cr);
     }
 out:
   md_chart_text_clear (&t);
