@@ -208,6 +208,25 @@ md_time_format_iso8601 (gint64   utc,
                           utc_offset_s < 0 ? '-' : '+', off / 3600, off / 60 % 60);
 }
 
+char *
+md_format_duration (gint64 s)
+{
+  if (s < 0)
+    return NULL;
+  if (s < 60)
+    return g_strdup_printf (_("%d s"), (int) s);
+  if (s < 3600)
+    {
+      if (s % 60 == 0)
+        return g_strdup_printf (_("%d min"), (int) (s / 60));
+      return g_strdup_printf (_("%d min %d s"), (int) (s / 60), (int) (s % 60));
+    }
+  s = (s + 30) / 60;  /* whole minutes from here on */
+  if (s % 60 == 0)
+    return g_strdup_printf (_("%d h"), (int) (s / 60));
+  return g_strdup_printf (_("%d h %d min"), (int) (s / 60), (int) (s % 60));
+}
+
 gint64
 md_time_now (void)
 {

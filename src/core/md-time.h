@@ -34,6 +34,10 @@ char    *md_time_format_day     (gint64 day) G_GNUC_WARN_UNUSED_RESULT;
 /* Floor division by 86400 that is right for negative values too. */
 gint64   md_time_day_of         (gint64 local_seconds);
 
+/* A duration for people: "45 s", "2 min 30 s", "1 h 5 min" (rounded to whole minutes from
+ * an hour up); NULL for MD_UNKNOWN or a negative value. */
+char    *md_format_duration     (gint64 seconds) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Now, in Unix seconds. */
 gint64   md_time_now            (void);
 

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "md-chart.h"
+#include "md-checkin.h"
 #include "md-checkin-csv.h"
 #include "md-cli.h"
 #include "md-csv.h"
@@ -27,6 +29,12 @@ static const GOptionEntry entries[] = {
   { "flags", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the warning signs found in the diary"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --flags: print JSON"), NULL },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --flags: evaluate at this instant (ISO 8601) instead of now"), N_("INSTANT") },
+  { "chart", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Draw a chart: frequency, duration, face, sides, regions, time-of-day or triggers"), N_("KIND") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --chart: the file to write (.png, .svg or .pdf)"), N_("FILE") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --chart: first day (YYYY-MM-DD; default 89 days before --to)"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --chart: last day (YYYY-MM-DD; default today)"), N_("DATE") },
+  { "width", 0, 0, G_OPTION_ARG_INT, NULL, N_("With --chart: width in pixels or points (default 800)"), N_("N") },
+  { "height", 0, 0, G_OPTION_ARG_INT, NULL, N_("With --chart: height in pixels or points (default 450)"), N_("N") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -128,6 +136,101 @@ usage_error (const char *message)
   return MD_EXIT_USAGE;
 }
 
+#define CHART_SIZE_MIN 200
+#define CHART_SIZE_MAX 4000
+#define CHART_DEFAULT_DAYS 90
+
+static gboolean
+chart_options_given (GVariantDict *options)
+{
+  static const char *names[] = { "output", "from", "to", "width", "height" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_variant_dict_contains (options, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+lookup_day (GVariantDict *options,
+            const char   *name,
+            gint64       *day,
+            GError      **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "s", &text))
+    return TRUE;
+  return md_time_parse_date (text, day, error);
+}
+
+/* --chart KIND --output FILE [--from DATE --to DATE] [--width N --height N] */
+static int
+run_chart (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdStore) store = NULL;
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(MdStats) stats = NULL;
+  g_autoptr(MdDrawStyle) style = NULL;
+  g_autofree char *kind_id = NULL;
+  g_autofree char *output = NULL;
+  gint64 now = md_time_now ();
+  gint64 to_day = md_time_day_of (now + md_utc_offset_at (NULL, now));
+  gint64 from_day;
+  int width = 800, height = 450;
+  MdChartKind kind;
+
+  g_variant_dict_lookup (options, "chart", "s", &kind_id);
+  g_variant_dict_lookup (options, "output", "^ay", &output);
+  g_variant_dict_lookup (options, "width", "i", &width);
+  g_variant_dict_lookup (options, "height", "i", &height);
+  if (!md_chart_kind_from_id (kind_id, &kind))
+    return usage_error (_("Unknown chart kind: use frequency, duration, face, sides, regions, time-of-day or triggers."));
+  if (output == NULL || *output == '\0')
+    return usage_error (_("--chart needs --output FILE."));
+  if (!md_chart_file_format_ok (output))
+    return usage_error (_("The output file must end in .png, .svg or .pdf."));
+  if (width < CHART_SIZE_MIN || width > CHART_SIZE_MAX || height < CHART_SIZE_MIN || height > CHART_SIZE_MAX)
+    return usage_error (_("--width and --height must be between 200 and 4000."));
+  if (!lookup_day (options, "to", &to_day, &error))
+    return usage_error (error->message);
+  from_day = to_day - (CHART_DEFAULT_DAYS - 1);
+  if (!lookup_day (options, "from", &from_day, &error))
+    return usage_error (error->message);
+  if (from_day > to_day)
+    return usage_error (_("--from must not be after --to."));
+  if (!md_chart_kind_available (kind))
+    {
+      g_printerr ("menodiary: %s\n", _("This chart is not available yet."));
+      return MD_EXIT_USAGE;
+    }
+
+  store = open_store (options);
+  if (store == NULL)
+    return MD_EXIT_BAD_DATA;
+  /* A day starts at most 14 hours before and ends at most 14 hours after UTC midnight. */
+  episodes = md_store_episodes_between (store, from_day * 86400 - MD_UTC_OFFSET_MAX_S,
+                                        (to_day + 1) * 86400 + MD_UTC_OFFSET_MAX_S, &error);
+  if (episodes != NULL)
+    checkins = md_store_checkins_between (store, from_day, to_day, &error);
+  if (checkins == NULL)
+    {
+      g_printerr ("menodiary: %s\n", error->message);
+      return MD_EXIT_BAD_DATA;
+    }
+  stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
+                            (MdCheckin * const *) checkins->pdata, checkins->len, from_day, to_day);
+  style = md_draw_style_new_default (FALSE);
+  if (!md_chart_save (kind, stats, style, width, height, output, &error))
+    {
+      g_printerr ("menodiary: %s\n", error->message);
+      return MD_EXIT_BAD_DATA;
+    }
+  return MD_EXIT_OK;
+}
+
 int
 md_cli_run (GVariantDict *options)
 {
@@ -153,6 +256,14 @@ md_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "as-of", "s", &as_of_text);
 
   n_commands = (import_file != NULL) + (export_file != NULL) + (checkins_file != NULL) + (flags != FALSE);
+  if (g_variant_dict_contains (options, "chart"))
+    {
+      if (n_commands > 0 || json || as_of_text != NULL)
+        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --flags or --chart."));
+      return run_chart (options);
+    }
+  if (chart_options_given (options))
+    return usage_error (_("--output, --from, --to, --width and --height go with --chart."));
   if (n_commands == 0)
     {
       if (json || as_of_text != NULL)

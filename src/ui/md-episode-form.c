@@ -120,24 +120,6 @@ md_duration_to_parts (gint64          seconds,
 }
 
 char *
-md_format_duration (gint64 seconds)
-{
-  if (seconds == MD_UNKNOWN || seconds < 0)
-    return NULL;
-  if (seconds < 60)
-    return g_strdup_printf (_("%d s"), (int) seconds);
-  if (seconds < 3600)
-    {
-      if (seconds % 60 == 0)
-        return g_strdup_printf (_("%d min"), (int) (seconds / 60));
-      return g_strdup_printf (_("%d min %d s"), (int) (seconds / 60), (int) (seconds % 60));
-    }
-  if ((seconds % 3600) / 60 == 0)
-    return g_strdup_printf (_("%d h"), (int) (seconds / 3600));
-  return g_strdup_printf (_("%d h %d min"), (int) (seconds / 3600), (int) ((seconds % 3600) / 60));
-}
-
-char *
 md_format_day_header (gint64 day,
                       gint64 today)
 {

@@ -46,7 +46,6 @@ void    md_duration_to_parts   (gint64          seconds,
                                 MdDurationUnit *unit);
 
 /* "45 s", "3 min", "1 h 30 min"; NULL for MD_UNKNOWN. */
-char   *md_format_duration     (gint64 seconds) G_GNUC_WARN_UNUSED_RESULT;
 /* "Today", "Yesterday", or "Monday 17 March 2025". */
 char   *md_format_day_header   (gint64 day,
                                 gint64 today) G_GNUC_WARN_UNUSED_RESULT;

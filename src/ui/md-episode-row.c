@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-time.h"
 #include "md-application.h"
 
 #include "md-episode-form.h"

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "md-time.h"
 #include "md-episode-form.h"
 
 static void
