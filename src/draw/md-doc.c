@@ -157,7 +157,7 @@ paragraph_layout (MdDoc        *self,
 {
   double width = content_width (self) - (b->type == BLOCK_CALLOUT ? 10 : 0);
 
-  return make_layout (self, context, b->markup, b->type == BLOCK_CALLOUT ? BODY_PT : text_size (b->kind),
+  return make_layout (self, context, b->markup, b->type == BLOCK_CALLOUT ? SMALL_PT + 0.5 : text_size (b->kind),
                       FALSE, width);
 }
 
@@ -315,8 +315,17 @@ md_doc_paginate (MdDoc *self)
         case BLOCK_HEADING:
           {
             double h = heading_height (self, context, b);
-            double next = i + 1 < self->blocks->len ?
-                          first_unit_height (self, context, g_ptr_array_index (self->blocks, i + 1)) : 0;
+            double next = 0;
+
+            /* Keep the heading with the start of what follows (and past a short note under it). */
+            for (guint k = i + 1; k < self->blocks->len && k <= i + 2; k++)
+              {
+                Block *n = g_ptr_array_index (self->blocks, k);
+
+                next += first_unit_height (self, context, n) + BLOCK_GAP;
+                if (!(n->type == BLOCK_PARAGRAPH && n->kind == MD_DOC_TEXT_MUTED))
+                  break;
+              }
 
             if (y > MARGIN && y + h + next > bottom)
               NEW_PAGE ();

@@ -15,6 +15,7 @@
 #include "md-checkin.h"
 #include "md-checkin-csv.h"
 #include "md-cli.h"
+#include "md-report.h"
 #include "md-csv.h"
 #include "md-flag-acks.h"
 #include "md-rules.h"
@@ -31,8 +32,10 @@ static const GOptionEntry entries[] = {
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --flags: evaluate at this instant (ISO 8601) instead of now"), N_("INSTANT") },
   { "chart", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Draw a chart: frequency, duration, face, sides, regions, time-of-day or triggers"), N_("KIND") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --chart: the file to write (.png, .svg or .pdf)"), N_("FILE") },
-  { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --chart: first day (YYYY-MM-DD; default 89 days before --to)"), N_("DATE") },
-  { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --chart: last day (YYYY-MM-DD; default today)"), N_("DATE") },
+  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the clinician summary as a PDF file"), N_("FILE.pdf") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --report: a4 or letter (default from your region)"), N_("SIZE") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --chart or --report: first day (YYYY-MM-DD; default 89 days before --to)"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --chart or --report: last day (YYYY-MM-DD; default today)"), N_("DATE") },
   { "width", 0, 0, G_OPTION_ARG_INT, NULL, N_("With --chart: width in pixels or points (default 800)"), N_("N") },
   { "height", 0, 0, G_OPTION_ARG_INT, NULL, N_("With --chart: height in pixels or points (default 450)"), N_("N") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -164,6 +167,81 @@ lookup_day (GVariantDict *options,
   return md_time_parse_date (text, day, error);
 }
 
+static char *
+setting_string (const char *key)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return NULL;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_string (settings, key);
+}
+
+/* --report FILE.pdf [--from DATE --to DATE] [--paper a4|letter] */
+static int
+run_report (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdStore) store = NULL;
+  g_autoptr(MdDrawStyle) style = NULL;
+  g_autoptr(MdDoc) doc = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *birth = NULL;
+  gint64 now = md_time_now ();
+  gint32 offset = md_utc_offset_at (NULL, now);
+  MdReportInfo info = { 0 };
+
+  info.to_day = md_time_day_of (now + offset);
+  info.made_utc = now;
+  info.made_offset_s = offset;
+  info.letter = md_report_default_letter ();
+
+  g_variant_dict_lookup (options, "report", "^ay", &output);
+  if (output == NULL || *output == '\0')
+    return usage_error (_("A file name is missing."));
+  lower = g_ascii_strdown (output, -1);
+  if (!g_str_has_suffix (lower, ".pdf"))
+    return usage_error (_("The summary is written as PDF: the file name must end in .pdf."));
+  if (g_variant_dict_lookup (options, "paper", "s", &paper))
+    {
+      if (g_ascii_strcasecmp (paper, "a4") == 0)
+        info.letter = FALSE;
+      else if (g_ascii_strcasecmp (paper, "letter") == 0)
+        info.letter = TRUE;
+      else
+        return usage_error (_("--paper must be a4 or letter."));
+    }
+  if (!lookup_day (options, "to", &info.to_day, &error))
+    return usage_error (error->message);
+  info.from_day = info.to_day - (CHART_DEFAULT_DAYS - 1);
+  if (!lookup_day (options, "from", &info.from_day, &error))
+    return usage_error (error->message);
+  if (info.from_day > info.to_day)
+    return usage_error (_("--from must not be after --to."));
+
+  store = open_store (options);
+  if (store == NULL)
+    return MD_EXIT_BAD_DATA;
+  name = setting_string ("patient-name");
+  birth = setting_string ("patient-birth-date");
+  info.patient_name = name;
+  info.birth_date = birth;
+  style = md_draw_style_new_default (FALSE);
+  doc = md_report_build_from_store (store, &info, style, &error);
+  if (doc == NULL || !md_doc_write_pdf (doc, output, &error))
+    {
+      g_printerr ("menodiary: %s\n", error->message);
+      return MD_EXIT_BAD_DATA;
+    }
+  return MD_EXIT_OK;
+}
+
 /* --chart KIND --output FILE [--from DATE --to DATE] [--width N --height N] */
 static int
 run_chart (GVariantDict *options)
@@ -256,6 +334,17 @@ md_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "as-of", "s", &as_of_text);
 
   n_commands = (import_file != NULL) + (export_file != NULL) + (checkins_file != NULL) + (flags != FALSE);
+  if (g_variant_dict_contains (options, "report"))
+    {
+      if (n_commands > 0 || json || as_of_text != NULL || g_variant_dict_contains (options, "chart"))
+        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --flags, --chart or --report."));
+      if (g_variant_dict_contains (options, "output") || g_variant_dict_contains (options, "width") ||
+          g_variant_dict_contains (options, "height"))
+        return usage_error (_("--output, --width and --height go with --chart."));
+      return run_report (options);
+    }
+  if (g_variant_dict_contains (options, "paper"))
+    return usage_error (_("--paper goes with --report."));
   if (g_variant_dict_contains (options, "chart"))
     {
       if (n_commands > 0 || json || as_of_text != NULL)

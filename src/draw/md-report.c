@@ -1,0 +1,693 @@
+/* md-report.c: the clinician summary.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "md-report"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "md-chart.h"
+#include "md-checkin.h"
+#include "md-emergency.h"
+#include "md-flag-acks.h"
+#include "md-rules-period.h"
+#include "md-face-map.h"
+#include "md-report.h"
+#include "md-rules.h"
+#include "md-stats.h"
+#include "md-time.h"
+
+#define MAX_EVIDENCE   3   /* evidence episodes described per alert (the most recent) */
+#define MAX_SIGN_ROWS  8
+#define MAX_NOTE_ROWS  5
+#define NOTE_CHARS     160
+
+typedef struct {
+  MdStats           *stats;
+  const MdDrawStyle *style;
+  MdDrawStyle       *small;   /* the same with a font that suits the page */
+} ChartData;
+
+static char *
+esc (const char *text)
+{
+  return g_markup_escape_text (text ? text : "", -1);
+}
+
+static char *
+episode_day (const MdEpisode *ep)
+{
+  return md_time_format_day (md_episode_local_day (ep));
+}
+
+static const MdEpisode *
+find_episode (GPtrArray *episodes,
+              gint64     id)
+{
+  for (guint i = 0; i < episodes->len; i++)
+    {
+      const MdEpisode *ep = g_ptr_array_index (episodes, i);
+      if (ep->id == id)
+        return ep;
+    }
+  return NULL;
+}
+
+static const MdRgba *
+level_colour (const MdDrawStyle *style,
+              MdLevel            level)
+{
+  switch (level)
+    {
+    case MD_LEVEL_EMERGENCY:
+    case MD_LEVEL_URGENT:
+      return &style->warning;
+    case MD_LEVEL_SOON:
+      return &style->right;
+    default:
+      return &style->muted;
+    }
+}
+
+static char *
+side_word (MdSide side)
+{
+  return side == MD_SIDE_UNKNOWN ? g_strdup (_("side not recorded")) : g_utf8_strdown (md_side_label (side), -1);
+}
+
+static void
+add_header (MdDoc              *doc,
+            const MdReportInfo *info)
+{
+  g_autoptr(GString) sub = g_string_new (NULL);
+  g_autofree char *from = md_time_format_day (info->from_day);
+  g_autofree char *to = md_time_format_day (info->to_day);
+  g_autofree char *made = md_time_format_day (md_time_day_of (info->made_utc + info->made_offset_s));
+  gint64 birth_day;
+
+  if (info->patient_name != NULL && *info->patient_name != '\0')
+    {
+      g_autofree char *name = esc (info->patient_name);
+      g_string_append_printf (sub, "<b>%s</b>", name);
+    }
+  if (info->birth_date != NULL && *info->birth_date != '\0' && md_time_parse_date (info->birth_date, &birth_day, NULL))
+    {
+      int by, bm, bd, my, mm, md;
+      int age;
+
+      sscanf (info->birth_date, "%d-%d-%d", &by, &bm, &bd);
+      sscanf (made, "%d-%d-%d", &my, &mm, &md);
+      age = my - by - ((mm < bm || (mm == bm && md < bd)) ? 1 : 0);
+      if (sub->len > 0)
+        g_string_append (sub, "  ·  ");
+      /* Translators: date of birth and age on the clinician summary. */
+      g_string_append_printf (sub, _("born %s (age %d)"), info->birth_date, age);
+    }
+  if (sub->len > 0)
+    g_string_append (sub, "  ·  ");
+  g_string_append_printf (sub, _("Period %s to %s (%d days)  ·  Made %s"), from, to,
+                          (int) (info->to_day - info->from_day + 1), made);
+  md_doc_add_title (doc, _("Facial twitching diary — summary for the clinician"), sub->str);
+}
+
+static void
+add_alerts (MdDoc             *doc,
+            GPtrArray         *flags,
+            GPtrArray         *episodes,
+            const MdDrawStyle *style)
+{
+  md_doc_add_heading (doc, _("Alerts"));
+  if (flags == NULL || flags->len == 0)
+    {
+      md_doc_add_paragraph (doc, _("No warning pattern was found in what was logged in this period. "
+                                   "This does not rule anything out."), MD_DOC_TEXT_NORMAL);
+      return;
+    }
+  for (guint i = 0; i < flags->len; i++)
+    {
+      MdFlag *flag = g_ptr_array_index (flags, i);
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autofree char *title = esc (flag->title);
+      g_autofree char *message = esc (flag->message);
+      guint n = flag->episodes ? flag->episodes->len : 0;
+
+      g_string_append_printf (s, "<b>%s</b>  <span size='small'>— %s</span>", title, md_level_label (flag->level));
+      if (flag->discussed)
+        g_string_append_printf (s, "  <i>%s</i>", _("(already discussed with a doctor)"));
+      g_string_append_printf (s, "\n%s", message);
+      if (n > 0)
+        {
+          const MdEpisode *first = find_episode (episodes, g_array_index (flag->episodes, gint64, 0));
+          const MdEpisode *last = find_episode (episodes, g_array_index (flag->episodes, gint64, n - 1));
+
+          g_string_append_printf (s, "\n<span size='small'>%s ", _("Evidence:"));
+          if (n > MAX_EVIDENCE && first != NULL && last != NULL)
+            {
+              g_autofree char *d1 = episode_day (first);
+              g_autofree char *d2 = episode_day (last);
+
+              g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u episode from %s to %s; the latest: ",
+                                                      "%u episodes from %s to %s; the latest: ", n), n, d1, d2);
+            }
+          /* The most recent evidence first. */
+          for (guint k = 0; k < MIN (n, MAX_EVIDENCE); k++)
+            {
+              gint64 id = g_array_index (flag->episodes, gint64, n - 1 - k);
+              const MdEpisode *ep = find_episode (episodes, id);
+              g_autofree char *day = NULL;
+              g_autofree char *regions = NULL;
+              g_autofree char *side = NULL;
+              g_autofree char *e_regions = NULL;
+
+              if (ep == NULL)
+                continue;
+              day = episode_day (ep);
+              regions = md_regions_to_label (ep->regions);
+              e_regions = esc (regions);
+              side = side_word (ep->side);
+              g_string_append_printf (s, "%s%s %s, %s", k > 0 ? "; " : "", day, e_regions, side);
+            }
+          g_string_append (s, ".");
+          g_string_append (s, "</span>");
+        }
+      md_doc_add_callout (doc, s->str, level_colour (style, flag->level));
+    }
+}
+
+static GStrv
+row2 (const char *a,
+      const char *b)
+{
+  char **r = g_new0 (char *, 3);
+
+  r[0] = g_strdup (a);
+  r[1] = g_strdup (b);
+  return r;
+}
+
+/* Two visible cells and a spare third one for bookkeeping. */
+static GStrv
+row3 (const char *a,
+      const char *b)
+{
+  char **r = g_new0 (char *, 4);
+
+  r[0] = g_strdup (a);
+  r[1] = g_strdup (b);
+  return r;
+}
+
+static void
+add_numbers (MdDoc     *doc,
+             MdStats   *stats)
+{
+  const MdSummary *s = &stats->summary;
+  const MdDurations *d = &stats->durations;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *header[] = { _("Measure"), _("Value"), NULL };
+  const double widths[] = { 1.1, 2.4 };
+  g_autofree char *episodes = g_strdup_printf ("%u", s->episodes);
+  g_autofree char *days = g_strdup_printf (_("%u of %u days"), s->days_with_twitching, s->n_days);
+  g_autofree char *per_week = g_strdup_printf (_("%.1f on average; %.1f in the last 4 weeks"), s->per_week, s->per_week_last4);
+  g_autofree char *run = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", s->longest_run_days), s->longest_run_days);
+  g_autofree char *sides = g_strdup_printf (_("left %u, right %u, both %u, not recorded %u"),
+                                            s->sides[MD_SIDE_LEFT], s->sides[MD_SIDE_RIGHT],
+                                            s->sides[MD_SIDE_BOTH], s->sides[MD_SIDE_UNKNOWN]);
+  g_autofree char *dur = NULL;
+
+  if (d->n_known > 0)
+    {
+      g_autofree char *median = md_format_duration ((gint64) llround (d->median_s));
+      g_autofree char *longest = md_format_duration (d->longest_s);
+      dur = g_strdup_printf (_("median %s, longest %s (%u not timed)"), median, longest, d->n_unknown);
+    }
+  else
+    dur = g_strdup (_("not recorded"));
+
+  g_ptr_array_add (rows, row2 (_("Episodes"), episodes));
+  g_ptr_array_add (rows, row2 (_("Days with twitching"), days));
+  g_ptr_array_add (rows, row2 (_("Episodes per week"), per_week));
+  g_ptr_array_add (rows, row2 (_("Longest run of days in a row"), run));
+  g_ptr_array_add (rows, row2 (_("Duration"), dur));
+  g_ptr_array_add (rows, row2 (_("Side"), sides));
+  md_doc_add_heading (doc, _("Summary"));
+  md_doc_add_table (doc, 2, widths, header, rows);
+}
+
+static void
+frequency_draw_cb (cairo_t *cr,
+                   double   width,
+                   double   height,
+                   gpointer data)
+{
+  ChartData *c = data;
+
+  md_chart_draw_frequency (cr, c->stats, c->small, width, height, -1);
+}
+
+static void
+face_draw_cb (cairo_t *cr,
+              double   width,
+              double   height,
+              gpointer data)
+{
+  ChartData *c = data;
+  MdFaceMapValues values;
+  guint max = 0;
+
+  md_face_map_values_init (&values, MD_FACE_MAP_HEAT);
+  for (guint r = 0; r < MD_N_REGIONS; r++)
+    max = MAX (max, MAX (c->stats->face.left[r], c->stats->face.right[r]));
+  for (guint r = 0; r < MD_N_REGIONS && max > 0; r++)
+    {
+      values.heat_left[r] = (double) c->stats->face.left[r] / max;
+      values.heat_right[r] = (double) c->stats->face.right[r] / max;
+    }
+  md_face_map_draw (cr, width, height, c->small, &values);
+}
+
+static void
+add_regions (MdDoc   *doc,
+             MdStats *stats)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *header[] = { _("Face region"), _("Left"), _("Right"), _("Side not recorded"), NULL };
+  const double widths[] = { 2, 1, 1, 1.4 };
+
+  for (guint r = 0; r < MD_N_REGIONS; r++)
+    {
+      const MdFaceCounts *f = &stats->face;
+      char **row;
+
+      if (f->left[r] + f->right[r] + f->unknown[r] == 0)
+        continue;
+      row = g_new0 (char *, 5);
+      row[0] = esc (md_region_label (r));
+      row[1] = g_strdup_printf ("%u", f->left[r]);
+      row[2] = g_strdup_printf ("%u", f->right[r]);
+      row[3] = g_strdup_printf ("%u", f->unknown[r]);
+      g_ptr_array_add (rows, row);
+    }
+  if (rows->len == 0)
+    return;
+  md_doc_add_heading (doc, _("Face regions"));
+  md_doc_add_paragraph (doc, _("Episodes on both sides count under left and right."), MD_DOC_TEXT_MUTED);
+  md_doc_add_table (doc, 4, widths, header, rows);
+}
+
+static void
+add_signs (MdDoc     *doc,
+           GPtrArray *episodes,
+           gint64     from_day,
+           gint64     to_day)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *header[] = { _("Date"), _("Signs recorded with the twitching"), NULL };
+  const double widths[] = { 1, 4 };
+  guint total = 0;
+  gboolean shown_all = TRUE;
+
+  /* Newest first. */
+  for (guint i = episodes->len; i > 0; i--)
+    {
+      const MdEpisode *ep = g_ptr_array_index (episodes, i - 1);
+      gint64 day = md_episode_local_day (ep);
+      g_autofree char *date = NULL;
+      g_autofree char *labels = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (ep->signs == 0 || day < from_day || day > to_day)
+        continue;
+      total++;
+      date = md_time_format_day (day);
+      labels = md_signs_to_label (ep->signs);
+      escaped = esc (labels);
+      /* The same signs on the same day are one row, with a count. */
+      if (rows->len > 0)
+        {
+          char **prev = g_ptr_array_index (rows, rows->len - 1);
+
+          if (g_str_equal (prev[0], date) && g_str_has_prefix (prev[1], escaped) &&
+              (prev[1][strlen (escaped)] == '\0' || prev[1][strlen (escaped)] == ' '))
+            {
+              guint times = prev[2] ? (guint) atoi (prev[2]) + 1 : 2;
+              g_free (prev[1]);
+              g_free (prev[2]);
+              prev[2] = NULL;
+              /* Translators: signs recorded with several episodes on one day, "Pain (3 episodes)". */
+              prev[1] = g_strdup_printf (_("%s (%u episodes)"), escaped, times);
+              prev[2] = g_strdup_printf ("%u", times);
+              continue;
+            }
+        }
+      if (rows->len >= MAX_SIGN_ROWS)
+        {
+          shown_all = FALSE;
+          continue;
+        }
+      g_ptr_array_add (rows, row3 (date, escaped));
+    }
+  md_doc_add_heading (doc, _("Signs recorded"));
+  if (total == 0)
+    {
+      md_doc_add_paragraph (doc, _("No accompanying signs were recorded in this period."), MD_DOC_TEXT_NORMAL);
+      return;
+    }
+  /* The hidden third cell only counts repeats; the table shows two columns. */
+  for (guint i = 0; i < rows->len; i++)
+    g_clear_pointer (&((char **) rows->pdata[i])[2], g_free);
+  md_doc_add_table (doc, 2, widths, header, rows);
+  if (!shown_all)
+    {
+      g_autofree char *more = g_strdup_printf (_("Signs were recorded with %u episodes in all; the earliest are not listed."), total);
+      md_doc_add_paragraph (doc, more, MD_DOC_TEXT_MUTED);
+    }
+}
+
+static void
+average (GPtrArray *checkins,
+         gsize      offset,
+         double     scale,
+         double    *mean,
+         guint     *n)
+{
+  double sum = 0;
+
+  *n = 0;
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      const MdCheckin *c = g_ptr_array_index (checkins, i);
+      int v = G_STRUCT_MEMBER (int, c, offset);
+
+      if (v == MD_UNKNOWN)
+        continue;
+      sum += v * scale;
+      (*n)++;
+    }
+  *mean = *n > 0 ? sum / *n : 0;
+}
+
+static void
+add_context (MdDoc     *doc,
+             GPtrArray *checkins,
+             MdStats   *stats)
+{
+  static const struct {
+    const char *label;
+    gsize       offset;
+    double      scale;
+    const char *unit;
+  } measures[] = {
+    { N_("Sleep"), G_STRUCT_OFFSET (MdCheckin, sleep_min), 1.0 / 60, N_("hours a night") },
+    { N_("Caffeine"), G_STRUCT_OFFSET (MdCheckin, caffeine_cups), 1, N_("cups a day") },
+    { N_("Water"), G_STRUCT_OFFSET (MdCheckin, water_glasses), 1, N_("glasses a day") },
+    { N_("Stress"), G_STRUCT_OFFSET (MdCheckin, stress), 1, N_("out of 10") },
+    { N_("Hot flashes and night sweats"), G_STRUCT_OFFSET (MdCheckin, hot_flashes), 1, N_("a day") },
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) meds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) factors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GHashTable) supplement_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *header[] = { _("Daily check-in"), _("Average"), _("Days answered"), NULL };
+  const double widths[] = { 1.6, 1.6, 1 };
+  g_autofree char *intro = NULL;
+
+  md_doc_add_heading (doc, _("Daily context"));
+  if (checkins->len == 0)
+    {
+      md_doc_add_paragraph (doc, _("No daily check-ins were filled in during this period."), MD_DOC_TEXT_NORMAL);
+      return;
+    }
+  intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "From %u daily check-in.", "From %u daily check-ins.",
+                                        checkins->len), checkins->len);
+  md_doc_add_paragraph (doc, intro, MD_DOC_TEXT_MUTED);
+
+  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+    {
+      double mean;
+      guint n;
+      char **row;
+
+      average (checkins, measures[m].offset, measures[m].scale, &mean, &n);
+      if (n == 0)
+        continue;
+      row = g_new0 (char *, 4);
+      row[0] = g_strdup (_(measures[m].label));
+      row[1] = g_strdup_printf ("%.1f %s", mean, _(measures[m].unit));
+      row[2] = g_strdup_printf ("%u", n);
+      g_ptr_array_add (rows, row);
+    }
+
+  /* Supplements: days taken; medicines: dated changes. */
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      const MdCheckin *c = g_ptr_array_index (checkins, i);
+      g_autofree char *date = md_time_format_day (c->day);
+
+      for (guint k = 0; c->supplements && c->supplements[k]; k++)
+        {
+          gpointer old = g_hash_table_lookup (supplement_days, c->supplements[k]);
+          g_hash_table_replace (supplement_days, g_strdup (c->supplements[k]), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
+        }
+      if (c->medicines_started != NULL)
+        {
+          g_autofree char *text = esc (c->medicines_started);
+          g_autofree char *what = g_strdup_printf (_("Started: %s"), text);
+          g_ptr_array_add (meds, row2 (date, what));
+        }
+      if (c->medicines_stopped != NULL)
+        {
+          g_autofree char *text = esc (c->medicines_stopped);
+          g_autofree char *what = g_strdup_printf (_("Stopped: %s"), text);
+          g_ptr_array_add (meds, row2 (date, what));
+        }
+    }
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+    g_autoptr(GList) names = g_hash_table_get_keys (supplement_days);
+
+    names = g_list_sort (names, (GCompareFunc) g_strcmp0);
+    for (GList *l = names; l != NULL; l = l->next)
+      {
+        char **row = g_new0 (char *, 4);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (supplement_days, l->data));
+
+        row[0] = esc (l->data);
+        row[1] = g_strdup_printf (_("taken on %u of %u days"), n, checkins->len);
+        row[2] = g_strdup_printf ("%u", checkins->len);
+        g_ptr_array_add (rows, row);
+      }
+    (void) iter; (void) key; (void) value;
+  }
+  if (rows->len > 0)
+    md_doc_add_table (doc, 3, widths, header, rows);
+
+  if (meds->len > 0)
+    {
+      const char *mheader[] = { _("Date"), _("Medicines"), NULL };
+      const double mwidths[] = { 1, 4 };
+
+      md_doc_add_table (doc, 2, mwidths, mheader, meds);
+    }
+
+  /* Triggers: episodes per day on days with and without each factor. */
+  for (guint f = 0; f < MD_N_FACTORS; f++)
+    {
+      const MdFactorComparison *c = &stats->factors[f];
+      char **row;
+
+      if (c->days_with + c->days_without == 0)
+        continue;
+      row = g_new0 (char *, 4);
+      row[0] = esc (md_factor_label (f));
+      if (c->too_little_data)
+        row[1] = g_strdup_printf (_("too little data (%u days with, %u without)"), c->days_with, c->days_without);
+      else
+        row[1] = g_strdup_printf (_("%.2f episodes a day with it (%u days) vs %.2f without (%u days)"),
+                                  c->rate_with, c->days_with, c->rate_without, c->days_without);
+      row[2] = NULL;
+      g_ptr_array_add (factors, row);
+    }
+  if (factors->len > 0)
+    {
+      const char *fheader[] = { _("Possible trigger"), _("Episodes per day, with and without"), NULL };
+      const double fwidths[] = { 1.3, 3.7 };
+
+      md_doc_add_table (doc, 2, fwidths, fheader, factors);
+      md_doc_add_paragraph (doc, _("These figures show what happened on the same days. They do not show cause."),
+                            MD_DOC_TEXT_MUTED);
+    }
+}
+
+static void
+add_notes (MdDoc     *doc,
+           GPtrArray *episodes,
+           GPtrArray *checkins,
+           gint64     from_day,
+           gint64     to_day)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *header[] = { _("Date"), _("In her own words"), NULL };
+  const double widths[] = { 1, 5 };
+  guint total = 0;
+
+  for (guint i = episodes->len; i > 0; i--)
+    {
+      const MdEpisode *ep = g_ptr_array_index (episodes, i - 1);
+      gint64 day = md_episode_local_day (ep);
+
+      if (ep->notes == NULL || day < from_day || day > to_day)
+        continue;
+      if (total++ < MAX_NOTE_ROWS)
+        {
+          g_autofree char *date = md_time_format_day (day);
+          g_autofree char *cut = g_utf8_substring (ep->notes, 0, NOTE_CHARS);
+          g_autofree char *text = esc (cut);
+          g_autofree char *quoted = g_strdup_printf ("<i>“%s%s”</i>", text,
+                                                      g_utf8_strlen (ep->notes, -1) > NOTE_CHARS ? "…" : "");
+          g_ptr_array_add (rows, row2 (date, quoted));
+        }
+    }
+  for (guint i = checkins->len; i > 0; i--)
+    {
+      const MdCheckin *c = g_ptr_array_index (checkins, i - 1);
+
+      if (c->note == NULL)
+        continue;
+      if (total++ < MAX_NOTE_ROWS)
+        {
+          g_autofree char *date = md_time_format_day (c->day);
+          g_autofree char *cut = g_utf8_substring (c->note, 0, NOTE_CHARS);
+          g_autofree char *text = esc (cut);
+          g_autofree char *quoted = g_strdup_printf ("<i>“%s”</i> <span size='small'>(%s)</span>", text, _("check-in"));
+          g_ptr_array_add (rows, row2 (date, quoted));
+        }
+    }
+  if (total == 0)
+    return;
+  md_doc_add_heading (doc, _("The patient’s own notes"));
+  md_doc_add_table (doc, 2, widths, header, rows);
+  if (total > MAX_NOTE_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (_("%u more notes are in the diary."), total - MAX_NOTE_ROWS);
+      md_doc_add_paragraph (doc, more, MD_DOC_TEXT_MUTED);
+    }
+}
+
+static void
+chart_data_free (gpointer data)
+{
+  ChartData *c = data;
+
+  md_stats_unref (c->stats);
+  md_draw_style_free (c->small);
+  g_free (c);
+}
+
+MdDoc *
+md_report_build (const MdReportInfo *info,
+                 GPtrArray          *episodes,
+                 GPtrArray          *checkins,
+                 GPtrArray          *flags,
+                 const MdDrawStyle  *style)
+{
+  MdDoc *doc;
+  g_autoptr(MdStats) stats = NULL;
+  ChartData *chart;
+  MdDocDrawFunc funcs[2] = { frequency_draw_cb, face_draw_cb };
+  gpointer data[2];
+
+  g_return_val_if_fail (info != NULL && episodes != NULL && checkins != NULL, NULL);
+
+  doc = md_doc_new (info->letter ? MD_PAPER_LETTER_WIDTH : MD_PAPER_A4_WIDTH,
+                    info->letter ? MD_PAPER_LETTER_HEIGHT : MD_PAPER_A4_HEIGHT, style);
+  stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
+                            (MdCheckin * const *) checkins->pdata, checkins->len,
+                            info->from_day, info->to_day);
+
+  add_header (doc, info);
+  md_doc_set_footer (doc, _("Recorded by the patient in Menodiary, a personal diary. It is not a diagnosis "
+                            "and the alerts follow published advice on when to seek care."));
+  add_alerts (doc, flags, episodes, style);
+
+  if (stats->summary.episodes == 0)
+    {
+      md_doc_add_heading (doc, _("Summary"));
+      md_doc_add_paragraph (doc, _("No twitching was logged in this period."), MD_DOC_TEXT_NORMAL);
+      add_context (doc, checkins, stats);
+      return doc;
+    }
+
+  add_numbers (doc, stats);
+
+  chart = g_new0 (ChartData, 1);
+  chart->stats = md_stats_ref (stats);
+  chart->style = md_doc_get_style (doc);
+  chart->small = md_draw_style_copy (chart->style);
+  chart->small->font_size = 7.5;
+  md_doc_keep_data (doc, chart, chart_data_free);
+  data[0] = data[1] = chart;
+  md_doc_add_heading (doc, _("Episodes over time, and where on the face"));
+  md_doc_add_drawings (doc, 145, 2, funcs, data);
+
+  add_regions (doc, stats);
+  add_signs (doc, episodes, info->from_day, info->to_day);
+  add_context (doc, checkins, stats);
+  add_notes (doc, episodes, checkins, info->from_day, info->to_day);
+  return doc;
+}
+
+MdDoc *
+md_report_build_from_store (MdStore            *store,
+                            const MdReportInfo *info,
+                            const MdDrawStyle  *style,
+                            GError            **error)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GPtrArray) flags = NULL;
+  gint64 end_utc;
+  MdLevel overall;
+
+  g_return_val_if_fail (MD_IS_STORE (store), NULL);
+
+  /* Episodes of the period, plus earlier ones the rules use as context. Day bounds are local,
+   * so widen by a day on each side; the statistics keep only the days of the period. */
+  episodes = md_store_episodes_between (store, (info->from_day - 61) * 86400, (info->to_day + 2) * 86400, error);
+  if (episodes == NULL)
+    return NULL;
+  checkins = md_store_checkins_between (store, info->from_day, info->to_day, error);
+  if (checkins == NULL)
+    return NULL;
+
+  /* The alerts as they stood at any time in the period: its end, or now if that is sooner. */
+  end_utc = MIN ((info->to_day + 1) * 86400 - 1 - info->made_offset_s, info->made_utc);
+  {
+    g_autoptr(GPtrArray) upto = g_ptr_array_new ();
+
+    for (guint i = 0; i < episodes->len; i++)
+      if (((MdEpisode *) episodes->pdata[i])->start_utc <= end_utc + MD_FUTURE_TOLERANCE_S)
+        g_ptr_array_add (upto, episodes->pdata[i]);
+    flags = md_rules_evaluate_period ((MdEpisode * const *) upto->pdata, upto->len,
+                                      info->from_day, info->to_day, end_utc, &overall);
+  }
+  md_flags_mark_discussed (store, flags);
+  return md_report_build (info, episodes, checkins, flags, style);
+}
+
+gboolean
+md_report_default_letter (void)
+{
+  g_autofree char *territory = md_territory_from_locale (setlocale (LC_PAPER, NULL));
+
+  return territory != NULL && (g_str_equal (territory, "US") || g_str_equal (territory, "CA") ||
+                               g_str_equal (territory, "MX"));
+}

@@ -1,0 +1,45 @@
+/* md-report.h: the clinician summary, laid out as an MdDoc (GTK-free).
+ *
+ * One or two A4 or Letter pages a doctor can read in a minute: alerts first, then the
+ * numbers, two charts, the daily context, and the patient's own notes, marked as such.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "md-doc.h"
+#include "md-draw-style.h"
+#include "md-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char *patient_name;   /* NULL or "" = left out */
+  const char *birth_date;     /* "YYYY-MM-DD", NULL or "" = left out */
+  gint64      from_day;       /* the period, local days, inclusive */
+  gint64      to_day;
+  gint64      made_utc;       /* when the summary is made */
+  gint32      made_offset_s;
+  gboolean    letter;         /* US Letter instead of A4 */
+} MdReportInfo;
+
+/* @episodes: MdEpisode*, oldest first, at least those of the period (earlier ones are used as
+ * context by the rules, later ones are ignored). @checkins: MdCheckin* of the period.
+ * @flags: MdFlag* raised in the period (see md_rules_evaluate_period), with discussed set. */
+MdDoc *md_report_build (const MdReportInfo *info,
+                        GPtrArray          *episodes,
+                        GPtrArray          *checkins,
+                        GPtrArray          *flags,
+                        const MdDrawStyle  *style) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Loads the period from @store (episodes with 60 days of context, check-ins, the alerts raised
+ * in the period with their "discussed" marks) and builds the summary. */
+MdDoc *md_report_build_from_store (MdStore            *store,
+                                   const MdReportInfo *info,
+                                   const MdDrawStyle  *style,
+                                   GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The default paper for the user's locale: Letter in the US, Canada and Mexico, else A4. */
+gboolean md_report_default_letter (void);
+
+G_END_DECLS

@@ -1,0 +1,288 @@
+/* test-report.c: the clinician summary, checked as a reader would see it (pdftotext). */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "md-checkin.h"
+#include "md-flag-acks.h"
+#include "md-report.h"
+#include "md-rules-period.h"
+#include "md-test-utils.h"
+#include "md-time.h"
+
+#define TO_DAY   G_GINT64_CONSTANT (20178)   /* 2025-03-31 */
+#define FROM_DAY (TO_DAY - 89)               /* 2025-01-01 */
+#define MADE     ((TO_DAY + 1) * 86400 - 3600)
+
+typedef struct {
+  char    *dir;
+  MdStore *store;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->store = md_test_store_new (&f->dir);
+  md_store_set_now (f->store, MADE);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  md_test_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static MdEpisode *
+add (Fixture *f, gint64 day, int hour, MdSide side, gint64 duration, guint32 signs, const char *notes)
+{
+  MdEpisode *ep = md_test_episode (day * 86400 + hour * 3600);
+
+  ep->side = side;
+  ep->duration_s = duration;
+  ep->signs = signs;
+  md_episode_set_notes (ep, notes);
+  g_assert_true (md_store_add_episode (f->store, ep, NULL));
+  return ep;
+}
+
+static char *
+pdf_text (const char *path, int *pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *info = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  int status;
+  const char *p;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_spawn_sync (NULL, (char **) info_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &info, NULL, &status, &error);
+  g_assert_no_error (error);
+  p = strstr (info, "Pages:");
+  g_assert_nonnull (p);
+  *pages = atoi (p + strlen ("Pages:"));
+  /* Fold runs of spaces so phrases can be searched across table columns. */
+  {
+    GString *s = g_string_new (NULL);
+    gboolean space = FALSE;
+
+    for (const char *c = out; *c; c++)
+      {
+        if (*c == ' ')
+          {
+            if (!space)
+              g_string_append_c (s, ' ');
+            space = TRUE;
+          }
+        else
+          {
+            g_string_append_c (s, *c);
+            space = FALSE;
+          }
+      }
+    return g_string_free (s, FALSE);
+  }
+}
+
+static char *
+write_report (Fixture *f, const MdReportInfo *info, int *pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDrawStyle) style = md_draw_style_new_default (FALSE);
+  g_autoptr(MdDoc) doc = md_report_build_from_store (f->store, info, style, &error);
+  g_autofree char *path = g_build_filename (f->dir, "summary.pdf", NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_true (md_doc_write_pdf (doc, path, &error));
+  g_assert_no_error (error);
+  if (g_getenv ("MD_KEEP_PDF") != NULL)
+    {
+      g_autofree char *bytes = NULL;
+      gsize len = 0;
+      g_autofree char *keep = g_strdup_printf ("%s/%s.pdf", g_getenv ("MD_KEEP_PDF"), g_test_get_path () + 1);
+      g_strdelimit (keep + strlen (g_getenv ("MD_KEEP_PDF")) + 1, "/", '-');
+      g_file_get_contents (path, &bytes, &len, NULL);
+      g_file_set_contents (keep, bytes, (gssize) len, NULL);
+    }
+  return pdf_text (path, pages);
+}
+
+static MdReportInfo
+default_info (void)
+{
+  MdReportInfo info = { 0 };
+
+  info.from_day = FROM_DAY;
+  info.to_day = TO_DAY;
+  info.made_utc = MADE;
+  info.made_offset_s = 0;
+  return info;
+}
+
+#define ASSERT_HAS(text, needle) G_STMT_START { \
+    if (strstr ((text), (needle)) == NULL) \
+      g_error ("“%s” not found in the summary:\n%s", (needle), (text)); \
+  } G_STMT_END
+
+static void
+test_sections_and_numbers (Fixture *f, gconstpointer data)
+{
+  MdReportInfo info = default_info ();
+  g_autofree char *text = NULL;
+  g_autoptr(MdCheckin) c1 = md_checkin_new (TO_DAY - 1);
+  g_autoptr(MdCheckin) c2 = md_checkin_new (TO_DAY - 2);
+  int pages;
+
+  /* 6 episodes on 5 days: 3 left, 1 right, 1 both, 1 side not recorded. */
+  g_autoptr(MdEpisode) a = add (f, TO_DAY - 40, 9, MD_SIDE_LEFT, 60, 0, "After a bad night");
+  g_autoptr(MdEpisode) b = add (f, TO_DAY - 30, 9, MD_SIDE_LEFT, 120, 0, NULL);
+  g_autoptr(MdEpisode) c = add (f, TO_DAY - 30, 15, MD_SIDE_RIGHT, 600, 0, NULL);
+  g_autoptr(MdEpisode) d = add (f, TO_DAY - 3, 9, MD_SIDE_BOTH, MD_UNKNOWN, MD_BIT (MD_SIGN_PAIN), NULL);
+  g_autoptr(MdEpisode) e = add (f, TO_DAY - 2, 9, MD_SIDE_UNKNOWN, 30, 0, NULL);
+  g_autoptr(MdEpisode) g = add (f, TO_DAY - 1, 9, MD_SIDE_LEFT, 90, 0, NULL);
+  /* Outside the period: not counted. */
+  g_autoptr(MdEpisode) old = add (f, FROM_DAY - 10, 9, MD_SIDE_LEFT, 60, 0, "too old to list");
+
+  c1->sleep_min = 6 * 60;
+  c1->stress = 8;
+  c1->medicines_started = g_strdup ("HRT patch");
+  c2->sleep_min = 7 * 60;
+  c2->stress = 4;
+  c2->note = g_strdup ("Hot night");
+  g_assert_true (md_store_put_checkin (f->store, c1, NULL));
+  g_assert_true (md_store_put_checkin (f->store, c2, NULL));
+
+  info.patient_name = "Anna Example";
+  info.birth_date = "1970-06-15";
+  text = write_report (f, &info, &pages);
+
+  g_assert_cmpint (pages, <=, 2);
+  ASSERT_HAS (text, "summary for the clinician");
+  ASSERT_HAS (text, "Anna Example");
+  ASSERT_HAS (text, "born 1970-06-15 (age 54)");
+  ASSERT_HAS (text, "Period 2025-01-01 to 2025-03-31 (90 days)");
+  ASSERT_HAS (text, "Alerts");
+  ASSERT_HAS (text, "Pain with the twitching");
+  ASSERT_HAS (text, "Evidence: 2025-03-28");
+  ASSERT_HAS (text, "Episodes 6");
+  ASSERT_HAS (text, "Days with twitching 5 of 90 days");
+  ASSERT_HAS (text, "left 3, right 1, both 1, not recorded 1");
+  ASSERT_HAS (text, "longest 10 min (1 not timed)");
+  ASSERT_HAS (text, "Signs recorded");
+  ASSERT_HAS (text, "2025-03-28 Pain");
+  ASSERT_HAS (text, "Daily context");
+  ASSERT_HAS (text, "6.5 hours a night");
+  ASSERT_HAS (text, "6.0 out of 10");
+  ASSERT_HAS (text, "Started: HRT patch");
+  ASSERT_HAS (text, "own notes");
+  ASSERT_HAS (text, "“After a bad night”");
+  ASSERT_HAS (text, "“Hot night”");
+  ASSERT_HAS (text, "not a diagnosis");
+  ASSERT_HAS (text, "Page 1 of");
+  g_assert_null (strstr (text, "too old to list"));
+}
+
+static void
+test_empty_period (Fixture *f, gconstpointer data)
+{
+  MdReportInfo info = default_info ();
+  g_autofree char *text = NULL;
+  int pages;
+
+  text = write_report (f, &info, &pages);
+  g_assert_cmpint (pages, ==, 1);
+  ASSERT_HAS (text, "No warning pattern was found in what was logged in this period");
+  ASSERT_HAS (text, "No twitching was logged in this period");
+  ASSERT_HAS (text, "Page 1 of 1");
+}
+
+static void
+test_discussed_marked (Fixture *f, gconstpointer data)
+{
+  MdReportInfo info = default_info ();
+  g_autoptr(MdEpisode) ep = add (f, TO_DAY - 3, 9, MD_SIDE_LEFT, 60, MD_BIT (MD_SIGN_PAIN), NULL);
+  g_autoptr(GPtrArray) eps = md_store_episodes_between (f->store, G_MININT64, G_MAXINT64, NULL);
+  g_autoptr(GPtrArray) flags = NULL;
+  g_autofree char *text = NULL;
+  MdLevel level;
+  int pages;
+
+  flags = md_rules_evaluate ((MdEpisode * const *) eps->pdata, eps->len, MADE, &level);
+  g_assert_cmpuint (flags->len, ==, 1);
+  g_assert_true (md_flag_ack (f->store, flags->pdata[0], NULL));
+  text = write_report (f, &info, &pages);
+  ASSERT_HAS (text, "already discussed with a doctor");
+}
+
+static void
+test_paper_sizes (Fixture *f, gconstpointer data)
+{
+  MdReportInfo info = default_info ();
+  g_autoptr(MdDrawStyle) style = md_draw_style_new_default (FALSE);
+  g_autoptr(MdDoc) doc = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "letter.pdf", NULL);
+  g_autofree char *info_text = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+
+  info.letter = TRUE;
+  doc = md_report_build_from_store (f->store, &info, style, NULL);
+  g_assert_true (md_doc_write_pdf (doc, path, NULL));
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info_text, NULL, NULL, NULL);
+  ASSERT_HAS (info_text, "612 x 792");
+}
+
+static void
+test_busy_diary_fits_two_pages (Fixture *f, gconstpointer data)
+{
+  MdReportInfo info = default_info ();
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
+  g_autofree char *text = NULL;
+  int pages;
+
+  /* Three episodes a day for 90 days, many with signs and notes. */
+  for (int d = 0; d < 90; d++)
+    for (int k = 0; k < 3; k++)
+      {
+        MdEpisode *ep = md_test_episode ((FROM_DAY + d) * 86400 + (8 + 4 * k) * 3600);
+
+        ep->regions = MD_BIT ((d + k) % MD_N_REGIONS);
+        ep->side = 1 + (d + k) % 3;
+        ep->signs = (d % 5 == 0) ? MD_BIT (MD_SIGN_PAIN) | MD_BIT (MD_SIGN_DIZZINESS) : 0;
+        md_episode_set_notes (ep, (d % 4 == 0) ? "A long note about the day, the coffee, the heat and the tiredness "
+                                                 "that came with it, written in the evening." : NULL);
+        g_ptr_array_add (batch, ep);
+      }
+  g_assert_true (md_store_add_episodes (f->store, batch, FALSE, NULL, NULL, NULL));
+  text = write_report (f, &info, &pages);
+  g_assert_cmpint (pages, <=, 2);
+  ASSERT_HAS (text, "Episodes 270");
+  ASSERT_HAS (text, "the earliest are not listed");
+  ASSERT_HAS (text, "more notes are in the diary");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return g_test_run ();
+    }
+  g_test_add ("/report/sections-and-numbers", Fixture, NULL, setup, test_sections_and_numbers, teardown);
+  g_test_add ("/report/empty-period", Fixture, NULL, setup, test_empty_period, teardown);
+  g_test_add ("/report/discussed-marked", Fixture, NULL, setup, test_discussed_marked, teardown);
+  g_test_add ("/report/paper-sizes", Fixture, NULL, setup, test_paper_sizes, teardown);
+  g_test_add ("/report/busy-diary-fits-two-pages", Fixture, NULL, setup, test_busy_diary_fits_two_pages, teardown);
+  return g_test_run ();
+}
