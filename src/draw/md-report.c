@@ -607,8 +607,11 @@ md_report_build (const MdReportInfo *info,
 
   g_return_val_if_fail (info != NULL && episodes != NULL && checkins != NULL, NULL);
 
-  doc = md_doc_new (info->letter ? MD_PAPER_LETTER_WIDTH : MD_PAPER_A4_WIDTH,
-                    info->letter ? MD_PAPER_LETTER_HEIGHT : MD_PAPER_A4_HEIGHT, style);
+  if (info->page_width > 0 && info->page_height > 0)
+    doc = md_doc_new (info->page_width, info->page_height, style);
+  else
+    doc = md_doc_new (info->letter ? MD_PAPER_LETTER_WIDTH : MD_PAPER_A4_WIDTH,
+                      info->letter ? MD_PAPER_LETTER_HEIGHT : MD_PAPER_A4_HEIGHT, style);
   stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
                             (MdCheckin * const *) checkins->pdata, checkins->len,
                             info->from_day, info->to_day);

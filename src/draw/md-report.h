@@ -21,6 +21,8 @@ typedef struct {
   gint64      made_utc;       /* when the summary is made */
   gint32      made_offset_s;
   gboolean    letter;         /* US Letter instead of A4 */
+  double      page_width;     /* points; 0 = A4 or Letter as above (a printer may ask for another) */
+  double      page_height;
 } MdReportInfo;
 
 /* @episodes: MdEpisode*, oldest first, at least those of the period (earlier ones are used as

@@ -17,6 +17,7 @@
 #include "md-episode-form.h"
 #include "md-episode-row.h"
 #include "md-preferences.h"
+#include "md-summary-dialog.h"
 #include "md-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MdWindow, md_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -260,7 +261,18 @@ about_alerts_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (md_alerts_window_new (GTK_WINDOW (user_data))));
 }
 
+static void
+summary_cb (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  MdWindow *self = MD_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (md_summary_dialog_new (GTK_WINDOW (self), self->store, self->settings)));
+}
+
 static const GActionEntry win_actions[] = {
+  { "summary", summary_cb },
   { "check-in", check_in_cb },
   { "about-alerts", about_alerts_cb },
   { "log-episode", log_episode_cb },
@@ -387,8 +399,10 @@ md_window_set_accels (GtkApplication *app)
   static const char *log_accels[] = { "<Control>n", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
   static const char *checkin_accels[] = { "<Control>d", NULL };
+  static const char *summary_accels[] = { "<Control>p", NULL };
 
   gtk_application_set_accels_for_action (app, "win.log-episode", log_accels);
   gtk_application_set_accels_for_action (app, "win.show-help-overlay", help_accels);
   gtk_application_set_accels_for_action (app, "win.check-in", checkin_accels);
+  gtk_application_set_accels_for_action (app, "win.summary", summary_accels);
 }

@@ -14,6 +14,7 @@
 #include "md-episode-row.h"
 #include "md-face-map.h"
 #include "md-test-utils.h"
+#include "md-summary-dialog.h"
 #include "md-window-private.h"
 
 /* 2025-03-17 09:30 UTC, a Monday (TZ=UTC in the test environment). */
@@ -291,6 +292,28 @@ test_show_episodes_marks_rows (Fixture       *f,
   row = row_for_id (f, other);
   g_assert_nonnull (row);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "evidence"));
+}
+
+static gboolean
+summary_open (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (MD_IS_SUMMARY_DIALOG (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_summary_action (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.summary", NULL));
+  g_assert_true (wait_for (f, summary_open));
 }
 
 static void
@@ -612,6 +635,7 @@ main (int argc, char **argv)
   ADD ("/window/save-insensitive", test_save_insensitive);
   ADD ("/window/emergency-on-save", test_emergency_on_save);
   ADD ("/window/show-episodes-marks-rows", test_show_episodes_marks_rows);
+  ADD ("/window/summary-action", test_summary_action);
   ADD ("/window/face-clicks", test_face_clicks);
   ADD ("/window/timer", test_timer);
   ADD ("/window/edit-episode", test_edit_episode);

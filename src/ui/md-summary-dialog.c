@@ -1,0 +1,242 @@
+/* md-summary-dialog.c: print or save the clinician summary.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "md-summary-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "md-application.h"
+#include "md-print-operation.h"
+#include "md-summary-dialog.h"
+#include "md-time.h"
+
+struct _MdSummaryDialog
+{
+  AdwWindow        parent_instance;
+
+  MdStore         *store;
+  GSettings       *settings;
+  char            *name;
+  char            *birth;
+  GtkFileChooserNative *chooser;
+
+  AdwComboRow     *period_row;
+  AdwComboRow     *paper_row;
+  AdwToastOverlay *toast_overlay;
+};
+
+G_DEFINE_FINAL_TYPE (MdSummaryDialog, md_summary_dialog, ADW_TYPE_WINDOW)
+
+static const int period_days[] = { 30, 90, 183, 365 };
+
+void
+md_summary_dialog_get_info (MdSummaryDialog *self,
+                            MdReportInfo    *info)
+{
+  gint64 now = md_store_get_now (self->store);
+  gint32 offset = md_utc_offset_at (NULL, now);
+  guint period = adw_combo_row_get_selected (self->period_row);
+
+  memset (info, 0, sizeof *info);
+  info->made_utc = now;
+  info->made_offset_s = offset;
+  info->to_day = md_time_day_of (now + offset);
+  info->from_day = info->to_day - (period_days[MIN (period, G_N_ELEMENTS (period_days) - 1)] - 1);
+  info->letter = adw_combo_row_get_selected (self->paper_row) == 1;
+  info->patient_name = self->name;
+  info->birth_date = self->birth;
+}
+
+gboolean
+md_summary_dialog_save_pdf (MdSummaryDialog  *self,
+                            const char       *path,
+                            GError          **error)
+{
+  g_autoptr(MdDrawStyle) style = md_draw_style_new_default (FALSE);
+  g_autoptr(MdDoc) doc = NULL;
+  MdReportInfo info;
+
+  md_summary_dialog_get_info (self, &info);
+  doc = md_report_build_from_store (self->store, &info, style, error);
+  return doc != NULL && md_doc_write_pdf (doc, path, error);
+}
+
+gboolean
+md_summary_dialog_export_pdf (MdSummaryDialog  *self,
+                              const char       *path,
+                              GError          **error)
+{
+  g_autoptr(MdPrintOperation) op = NULL;
+  MdReportInfo info;
+
+  md_summary_dialog_get_info (self, &info);
+  op = md_print_operation_new (self->store, &info);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), path);
+  return gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                  GTK_WINDOW (self), error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *op,
+               GtkPrintOperationResult  result,
+               MdSummaryDialog         *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (op, &error);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      g_warning ("Printing failed: %s", error->message);
+    }
+  g_object_unref (op);
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MdSummaryDialog *self = MD_SUMMARY_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  MdPrintOperation *op;
+  MdReportInfo info;
+
+  md_summary_dialog_get_info (self, &info);
+  op = md_print_operation_new (self->store, &info);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (op), TRUE);
+  g_signal_connect (op, "done", G_CALLBACK (print_done_cb), self);
+  /* The dialog offers Preview, and "Print to File" for a PDF. */
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      g_warning ("Printing failed: %s", error->message);
+    }
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     MdSummaryDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+      if (path == NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Please choose a local folder.")));
+      else if (!md_summary_dialog_save_pdf (self, path, &error))
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+          g_warning ("Could not save the summary: %s", error->message);
+        }
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Summary saved")));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_pdf_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MdSummaryDialog *self = MD_SUMMARY_DIALOG (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *today = NULL;
+  g_autofree char *name = NULL;
+  MdReportInfo info;
+
+  if (self->chooser != NULL)
+    return;
+  md_summary_dialog_get_info (self, &info);
+  today = md_time_format_day (info.to_day);
+  /* Translators: the suggested file name of the summary; keep the %s (a date) and .pdf. */
+  name = g_strdup_printf (_("twitching-summary-%s.pdf"), today);
+  self->chooser = gtk_file_chooser_native_new (_("Save Summary as PDF"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+md_summary_dialog_dispose (GObject *object)
+{
+  MdSummaryDialog *self = MD_SUMMARY_DIALOG (object);
+
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_SUMMARY_DIALOG);
+
+  G_OBJECT_CLASS (md_summary_dialog_parent_class)->dispose (object);
+}
+
+static void
+md_summary_dialog_finalize (GObject *object)
+{
+  MdSummaryDialog *self = MD_SUMMARY_DIALOG (object);
+
+  g_free (self->name);
+  g_free (self->birth);
+
+  G_OBJECT_CLASS (md_summary_dialog_parent_class)->finalize (object);
+}
+
+static void
+md_summary_dialog_class_init (MdSummaryDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_summary_dialog_dispose;
+  object_class->finalize = md_summary_dialog_finalize;
+
+  md_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-summary-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdSummaryDialog, period_row);
+  gtk_widget_class_bind_template_child (widget_class, MdSummaryDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, MdSummaryDialog, toast_overlay);
+
+  gtk_widget_class_install_action (widget_class, "summary.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "summary.save-pdf", NULL, save_pdf_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "summary.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+md_summary_dialog_init (MdSummaryDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  adw_combo_row_set_selected (self->paper_row, md_report_default_letter () ? 1 : 0);
+}
+
+MdSummaryDialog *
+md_summary_dialog_new (GtkWindow *parent,
+                       MdStore   *store,
+                       GSettings *settings)
+{
+  MdSummaryDialog *self = g_object_new (MD_TYPE_SUMMARY_DIALOG, "transient-for", parent, NULL);
+
+  self->store = g_object_ref (store);
+  if (settings != NULL)
+    {
+      self->settings = g_object_ref (settings);
+      self->name = g_settings_get_string (settings, "patient-name");
+      self->birth = g_settings_get_string (settings, "patient-birth-date");
+    }
+  return self;
+}
