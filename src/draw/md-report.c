@@ -35,6 +35,14 @@ typedef struct {
   MdDrawStyle       *small;   /* the same with a font that suits the page */
 } ChartData;
 
+/* The first @n characters of @text (g_utf8_substring reads past the end when asked for more). */
+static char *
+utf8_head (const char *text,
+           glong       n)
+{
+  return g_utf8_strlen (text, -1) <= n ? g_strdup (text) : g_utf8_substring (text, 0, n);
+}
+
 static char *
 esc (const char *text)
 {
@@ -549,7 +557,7 @@ add_notes (MdDoc     *doc,
       if (total++ < MAX_NOTE_ROWS)
         {
           g_autofree char *date = md_time_format_day (day);
-          g_autofree char *cut = g_utf8_substring (ep->notes, 0, NOTE_CHARS);
+          g_autofree char *cut = utf8_head (ep->notes, NOTE_CHARS);
           g_autofree char *text = esc (cut);
           g_autofree char *quoted = g_strdup_printf ("<i>“%s%s”</i>", text,
                                                       g_utf8_strlen (ep->notes, -1) > NOTE_CHARS ? "…" : "");
@@ -565,7 +573,7 @@ add_notes (MdDoc     *doc,
       if (total++ < MAX_NOTE_ROWS)
         {
           g_autofree char *date = md_time_format_day (c->day);
-          g_autofree char *cut = g_utf8_substring (c->note, 0, NOTE_CHARS);
+          g_autofree char *cut = utf8_head (c->note, NOTE_CHARS);
           g_autofree char *text = esc (cut);
           g_autofree char *quoted = g_strdup_printf ("<i>“%s”</i> <span size='small'>(%s)</span>", text, _("check-in"));
           g_ptr_array_add (rows, row2 (date, quoted));
