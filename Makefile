@@ -41,7 +41,7 @@ bench: build
 asan: deps
 	[ -f build-asan/build.ninja ] || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dgui_tests=false
 	ninja -C build-asan
-	ASAN_OPTIONS=detect_leaks=0 meson test -C build-asan --suite core --suite draw --print-errorlogs
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 meson test -C build-asan --suite core --suite draw --print-errorlogs
 
 clean:
 	rm -rf $(BUILD) build-asan

@@ -273,8 +273,11 @@ test_busy_diary_fits_two_pages (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
+  g_autofree char *pdftotext = NULL;
+
   g_test_init (&argc, &argv, NULL);
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return g_test_run ();
