@@ -8,6 +8,7 @@
 #include "md-chart.h"
 #include "md-chart-private.h"
 #include "md-chart-scale.h"
+#include "md-face-map.h"
 #include "md-test-utils.h"
 
 #define D0     20000
@@ -124,7 +125,7 @@ test_kinds (void)
   g_assert_false (md_chart_kind_from_id (NULL, &k));
   g_assert_true (md_chart_kind_from_id ("time-of-day", &k));
   g_assert_cmpint (k, ==, MD_CHART_TIME_OF_DAY);
-  g_assert_false (md_chart_kind_available (MD_CHART_FACE));
+  g_assert_true (md_chart_kind_available (MD_CHART_FACE));
   g_assert_true (md_chart_kind_available (MD_CHART_TRIGGERS));
 }
 
@@ -386,6 +387,63 @@ test_triggers_pixels (void)
   }
 }
 
+/* Distance of a pixel's colour from @c (0 = the same). */
+static int
+colour_distance (guint32 p, const MdRgba *c)
+{
+  int r = p >> 16 & 0xff, g = p >> 8 & 0xff, b = p & 0xff;
+
+  return ABS (r - (int) (c->r * 255)) + ABS (g - (int) (c->g * 255)) + ABS (b - (int) (c->b * 255));
+}
+
+static void
+test_face_pixels (void)
+{
+  g_autoptr(GPtrArray) e = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
+  g_autoptr(MdStats) stats = NULL;
+  g_autoptr(MdDrawStyle) style = md_draw_style_new_default (FALSE);
+  g_autofree char *text = NULL;
+  g_autofree char *summary = NULL;
+  int w = 400, h = 400;
+  double lx, ly, rx, ry, ox, oy;
+  Shot shot;
+  int hit;
+
+  /* Ten times the left lower eyelid, twice the right cheek. */
+  for (int i = 0; i < 10; i++)
+    g_ptr_array_add (e, ep (D0 + i % 5, 9, MD_SIDE_LEFT, 60));
+  for (int i = 0; i < 2; i++)
+    {
+      MdEpisode *x = ep (D0 + 6, 10 + i, MD_SIDE_RIGHT, 60);
+      x->regions = MD_BIT (MD_REGION_CHEEK);
+      g_ptr_array_add (e, x);
+    }
+  stats = md_stats_compute ((MdEpisode * const *) e->pdata, e->len, NULL, 0, D0, D0 + 9);
+  g_assert_false (md_chart_is_empty (MD_CHART_FACE, stats));
+  g_assert_cmpuint (md_chart_n_items (MD_CHART_FACE, stats), ==, 2 * MD_N_REGIONS);
+
+  shot = render (MD_CHART_FACE, stats, style, w, h, -1);
+  g_assert_true (margin_untouched (&shot));
+  md_face_map_region_point (w, h, MD_REGION_EYELID_LOWER, MD_SIDE_LEFT, &lx, &ly);
+  md_face_map_region_point (w, h, MD_REGION_CHEEK, MD_SIDE_RIGHT, &rx, &ry);
+  md_face_map_region_point (w, h, MD_REGION_CHEEK, MD_SIDE_LEFT, &ox, &oy);
+  /* The busiest region is the darkest shade of the accent; fewer is lighter; none is lightest. */
+  g_assert_cmpint (colour_distance (pixel (&shot, (int) lx, (int) ly), &style->accent), <,
+                   colour_distance (pixel (&shot, (int) rx, (int) ry), &style->accent));
+  g_assert_cmpint (colour_distance (pixel (&shot, (int) rx, (int) ry), &style->accent), <,
+                   colour_distance (pixel (&shot, (int) ox, (int) oy), &style->accent));
+
+  hit = md_chart_hit_test (MD_CHART_FACE, stats, style, w, h, lx, ly);
+  g_assert_cmpint (hit, ==, MD_REGION_EYELID_LOWER);
+  text = md_chart_item_text (MD_CHART_FACE, stats, hit);
+  g_assert_cmpstr (text, ==, "Lower eyelid, your left: 10 episodes");
+  g_assert_cmpint (md_chart_hit_test (MD_CHART_FACE, stats, style, w, h, rx, ry), ==, MD_N_REGIONS + MD_REGION_CHEEK);
+  g_assert_cmpint (md_chart_hit_test (MD_CHART_FACE, stats, style, w, h, 1, 1), ==, -1);
+  summary = md_chart_describe (MD_CHART_FACE, stats);
+  g_assert_nonnull (strstr (summary, "Most often: Lower eyelid, your left: 10 episodes"));
+  cairo_surface_destroy (shot.surface);
+}
+
 static void
 test_empty_state (void)
 {
@@ -551,8 +609,11 @@ test_save (void)
   g_assert_false (md_chart_save (MD_CHART_FREQUENCY, stats, style, 321, 234, bad, &error));
   g_assert_error (error, MD_CHART_ERROR, MD_CHART_ERROR_FORMAT);
   g_clear_error (&error);
-  g_assert_false (md_chart_save (MD_CHART_FACE, stats, style, 321, 234, png, &error));
-  g_assert_error (error, MD_CHART_ERROR, MD_CHART_ERROR_UNAVAILABLE);
+  g_assert_true (md_chart_save (MD_CHART_FACE, stats, style, 321, 234, png, &error));
+  g_assert_no_error (error);
+  back = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (back), ==, 321);
+  cairo_surface_destroy (back);
   md_test_rmdir (dir);
 }
 
@@ -571,6 +632,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/pixels/sides", test_sides_pixels);
   g_test_add_func ("/charts/pixels/time-of-day", test_time_of_day_pixels);
   g_test_add_func ("/charts/pixels/triggers", test_triggers_pixels);
+  g_test_add_func ("/charts/pixels/face", test_face_pixels);
   g_test_add_func ("/charts/empty", test_empty_state);
   g_test_add_func ("/charts/hit-and-text", test_hit_and_text);
   g_test_add_func ("/charts/widths", test_widths);

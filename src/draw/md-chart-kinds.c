@@ -51,7 +51,7 @@ gboolean
 md_chart_kind_available (MdChartKind kind)
 {
   /* The face map has its own renderer (md-face-map.h), built separately. */
-  return kind < MD_N_CHART_KINDS && kind != MD_CHART_FACE;
+  return kind < MD_N_CHART_KINDS;
 }
 
 static MdRgba
@@ -222,6 +222,8 @@ md_chart_draw (cairo_t           *cr,
     return FALSE;
   if (kind == MD_CHART_TRIGGERS)
     md_chart_draw_triggers (cr, stats, style, width, height, highlight);
+  else if (kind == MD_CHART_FACE)
+    md_chart_draw_face (cr, stats, style, width, height, highlight);
   else
     draw_kind (cr, kind, stats, style, width, height, highlight);
   return TRUE;
@@ -259,6 +261,8 @@ md_chart_n_items (MdChartKind    kind,
 
   if (kind == MD_CHART_TRIGGERS)
     return md_chart_is_empty (kind, stats) ? 0 : 2 * MD_N_FACTORS;
+  if (kind == MD_CHART_FACE)
+    return md_chart_is_empty (kind, stats) ? 0 : 2 * MD_N_REGIONS;
   if (spec_init (&spec, kind, stats, &(MdDrawStyle) { 0 }) && !md_series_is_empty (spec.series))
     n = spec.series->n_buckets;
   spec_clear (&spec);
@@ -279,6 +283,8 @@ md_chart_hit_test (MdChartKind        kind,
 
   if (kind == MD_CHART_TRIGGERS)
     return md_chart_triggers_hit (stats, style, width, height, x, y);
+  if (kind == MD_CHART_FACE)
+    return md_chart_face_hit (stats, width, height, x, y);
   if (spec_init (&spec, kind, stats, style))
     hit = md_chart_columns_hit (&spec, style, width, height, x, y);
   spec_clear (&spec);

@@ -63,6 +63,15 @@ void         md_chart_draw_legend    (cairo_t *cr, MdChartText *t, const MdDrawS
 void         md_chart_draw_empty     (cairo_t *cr, MdChartText *t, const MdDrawStyle *style,
                                       double width, double height);
 
+/* The face map as a chart (md-chart-face.c). */
+#include "md-face-map.h"
+void         md_chart_face_values    (const MdStats *stats, MdFaceMapValues *values, int highlight);
+void         md_chart_draw_face      (cairo_t *cr, const MdStats *stats, const MdDrawStyle *style,
+                                      double width, double height, int highlight);
+int          md_chart_face_hit       (const MdStats *stats, double width, double height, double x, double y);
+char        *md_chart_face_item_text (const MdStats *stats, guint index);
+char        *md_chart_face_describe  (const MdStats *stats);
+
 void         md_chart_columns_layout (const MdChartSpec *spec, MdChartText *t,
                                       double width, double height, MdChartLayout *out);
 void         md_chart_draw_columns   (cairo_t *cr, const MdChartSpec *spec, const MdDrawStyle *style,

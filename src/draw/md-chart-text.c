@@ -86,6 +86,8 @@ md_chart_item_text (MdChartKind    kind,
                               md_factor_label (f), c->rate_without, c->days_without,
                               c->too_little_data ? _(" (not enough data yet)") : "");
     }
+  if (kind == MD_CHART_FACE)
+    return md_chart_face_item_text (stats, index);
   switch (kind)
     {
     case MD_CHART_FREQUENCY: s = stats->frequency; break;
@@ -214,6 +216,7 @@ md_chart_describe (MdChartKind    kind,
       g_string_append (text, _("This shows what happened together, not what causes twitching."));
       break;
     case MD_CHART_FACE:
+      return md_chart_face_describe (stats);
     case MD_N_CHART_KINDS:
     default:
       return g_strdup (_("This chart is not available yet."));

@@ -374,8 +374,10 @@ md_face_map_draw (cairo_t               *cr,
   /* Side labels: the picture is a mirror, her left is on the left. */
   set_rgba (cr, &style->foreground, 0.85);
   /* Each label sits over its own half, next to the midline, so they never meet. */
-  draw_text (cr, style, _("Your left"), TRUE, l.ox + l.size * 0.5 - style->font_size, 1.0, (l.top_h - style->font_size * 1.3) / 2.0);
-  draw_text (cr, style, _("Your right"), TRUE, l.ox + l.size * 0.5 + style->font_size, 0.0, (l.top_h - style->font_size * 1.3) / 2.0);
+  draw_text (cr, style, values->label_left ? values->label_left : _("Your left"), TRUE,
+             l.ox + l.size * 0.5 - style->font_size, 1.0, (l.top_h - style->font_size * 1.3) / 2.0);
+  draw_text (cr, style, values->label_right ? values->label_right : _("Your right"), TRUE,
+             l.ox + l.size * 0.5 + style->font_size, 0.0, (l.top_h - style->font_size * 1.3) / 2.0);
 
   cairo_save (cr);
   cairo_translate (cr, l.ox, l.oy);

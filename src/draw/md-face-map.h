@@ -27,6 +27,9 @@ typedef struct {
   /* MD_FACE_MAP_HEAT: values 0..1 per region (clamped), per side. */
   double         heat_left[MD_N_REGIONS];
   double         heat_right[MD_N_REGIONS];
+  /* Side labels over the halves (NULL = "Your left" / "Your right"). */
+  const char    *label_left;
+  const char    *label_right;
   /* Legend texts for the heat map (NULL = "Fewer" / "More"). */
   const char    *legend_low;
   const char    *legend_high;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "md-chart-private.h"
 #include "md-chart.h"
 #include "md-checkin.h"
 #include "md-emergency.h"
@@ -269,15 +270,17 @@ face_draw_cb (cairo_t *cr,
   ChartData *c = data;
   MdFaceMapValues values;
   guint max = 0;
+  g_autofree char *high = NULL;
 
-  md_face_map_values_init (&values, MD_FACE_MAP_HEAT);
+  /* The same shading as the window's face chart, labelled for the clinician. */
+  md_chart_face_values (c->stats, &values, -1);
   for (guint r = 0; r < MD_N_REGIONS; r++)
     max = MAX (max, MAX (c->stats->face.left[r], c->stats->face.right[r]));
-  for (guint r = 0; r < MD_N_REGIONS && max > 0; r++)
-    {
-      values.heat_left[r] = (double) c->stats->face.left[r] / max;
-      values.heat_right[r] = (double) c->stats->face.right[r] / max;
-    }
+  high = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode", "%u episodes", max), max);
+  values.label_left = _("Patient’s left");
+  values.label_right = _("Patient’s right");
+  values.legend_low = _("None");
+  values.legend_high = high;
   md_face_map_draw (cr, width, height, c->small, &values);
 }
 

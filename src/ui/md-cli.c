@@ -279,12 +279,6 @@ run_chart (GVariantDict *options)
     return usage_error (error->message);
   if (from_day > to_day)
     return usage_error (_("--from must not be after --to."));
-  if (!md_chart_kind_available (kind))
-    {
-      g_printerr ("menodiary: %s\n", _("This chart is not available yet."));
-      return MD_EXIT_USAGE;
-    }
-
   store = open_store (options);
   if (store == NULL)
     return MD_EXIT_BAD_DATA;
