@@ -1,6 +1,7 @@
 /* md-chart-private.h: what the chart files share (layouts, text measuring). */
 #pragma once
 
+#include <glib/gi18n-lib.h>
 #include <pango/pango.h>
 
 #include "md-chart.h"
@@ -62,6 +63,10 @@ void         md_chart_draw_legend    (cairo_t *cr, MdChartText *t, const MdDrawS
                                       const MdChartLegendItem *items, guint n, double width);
 void         md_chart_draw_empty     (cairo_t *cr, MdChartText *t, const MdDrawStyle *style,
                                       double width, double height);
+void         md_chart_draw_empty_text (cairo_t *cr, MdChartText *t, const MdDrawStyle *style,
+                                       double width, double height, const char *text);
+/* What the triggers chart says when no check-in answers a question in the period (translate with _()). */
+#define MD_CHART_NO_CHECKINS N_("No daily check-ins in this period yet. Fill in the check-in to compare the days with and without each possible trigger.")
 
 /* The face map as a chart (md-chart-face.c). */
 #include "md-face-map.h"

@@ -150,7 +150,7 @@ md_chart_describe (MdChartKind    kind,
 
   g_return_val_if_fail (stats != NULL, NULL);
   if (md_chart_is_empty (kind, stats))
-    return g_strdup (_("Nothing logged in this period."));
+    return g_strdup (kind == MD_CHART_TRIGGERS ? _(MD_CHART_NO_CHECKINS) : _("Nothing logged in this period."));
   switch (kind)
     {
     case MD_CHART_FREQUENCY:

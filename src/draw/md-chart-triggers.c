@@ -88,7 +88,7 @@ md_chart_draw_triggers (cairo_t           *cr,
   md_chart_text_init (&t, style);
   if (md_chart_is_empty (MD_CHART_TRIGGERS, stats))
     {
-      md_chart_draw_empty (cr, &t, style, width, height);
+      md_chart_draw_empty_text (cr, &t, style, width, height, _(MD_CHART_NO_CHECKINS));
       goto out;
     }
   md_chart_triggers_layout (stats, &t, width, height, &l);

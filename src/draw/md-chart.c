@@ -383,14 +383,15 @@ md_chart_columns_y_labels (cairo_t             *cr,
 }
 
 static void
-draw_empty (cairo_t           *cr,
-            MdChartText       *t,
-            const MdDrawStyle *style,
-            double             width,
-            double             height)
+draw_empty_text (cairo_t           *cr,
+                 MdChartText       *t,
+                 const MdDrawStyle *style,
+                 double             width,
+                 double             height,
+                 const char        *text)
 {
   double w, h;
-  g_autoptr(PangoLayout) layout = md_chart_text_layout (t, _("Nothing logged in this period"), &w, &h);
+  g_autoptr(PangoLayout) layout = md_chart_text_layout (t, text, &w, &h);
 
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -403,6 +404,27 @@ draw_empty (cairo_t           *cr,
   }
   set_secondary (cr, style);
   show (cr, layout, 0, (height - h) / 2);
+}
+
+static void
+draw_empty (cairo_t           *cr,
+            MdChartText       *t,
+            const MdDrawStyle *style,
+            double             width,
+            double             height)
+{
+  draw_empty_text (cr, t, style, width, height, _("Nothing logged in this period"));
+}
+
+void
+md_chart_draw_empty_text (cairo_t           *cr,
+                          MdChartText       *t,
+                          const MdDrawStyle *style,
+                          double             width,
+                          double             height,
+                          const char        *text)
+{
+  draw_empty_text (cr, t, style, width, height, text);
 }
 
 void

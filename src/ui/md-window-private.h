@@ -3,6 +3,7 @@
 
 #include "md-episode-editor.h"
 #include "md-flags-view.h"
+#include "md-trends-page.h"
 #include "md-history-model.h"
 #include "md-window.h"
 
@@ -26,6 +27,8 @@ struct _MdWindow
   AdwStatusPage        *status_page;
   GtkListView          *list_view;
   MdFlagsView          *flags_view;
+  AdwViewStack         *view_stack;
+  MdTrendsPage         *trends_page;
 };
 
 G_END_DECLS

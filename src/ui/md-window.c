@@ -111,6 +111,7 @@ show_episodes_cb (MdFlagsView *view,
 {
   int first = -1;
 
+  adw_view_stack_set_visible_child_name (self->view_stack, "diary");
   g_hash_table_remove_all (self->highlighted);
   for (guint i = 0; i < ids->len; i++)
     {
@@ -336,9 +337,12 @@ md_window_class_init (MdWindowClass *klass)
 
   md_ui_ensure_resources ();
   g_type_ensure (MD_TYPE_FLAGS_VIEW);
+  g_type_ensure (MD_TYPE_TRENDS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdWindow, flags_view);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, trends_page);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, status_page);
@@ -379,6 +383,7 @@ md_window_new (MdApplication *app,
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   update_empty_state (self);
   md_flags_view_set_store (self->flags_view, store);
+  md_trends_page_set_store (self->trends_page, store);
   g_signal_connect (self->flags_view, "show-episodes", G_CALLBACK (show_episodes_cb), self);
 
   if (app != NULL && md_application_get_settings (app) != NULL)

@@ -1,0 +1,308 @@
+/* md-trends-page.c: the charts of a chosen period.
+ *
+ * The statistics are computed once per range change or store change and handed to every
+ * chart; each card shows the chart and, under it, its text summary (also its accessible
+ * description).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "md-trends-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "md-application.h"
+#include "md-chart-view.h"
+#include "md-checkin.h"
+#include "md-time.h"
+#include "md-trends-page.h"
+
+struct _MdTrendsPage
+{
+  GtkWidget        parent_instance;
+
+  MdStore         *store;
+  gulong           changed_id;
+  MdStats         *stats;
+  MdTrendsRange    range;
+  GPtrArray       *charts;     /* MdChartView* */
+  GPtrArray       *captions;   /* GtkLabel*, same order */
+
+  GtkWidget       *box;
+  GtkToggleButton *range_30;
+  GtkToggleButton *range_90;
+  GtkToggleButton *range_365;
+  GtkToggleButton *range_all;
+  GtkStack        *stack;
+  GtkBox          *cards;
+};
+
+G_DEFINE_FINAL_TYPE (MdTrendsPage, md_trends_page, GTK_TYPE_WIDGET)
+
+static const struct {
+  MdChartKind  kind;
+  const char  *title;
+  int          height;
+} cards[] = {
+  { MD_CHART_FREQUENCY, N_("How Often"), 240 },
+  { MD_CHART_DURATION, N_("Total Twitching Time"), 240 },
+  { MD_CHART_FACE, N_("Where on the Face"), 340 },
+  { MD_CHART_SIDES, N_("Which Side"), 240 },
+  { MD_CHART_REGIONS, N_("Face Areas over Time"), 240 },
+  { MD_CHART_TIME_OF_DAY, N_("Time of Day"), 220 },
+  { MD_CHART_TRIGGERS, N_("Days With and Without Possible Triggers"), 320 },
+};
+
+static gint64
+today (MdTrendsPage *self)
+{
+  gint64 now = md_store_get_now (self->store);
+
+  return md_time_day_of (now + md_utc_offset_at (NULL, now));
+}
+
+static void
+refresh (MdTrendsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  gint64 to_day, from_day;
+
+  if (self->store == NULL)
+    return;
+  to_day = today (self);
+  switch (self->range)
+    {
+    case MD_TRENDS_30_DAYS:
+      from_day = to_day - 29;
+      break;
+    case MD_TRENDS_YEAR:
+      from_day = to_day - 364;
+      break;
+    case MD_TRENDS_ALL:
+      {
+        g_autoptr(GPtrArray) first = md_store_episodes_between (self->store, G_MININT64, G_MAXINT64, NULL);
+        g_autoptr(GPtrArray) first_checkin = md_store_checkins_between (self->store, G_MININT64, G_MAXINT64, NULL);
+
+        from_day = to_day - 29;
+        if (first != NULL && first->len > 0)
+          from_day = MIN (from_day, md_episode_local_day (first->pdata[0]));
+        if (first_checkin != NULL && first_checkin->len > 0)
+          from_day = MIN (from_day, ((MdCheckin *) first_checkin->pdata[0])->day);
+      }
+      break;
+    case MD_TRENDS_90_DAYS:
+    default:
+      from_day = to_day - 89;
+      break;
+    }
+
+  /* A local day starts at most 14 hours before UTC midnight and ends at most 14 hours after. */
+  episodes = md_store_episodes_between (self->store, from_day * 86400 - MD_UTC_OFFSET_MAX_S,
+                                        (to_day + 1) * 86400 + MD_UTC_OFFSET_MAX_S, &error);
+  if (episodes != NULL)
+    checkins = md_store_checkins_between (self->store, from_day, to_day, &error);
+  if (checkins == NULL)
+    {
+      g_warning ("Could not read the diary for the charts: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->stats, md_stats_unref);
+  self->stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
+                                  (MdCheckin * const *) checkins->pdata, checkins->len, from_day, to_day);
+  for (guint i = 0; i < self->charts->len; i++)
+    {
+      MdChartView *view = g_ptr_array_index (self->charts, i);
+
+      md_chart_view_set_stats (view, self->stats);
+      gtk_label_set_text (g_ptr_array_index (self->captions, i), md_chart_view_get_summary (view));
+    }
+  gtk_stack_set_visible_child_name (self->stack, episodes->len == 0 && checkins->len == 0 ? "empty" : "charts");
+}
+
+static void
+range_toggled_cb (GtkToggleButton *button,
+                  MdTrendsPage    *self)
+{
+  MdTrendsRange range;
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  if (button == self->range_30)
+    range = MD_TRENDS_30_DAYS;
+  else if (button == self->range_365)
+    range = MD_TRENDS_YEAR;
+  else if (button == self->range_all)
+    range = MD_TRENDS_ALL;
+  else
+    range = MD_TRENDS_90_DAYS;
+  if (range == self->range && self->stats != NULL)
+    return;
+  self->range = range;
+  refresh (self);
+}
+
+static void
+store_changed_cb (MdStore      *store,
+                  MdTrendsPage *self)
+{
+  refresh (self);
+}
+
+static void
+build_cards (MdTrendsPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *title = gtk_label_new (_(cards[i].title));
+      GtkWidget *chart = md_chart_view_new (cards[i].kind);
+      GtkWidget *caption = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_add_css_class (card, "chart-card");
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_add_css_class (title, "heading");
+      gtk_widget_set_margin_top (title, 12);
+      gtk_widget_set_margin_start (title, 12);
+      gtk_widget_set_margin_end (title, 12);
+      gtk_widget_set_size_request (chart, -1, cards[i].height);
+      gtk_widget_set_margin_start (chart, 8);
+      gtk_widget_set_margin_end (chart, 8);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, _(cards[i].title), -1);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_widget_set_margin_start (caption, 12);
+      gtk_widget_set_margin_end (caption, 12);
+      gtk_widget_set_margin_bottom (caption, 12);
+
+      gtk_box_append (GTK_BOX (card), title);
+      gtk_box_append (GTK_BOX (card), chart);
+      gtk_box_append (GTK_BOX (card), caption);
+      gtk_box_append (self->cards, card);
+      g_ptr_array_add (self->charts, chart);
+      g_ptr_array_add (self->captions, caption);
+    }
+}
+
+static void
+md_trends_page_dispose (GObject *object)
+{
+  MdTrendsPage *self = MD_TRENDS_PAGE (object);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->stats, md_stats_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_TRENDS_PAGE);
+
+  G_OBJECT_CLASS (md_trends_page_parent_class)->dispose (object);
+}
+
+static void
+md_trends_page_finalize (GObject *object)
+{
+  MdTrendsPage *self = MD_TRENDS_PAGE (object);
+
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
+  g_clear_pointer (&self->captions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (md_trends_page_parent_class)->finalize (object);
+}
+
+static void
+md_trends_page_class_init (MdTrendsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_trends_page_dispose;
+  object_class->finalize = md_trends_page_finalize;
+
+  md_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-trends-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, box);
+  gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, range_30);
+  gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, range_90);
+  gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, range_365);
+  gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, range_all);
+  gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, cards);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+md_trends_page_init (MdTrendsPage *self)
+{
+  GtkToggleButton *buttons[4];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->range = MD_TRENDS_90_DAYS;
+  self->charts = g_ptr_array_new ();
+  self->captions = g_ptr_array_new ();
+  build_cards (self);
+  buttons[0] = self->range_30;
+  buttons[1] = self->range_90;
+  buttons[2] = self->range_365;
+  buttons[3] = self->range_all;
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    g_signal_connect (buttons[i], "toggled", G_CALLBACK (range_toggled_cb), self);
+}
+
+GtkWidget *
+md_trends_page_new (void)
+{
+  return g_object_new (MD_TYPE_TRENDS_PAGE, NULL);
+}
+
+void
+md_trends_page_set_store (MdTrendsPage *self,
+                          MdStore      *store)
+{
+  g_return_if_fail (MD_IS_TRENDS_PAGE (self));
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  refresh (self);
+}
+
+MdTrendsRange
+md_trends_page_get_range (MdTrendsPage *self)
+{
+  g_return_val_if_fail (MD_IS_TRENDS_PAGE (self), MD_TRENDS_90_DAYS);
+  return self->range;
+}
+
+void
+md_trends_page_set_range (MdTrendsPage  *self,
+                          MdTrendsRange  range)
+{
+  GtkToggleButton *button;
+
+  g_return_if_fail (MD_IS_TRENDS_PAGE (self));
+
+  button = range == MD_TRENDS_30_DAYS ? self->range_30 : range == MD_TRENDS_YEAR ? self->range_365 :
+           range == MD_TRENDS_ALL ? self->range_all : self->range_90;
+  gtk_toggle_button_set_active (button, TRUE);
+}
+
+MdStats *
+md_trends_page_get_stats (MdTrendsPage *self)
+{
+  g_return_val_if_fail (MD_IS_TRENDS_PAGE (self), NULL);
+  return self->stats;
+}
+
+GPtrArray *
+md_trends_page_get_charts (MdTrendsPage *self)
+{
+  g_return_val_if_fail (MD_IS_TRENDS_PAGE (self), NULL);
+  return self->charts;
+}

@@ -1,0 +1,32 @@
+/* md-trends-page.h: the charts of a chosen period (30 days, 90 days, a year, all). */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "md-stats.h"
+#include "md-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MD_TRENDS_30_DAYS,
+  MD_TRENDS_90_DAYS,
+  MD_TRENDS_YEAR,
+  MD_TRENDS_ALL,
+} MdTrendsRange;
+
+#define MD_TYPE_TRENDS_PAGE (md_trends_page_get_type ())
+G_DECLARE_FINAL_TYPE (MdTrendsPage, md_trends_page, MD, TRENDS_PAGE, GtkWidget)
+
+GtkWidget     *md_trends_page_new       (void);
+void           md_trends_page_set_store (MdTrendsPage *self,
+                                         MdStore      *store);
+MdTrendsRange  md_trends_page_get_range (MdTrendsPage *self);
+void           md_trends_page_set_range (MdTrendsPage *self,
+                                         MdTrendsRange range);
+/* The statistics every chart shows now (NULL before a store is set). */
+MdStats       *md_trends_page_get_stats (MdTrendsPage *self);
+/* The chart widgets, in page order (MdChartView*), for tests. */
+GPtrArray     *md_trends_page_get_charts (MdTrendsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,214 @@
+/* test-trends.c: the Trends page of the window: ranges switched through the real buttons. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "md-chart-view.h"
+#include "md-checkin.h"
+#include "md-test-utils.h"
+#include "md-time.h"
+#include "md-ui-test-utils.h"
+#include "md-window-private.h"
+
+/* 2025-03-31 12:00 UTC (TZ=UTC in the tests). */
+#define NOW   G_GINT64_CONSTANT (1743422400)
+#define TODAY G_GINT64_CONSTANT (20178)
+
+typedef struct {
+  char     *dir;
+  MdStore  *store;
+  MdWindow *window;
+} Fixture;
+
+static void
+add_days_ago (Fixture *f, int days, int hour)
+{
+  g_autoptr(MdEpisode) ep = md_test_episode ((TODAY - days) * 86400 + hour * 3600);
+
+  ep->side = days % 2 ? MD_SIDE_LEFT : MD_SIDE_RIGHT;
+  g_assert_true (md_store_add_episode (f->store, ep, NULL));
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->store = md_test_store_new (&f->dir);
+  md_store_set_now (f->store, NOW);
+  if (data != NULL)
+    {
+      for (int d = 1; d <= 5; d++)          /* 5 in the last 30 days */
+        add_days_ago (f, d * 5, 9);
+      for (int d = 0; d < 5; d++)           /* 5 more in the last 90 days */
+        add_days_ago (f, 40 + d * 10, 9);
+      for (int d = 0; d < 3; d++)           /* 3 more in the last year */
+        add_days_ago (f, 200 + d, 9);
+      add_days_ago (f, 600, 9);             /* 2 more before that */
+      add_days_ago (f, 700, 9);
+    }
+  f->window = md_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  md_ui_test_flush ();
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  md_test_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static GtkWidget *
+find_toggle (GtkWidget *root, const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_TOGGLE_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = find_toggle (c, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click (Fixture *f, const char *label)
+{
+  GtkWidget *button = find_toggle (GTK_WIDGET (f->window->trends_page), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  md_ui_test_flush ();
+}
+
+static void
+assert_charts_share (Fixture *f)
+{
+  MdStats *stats = md_trends_page_get_stats (f->window->trends_page);
+  GPtrArray *charts = md_trends_page_get_charts (f->window->trends_page);
+
+  g_assert_cmpuint (charts->len, ==, 7);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      g_assert_true (md_chart_view_get_stats (charts->pdata[i]) == stats);
+      g_assert_nonnull (md_chart_view_get_summary (charts->pdata[i]));
+    }
+}
+
+static void
+test_ranges (Fixture *f, gconstpointer data)
+{
+  MdStats *stats;
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  md_ui_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window->trends_page)));
+
+  /* 90 days by default. */
+  stats = md_trends_page_get_stats (f->window->trends_page);
+  g_assert_cmpint (md_trends_page_get_range (f->window->trends_page), ==, MD_TRENDS_90_DAYS);
+  g_assert_cmpuint (stats->summary.n_days, ==, 90);
+  g_assert_cmpuint (stats->summary.episodes, ==, 10);
+  assert_charts_share (f);
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "trends-90");
+
+  click (f, "30 Days");
+  stats = md_trends_page_get_stats (f->window->trends_page);
+  g_assert_cmpuint (stats->summary.n_days, ==, 30);
+  g_assert_cmpuint (stats->summary.episodes, ==, 5);
+  assert_charts_share (f);
+
+  click (f, "1 Year");
+  stats = md_trends_page_get_stats (f->window->trends_page);
+  g_assert_cmpuint (stats->summary.n_days, ==, 365);
+  g_assert_cmpuint (stats->summary.episodes, ==, 13);
+
+  click (f, "All");
+  stats = md_trends_page_get_stats (f->window->trends_page);
+  g_assert_cmpuint (stats->summary.n_days, ==, 701);
+  g_assert_cmpuint (stats->summary.episodes, ==, 15);
+  assert_charts_share (f);
+
+  /* A new episode updates the charts (the store's "changed"), in the range shown. */
+  add_days_ago (f, 1, 10);
+  stats = md_trends_page_get_stats (f->window->trends_page);
+  g_assert_cmpuint (stats->summary.episodes, ==, 16);
+  assert_charts_share (f);
+}
+
+static void
+test_empty (Fixture *f, gconstpointer data)
+{
+  GtkWidget *stack = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (f->window->trends_page)));
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  md_ui_test_flush ();
+  while (stack != NULL && !GTK_IS_STACK (stack))
+    stack = gtk_widget_get_next_sibling (stack);
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  add_days_ago (f, 2, 9);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "charts");
+}
+
+static void
+test_screenshots (Fixture *f, gconstpointer data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(GPtrArray) eps = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  if (g_getenv ("MD_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("set MD_SCREENSHOT_DIR to write screenshots");
+      return;
+    }
+  /* A year of realistic-looking data: more episodes in a bad spell, mostly the left eye. */
+  for (int d = 0; d < 365; d++)
+    {
+      int n = g_rand_int_range (rand, 0, (d > 250 && d < 300) ? 5 : 2);
+
+      for (int k = 0; k < n; k++)
+        {
+          MdEpisode *ep = md_test_episode ((TODAY - d) * 86400 + g_rand_int_range (rand, 6, 23) * 3600);
+
+          ep->regions = MD_BIT (g_rand_int_range (rand, 0, 10) < 7 ? MD_REGION_EYELID_LOWER : g_rand_int_range (rand, 0, MD_N_REGIONS));
+          ep->side = g_rand_int_range (rand, 0, 10) < 7 ? MD_SIDE_LEFT : 1 + g_rand_int_range (rand, 0, 3);
+          ep->duration_s = g_rand_int_range (rand, 5, 900);
+          g_ptr_array_add (eps, ep);
+        }
+    }
+  g_assert_true (md_store_add_episodes (f->store, eps, FALSE, NULL, NULL, NULL));
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  click (f, "1 Year");
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "trends-year-light");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 2700);
+  md_ui_test_flush ();
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "trends-year-tall");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  md_ui_test_flush ();
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "trends-year-dark");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
+  md_ui_test_flush ();
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "trends-year-dark-narrow");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  md_ui_test_flush ();
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "trends-year-light-narrow");
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  md_ui_ensure_resources ();
+  g_test_add ("/trends/ranges", Fixture, GINT_TO_POINTER (1), setup, test_ranges, teardown);
+  g_test_add ("/trends/empty", Fixture, NULL, setup, test_empty, teardown);
+  g_test_add ("/trends/screenshots", Fixture, NULL, setup, test_screenshots, teardown);
+  return g_test_run ();
+}
