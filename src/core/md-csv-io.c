@@ -468,3 +468,25 @@ md_csv_write_output (const char  *path,
     }
   return TRUE;
 }
+
+gboolean
+md_csv_fail_parse (GPtrArray   **errors,
+                   guint         n_bad_rows,
+                   const char   *filename,
+                   const char   *not_this_kind,
+                   GPtrArray   **row_errors,
+                   GError      **error)
+{
+  if (n_bad_rows > 0)
+    g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_BAD_DATA,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%u row of “%s” has problems; nothing was imported.",
+                              "%u rows of “%s” have problems; nothing was imported.",
+                              n_bad_rows),
+                 n_bad_rows, filename);
+  else
+    g_set_error_literal (error, MD_CSV_ERROR, MD_CSV_ERROR_BAD_DATA, not_this_kind);
+  if (row_errors != NULL)
+    *row_errors = g_steal_pointer (errors);
+  return FALSE;
+}

@@ -34,6 +34,15 @@ void     md_csv_report_add       (MdCsvReport *rep,
 /* A value as shown in a message: in "quotes", control characters escaped, long text cut. */
 char    *md_csv_quote_value      (const char *value) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Sets the closing error of a failed parse (how many rows were bad, or @not_this_kind when the
+ * file itself is wrong) and hands over the row messages; always returns FALSE. */
+gboolean md_csv_fail_parse       (GPtrArray   **errors,
+                                  guint         n_bad_rows,
+                                  const char   *filename,
+                                  const char   *not_this_kind,
+                                  GPtrArray   **row_errors,
+                                  GError      **error);
+
 /* Called with each record that is not blank; the first one is the header. Returns FALSE for a
  * bad header (reading stops) or a bad row (counted). */
 typedef gboolean (*MdCsvRecordFunc) (const MdCsvRecord *record,

@@ -245,18 +245,10 @@ md_csv_parse (const char *data,
 
   if (errors->len > 0)
     {
-      if (n_bad_rows > 0)
-        g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_BAD_DATA,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "%u row of “%s” has problems; nothing was imported.",
-                                  "%u rows of “%s” have problems; nothing was imported.",
-                                  n_bad_rows),
-                     n_bad_rows, st.rep.filename);
-      else
-        g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_BAD_DATA,
-                     _("“%s” is not a Menodiary episode file; nothing was imported."), st.rep.filename);
-      if (row_errors != NULL)
-        *row_errors = g_steal_pointer (&errors);
+      g_autofree char *wrong = g_strdup_printf (_("“%s” is not a Menodiary episode file; nothing was imported."),
+                                                st.rep.filename);
+
+      md_csv_fail_parse (&errors, n_bad_rows, st.rep.filename, wrong, row_errors, error);
       return NULL;
     }
   return g_steal_pointer (&episodes);

@@ -203,6 +203,29 @@ validate (MdStore         *self,
   return TRUE;
 }
 
+/* Steps a statement that must change exactly one episode row. */
+static gboolean
+step_one_episode (MdStore       *self,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_NOT_FOUND,
+                   _("This episode is no longer in the diary."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_episode (MdStore   *self,
                 MdEpisode *ep,
@@ -578,7 +601,6 @@ md_store_update_episode (MdStore   *self,
 {
   sqlite3_stmt *stmt;
   gint64 old_updated;
-  int rc;
 
   g_return_val_if_fail (MD_IS_STORE (self), FALSE);
   g_return_val_if_fail (episode != NULL && episode->id > 0, FALSE);
@@ -598,20 +620,7 @@ md_store_update_episode (MdStore   *self,
     goto fail;
   bind_episode (stmt, episode);
   sqlite3_bind_int64 (stmt, 12, episode->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      goto fail;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_NOT_FOUND,
-                   _("This episode is no longer in the diary."));
-      goto fail;
-    }
-  if (!md_store_commit (self, error))
+  if (!step_one_episode (self, stmt, error) || !md_store_commit (self, error))
     goto fail;
   md_store_emit_changed (self);
   return TRUE;
@@ -628,7 +637,6 @@ md_store_delete_episode (MdStore  *self,
                          GError  **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (MD_IS_STORE (self), FALSE);
 
@@ -638,20 +646,7 @@ md_store_delete_episode (MdStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      goto fail;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_NOT_FOUND,
-                   _("This episode is no longer in the diary."));
-      goto fail;
-    }
-  if (!md_store_commit (self, error))
+  if (!step_one_episode (self, stmt, error) || !md_store_commit (self, error))
     goto fail;
   md_store_emit_changed (self);
   return TRUE;
