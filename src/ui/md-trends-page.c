@@ -118,6 +118,9 @@ refresh (MdTrendsPage *self)
 
       md_chart_view_set_stats (view, self->stats);
       gtk_label_set_text (g_ptr_array_index (self->captions, i), md_chart_view_get_summary (view));
+      /* An empty chart already says so in its middle. */
+      gtk_widget_set_visible (g_ptr_array_index (self->captions, i),
+                              !md_chart_is_empty (md_chart_view_get_kind (view), self->stats));
     }
   gtk_stack_set_visible_child_name (self->stack, episodes->len == 0 && checkins->len == 0 ? "empty" : "charts");
 }

@@ -193,6 +193,9 @@ test_screenshots (Fixture *f, gconstpointer data)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   md_ui_test_flush ();
   md_ui_test_screenshot (GTK_WIDGET (f->window), "trends-year-dark");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 2700);
+  md_ui_test_flush ();
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "trends-year-dark-tall");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
   md_ui_test_flush ();
   md_ui_test_screenshot (GTK_WIDGET (f->window), "trends-year-dark-narrow");
