@@ -44,6 +44,16 @@ rgba_to_md (const GdkRGBA *in,
   *out = (MdRgba) { in->red, in->green, in->blue, in->alpha };
 }
 
+/* Whether the chart sits in a .card (its background is then the card's). */
+static gboolean
+on_card (MdChartView *self)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (GTK_WIDGET (self)); w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_has_css_class (w, "card"))
+      return TRUE;
+  return FALSE;
+}
+
 static MdDrawStyle *
 style_from_widget (MdChartView *self)
 {
@@ -60,6 +70,13 @@ style_from_widget (MdChartView *self)
     rgba_to_md (&colour, &style->accent);
   if (gtk_style_context_lookup_color (context, "window_bg_color", &colour))
     rgba_to_md (&colour, &style->background);
+  /* On a card, the card's colour; in dark mode it is translucent, so laid over the window's. */
+  if (on_card (self) && gtk_style_context_lookup_color (context, "card_bg_color", &colour))
+    {
+      style->background.r = colour.red * colour.alpha + style->background.r * (1 - colour.alpha);
+      style->background.g = colour.green * colour.alpha + style->background.g * (1 - colour.alpha);
+      style->background.b = colour.blue * colour.alpha + style->background.b * (1 - colour.alpha);
+    }
   G_GNUC_END_IGNORE_DEPRECATIONS
   if (font != NULL && pango_font_description_get_family (font) != NULL)
     {
@@ -146,8 +163,12 @@ md_chart_view_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
+  int request_h;
+
+  /* A height request is also the natural height, so a host can choose a chart's height. */
+  gtk_widget_get_size_request (widget, NULL, &request_h);
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 160;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 320;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : request_h > 0 ? request_h : 320;
 }
 
 static void

@@ -16,6 +16,9 @@
 #include "md-flags-view.h"
 #include "md-time.h"
 
+/* Alerts shown before "Show N More Alerts", so the history stays in view. */
+#define FOLDED_ROWS 2
+
 struct _MdFlagsView
 {
   GtkWidget  parent_instance;
@@ -24,6 +27,7 @@ struct _MdFlagsView
   gulong     changed_id;
   GPtrArray *flags;        /* MdFlag*, all of them (discussed included) */
   MdLevel    level;
+  gboolean   expanded;     /* all alerts shown, not only the first ones */
   GtkWidget *box;          /* the rows */
 };
 
@@ -70,6 +74,8 @@ level_css (MdLevel level)
     }
 }
 
+void md_flags_view_refresh (MdFlagsView *self);
+
 static void
 show_episodes_clicked_cb (GtkButton   *button,
                           MdFlagsView *self)
@@ -96,6 +102,27 @@ discussed_clicked_cb (GtkButton   *button,
 }
 
 static GtkWidget *
+make_buttons (MdFlagsView    *self,
+              MdFlag         *flag,
+              GtkOrientation  orientation)
+{
+  GtkWidget *box = gtk_box_new (orientation, 6);
+  GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show Episodes"));
+  GtkWidget *discussed = gtk_button_new_with_mnemonic (flag->discussed ? _("_Not Discussed Yet")
+                                                                        : _("_Discussed with My Doctor"));
+
+  g_object_set_data (G_OBJECT (show), "flag", flag);
+  g_object_set_data (G_OBJECT (discussed), "flag", flag);
+  g_signal_connect (show, "clicked", G_CALLBACK (show_episodes_clicked_cb), self);
+  g_signal_connect (discussed, "clicked", G_CALLBACK (discussed_clicked_cb), self);
+  gtk_widget_set_sensitive (show, flag->episodes != NULL && flag->episodes->len > 0);
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), show);
+  gtk_box_append (GTK_BOX (box), discussed);
+  return box;
+}
+
+static GtkWidget *
 make_flag_row (MdFlagsView *self,
                MdFlag      *flag)
 {
@@ -106,10 +133,7 @@ make_flag_row (MdFlagsView *self,
   GtkWidget *title = gtk_label_new (flag->title);
   GtkWidget *message = gtk_label_new (flag->message);
   GtkWidget *advice = gtk_label_new (flag->advice);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show Episodes"));
-  GtkWidget *discussed = gtk_button_new_with_mnemonic (flag->discussed ? _("_Not Discussed Yet")
-                                                                        : _("_Discussed with My Doctor"));
+  GtkWidget *buttons = adw_squeezer_new ();
   g_autofree char *a11y = g_strdup_printf ("%s: %s. %s", md_level_label (flag->level), flag->title, flag->message);
 
   gtk_widget_add_css_class (frame, "card");
@@ -138,13 +162,11 @@ make_flag_row (MdFlagsView *self,
   gtk_label_set_wrap (GTK_LABEL (advice), TRUE);
   gtk_widget_add_css_class (advice, "dim-label");
 
-  g_object_set_data (G_OBJECT (show), "flag", flag);
-  g_object_set_data (G_OBJECT (discussed), "flag", flag);
-  g_signal_connect (show, "clicked", G_CALLBACK (show_episodes_clicked_cb), self);
-  g_signal_connect (discussed, "clicked", G_CALLBACK (discussed_clicked_cb), self);
-  gtk_widget_set_sensitive (show, flag->episodes != NULL && flag->episodes->len > 0);
-  gtk_box_append (GTK_BOX (buttons), show);
-  gtk_box_append (GTK_BOX (buttons), discussed);
+  /* The buttons sit side by side, or one under the other when the window is narrow. */
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (buttons), FALSE);
+  adw_squeezer_set_xalign (ADW_SQUEEZER (buttons), 0.0);
+  adw_squeezer_add (ADW_SQUEEZER (buttons), make_buttons (self, flag, GTK_ORIENTATION_HORIZONTAL));
+  adw_squeezer_add (ADW_SQUEEZER (buttons), make_buttons (self, flag, GTK_ORIENTATION_VERTICAL));
   gtk_widget_set_margin_top (buttons, 4);
 
   gtk_box_append (GTK_BOX (text), level);
@@ -157,6 +179,13 @@ make_flag_row (MdFlagsView *self,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (frame), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   return frame;
+}
+
+static void
+toggle_expanded_cb (MdFlagsView *self)
+{
+  self->expanded = !self->expanded;
+  md_flags_view_refresh (self);
 }
 
 void
@@ -189,7 +218,25 @@ md_flags_view_refresh (MdFlagsView *self)
   md_flags_mark_discussed (self->store, self->flags);
 
   for (guint i = 0; i < self->flags->len; i++)
-    gtk_box_append (GTK_BOX (self->box), make_flag_row (self, g_ptr_array_index (self->flags, i)));
+    {
+      GtkWidget *row = make_flag_row (self, g_ptr_array_index (self->flags, i));
+
+      /* Highest level first, so what is folded away is never more serious than what shows. */
+      gtk_widget_set_visible (row, self->expanded || i < FOLDED_ROWS);
+      gtk_box_append (GTK_BOX (self->box), row);
+    }
+  if (self->flags->len > FOLDED_ROWS)
+    {
+      guint more = self->flags->len - FOLDED_ROWS;
+      g_autofree char *label = self->expanded ? g_strdup (_("Show Fewer Alerts"))
+                               : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Alert", "Show %u More Alerts", more), more);
+      GtkWidget *toggle = gtk_button_new_with_label (label);
+
+      gtk_widget_add_css_class (toggle, "flat");
+      gtk_widget_set_halign (toggle, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (toggle, "clicked", G_CALLBACK (toggle_expanded_cb), self);
+      gtk_box_append (GTK_BOX (self->box), toggle);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self), self->flags->len > 0);
 }
 

@@ -177,7 +177,7 @@ build_cards (MdTrendsPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, _(cards[i].title), -1);
       gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
-      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_widget_add_css_class (caption, "trends-caption");
       gtk_widget_add_css_class (caption, "caption");
       gtk_widget_set_margin_start (caption, 12);
       gtk_widget_set_margin_end (caption, 12);

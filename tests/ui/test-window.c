@@ -14,6 +14,7 @@
 #include "md-episode-row.h"
 #include "md-face-map.h"
 #include "md-test-utils.h"
+#include "md-ui-test-utils.h"
 #include "md-summary-dialog.h"
 #include "md-window-private.h"
 
@@ -314,6 +315,22 @@ test_summary_action (Fixture       *f,
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.summary", NULL));
   g_assert_true (wait_for (f, summary_open));
+}
+
+static void
+test_narrow_with_alerts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(MdEpisode) ep = md_test_episode (NOW - 2 * DAY);
+
+  /* A phone-sized window still fits, alerts and all. */
+  ep->signs = MD_BIT (MD_SIGN_PAIN);
+  g_assert_true (md_store_add_episode (f->store, ep, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->flags_view)));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  spin (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "narrow-with-alerts");
 }
 
 static void
@@ -636,6 +653,7 @@ main (int argc, char **argv)
   ADD ("/window/emergency-on-save", test_emergency_on_save);
   ADD ("/window/show-episodes-marks-rows", test_show_episodes_marks_rows);
   ADD ("/window/summary-action", test_summary_action);
+  ADD ("/window/narrow-with-alerts", test_narrow_with_alerts);
   ADD ("/window/face-clicks", test_face_clicks);
   ADD ("/window/timer", test_timer);
   ADD ("/window/edit-episode", test_edit_episode);
