@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include <string.h>
 
 #include "md-rules.h"
@@ -612,6 +614,38 @@ test_table (void)
   g_assert_cmpstr (md_level_id (MD_LEVEL_EMERGENCY), ==, "emergency");
 }
 
+static void
+test_json_bytes (void)
+{
+  g_autoptr(GPtrArray) flags = g_ptr_array_new_with_free_func ((GDestroyNotify) md_flag_free);
+  MdFlag *flag = g_new0 (MdFlag, 1);
+  gint64 ids[] = { 3, 7 };
+  g_autofree char *json = NULL;
+  g_autofree char *empty = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  flag->rule = "persistent";
+  flag->level = MD_LEVEL_SOON;
+  flag->title = "Twitching \"for\" weeks";
+  flag->message = g_strdup ("Line one\nline two \\ tab\t\x01 é");
+  flag->episodes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_vals (flag->episodes, ids, 2);
+  g_ptr_array_add (flags, flag);
+
+  /* Exactly the documented shape, spacing included, on one line. */
+  json = md_rules_to_json (flags, MD_LEVEL_SOON, NOW);
+  g_assert_cmpstr (json, ==,
+                   "{\"as_of\": \"2025-03-31T12:00:00Z\", \"level\": \"soon\", \"flags\": [{\"rule\": \"persistent\", "
+                   "\"level\": \"soon\", \"title\": \"Twitching \\\"for\\\" weeks\", "
+                   "\"message\": \"Line one\\nline two \\\\ tab\\t\\u0001 é\", \"episodes\": [3, 7]}]}\n");
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "flags"), 0),
+                     "message"), ==, flag->message);
+  empty = md_rules_to_json (NULL, MD_LEVEL_NONE, NOW);
+  g_assert_cmpstr (empty, ==, "{\"as_of\": \"2025-03-31T12:00:00Z\", \"level\": \"none\", \"flags\": []}\n");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -623,5 +657,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/text/empty", test_text_empty);
   g_test_add_func ("/rules/text/lines", test_text_lines);
   g_test_add_func ("/rules/table", test_table);
+  g_test_add_func ("/rules/json/bytes", test_json_bytes);
   return g_test_run ();
 }

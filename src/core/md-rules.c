@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -912,51 +911,67 @@ md_rules_evaluate (MdEpisode *const *episodes,
   return flags;
 }
 
+static void
+append_json_string (GString    *s,
+                    const char *text)
+{
+  g_string_append_c (s, '"');
+  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (s, "\\\""); break;
+        case '\\': g_string_append (s, "\\\\"); break;
+        case '\n': g_string_append (s, "\\n"); break;
+        case '\r': g_string_append (s, "\\r"); break;
+        case '\t': g_string_append (s, "\\t"); break;
+        case '\b': g_string_append (s, "\\b"); break;
+        case '\f': g_string_append (s, "\\f"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (s, "\\u%04x", *p);
+          else
+            g_string_append_c (s, (char) *p);
+        }
+    }
+  g_string_append_c (s, '"');
+}
+
+/* Written by hand so the bytes follow the documented contract exactly:
+ * {"as_of": "…", "level": "…", "flags": [{"rule": "…", "level": "…", "title": "…",
+ * "message": "…", "episodes": [3, 7]}]} on one line. */
 char *
 md_rules_to_json (GPtrArray *flags,
                   MdLevel    overall,
                   gint64     as_of_utc)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *s = g_string_new ("{\"as_of\": ");
   g_autofree char *as_of = md_time_format_iso8601 (as_of_utc, 0, TRUE);
-  g_autofree char *text = NULL;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "as_of");
-  json_builder_add_string_value (builder, as_of);
-  json_builder_set_member_name (builder, "level");
-  json_builder_add_string_value (builder, md_level_id (overall));
-  json_builder_set_member_name (builder, "flags");
-  json_builder_begin_array (builder);
+  append_json_string (s, as_of);
+  g_string_append (s, ", \"level\": ");
+  append_json_string (s, md_level_id (overall));
+  g_string_append (s, ", \"flags\": [");
   for (guint i = 0; flags != NULL && i < flags->len; i++)
     {
       const MdFlag *flag = g_ptr_array_index (flags, i);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "rule");
-      json_builder_add_string_value (builder, flag->rule);
-      json_builder_set_member_name (builder, "level");
-      json_builder_add_string_value (builder, md_level_id (flag->level));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, flag->title);
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, flag->message);
-      json_builder_set_member_name (builder, "episodes");
-      json_builder_begin_array (builder);
+      g_string_append (s, i > 0 ? ", {\"rule\": " : "{\"rule\": ");
+      append_json_string (s, flag->rule);
+      g_string_append (s, ", \"level\": ");
+      append_json_string (s, md_level_id (flag->level));
+      g_string_append (s, ", \"title\": ");
+      append_json_string (s, flag->title);
+      g_string_append (s, ", \"message\": ");
+      append_json_string (s, flag->message);
+      g_string_append (s, ", \"episodes\": [");
       for (guint j = 0; j < flag->episodes->len; j++)
-        json_builder_add_int_value (builder, g_array_index (flag->episodes, gint64, j));
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+        g_string_append_printf (s, j > 0 ? ", %" G_GINT64_FORMAT : "%" G_GINT64_FORMAT,
+                                g_array_index (flag->episodes, gint64, j));
+      g_string_append (s, "]}");
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
+  g_string_append (s, "]}\n");
+  return g_string_free (s, FALSE);
 }
 
 char *
