@@ -225,6 +225,32 @@ test_discussed_marked (Fixture *f, gconstpointer data)
 }
 
 static void
+test_past_emergency_not_current (Fixture *f, gconstpointer data)
+{
+  MdReportInfo info = default_info ();
+  g_autoptr(MdEpisode) ep = add (f, TO_DAY - 3, 9, MD_SIDE_LEFT, 60, MD_BIT (MD_SIGN_DROOPING), NULL);
+  g_autoptr(GPtrArray) eps = md_store_episodes_between (f->store, G_MININT64, G_MAXINT64, NULL);
+  g_autoptr(GPtrArray) now_flags = NULL;
+  g_autofree char *text = NULL;
+  MdLevel level;
+  int pages;
+
+  /* What --flags says at the moment the summary is made... */
+  now_flags = md_rules_evaluate ((MdEpisode * const *) eps->pdata, eps->len, MADE, &level);
+  g_assert_cmpuint (now_flags->len, ==, 1);
+  g_assert_cmpstr (((MdFlag *) now_flags->pdata[0])->rule, ==, "face-weakness-recent");
+
+  text = write_report (f, &info, &pages);
+  /* ...is what the summary shows as current, with the same message... */
+  ASSERT_HAS (text, "Get medical advice today");
+  g_assert_null (strstr (text, "hours ago"));
+  /* ...and the emergency of three days ago is listed as raised then, not as "call now". */
+  ASSERT_HAS (text, "Raised earlier in the period and no longer active at its end");
+  ASSERT_HAS (text, "2025-03-28 Face weakness or speech trouble in the last day");
+  g_assert_null (strstr (text, "Call the emergency number now"));
+}
+
+static void
 test_paper_sizes (Fixture *f, gconstpointer data)
 {
   MdReportInfo info = default_info ();
@@ -285,6 +311,7 @@ main (int argc, char *argv[])
   g_test_add ("/report/sections-and-numbers", Fixture, NULL, setup, test_sections_and_numbers, teardown);
   g_test_add ("/report/empty-period", Fixture, NULL, setup, test_empty_period, teardown);
   g_test_add ("/report/discussed-marked", Fixture, NULL, setup, test_discussed_marked, teardown);
+  g_test_add ("/report/past-emergency-not-current", Fixture, NULL, setup, test_past_emergency_not_current, teardown);
   g_test_add ("/report/paper-sizes", Fixture, NULL, setup, test_paper_sizes, teardown);
   g_test_add ("/report/busy-diary-fits-two-pages", Fixture, NULL, setup, test_busy_diary_fits_two_pages, teardown);
   return g_test_run ();

@@ -3,6 +3,7 @@
 
 #include "md-rules-period.h"
 #include "md-test-utils.h"
+#include "md-time.h"
 
 #define DAY0 G_GINT64_CONSTANT (20089)   /* 2025-01-01 */
 
@@ -50,6 +51,8 @@ test_flag_early_in_period_is_kept (void)
   g_assert_cmpint (f->level, ==, MD_LEVEL_EMERGENCY);
   g_assert_cmpuint (f->episodes->len, ==, 1);
   g_assert_cmpint (g_array_index (f->episodes, gint64, 0), ==, 1);
+  /* Raised at the end of its own day, 2025-01-10. */
+  g_assert_cmpint (md_time_day_of (f->at_utc), ==, DAY0 + 9);
   /* The same rule is not listed twice, and "recent" was never true a day later only. */
   for (guint i = 0; i < flags->len; i++)
     for (guint k = i + 1; k < flags->len; k++)
@@ -64,14 +67,16 @@ test_evidence_united (void)
   MdLevel overall;
   MdFlag *f;
 
-  /* Pain on day 5 and on day 50: two separate windows, one alert with both episodes. */
+  /* Pain on day 5 and on day 50: one alert, as it stood the last time it was raised. */
   g_ptr_array_add (eps, ep_at (DAY0 + 5, 9, 10, MD_BIT (MD_SIGN_PAIN)));
   g_ptr_array_add (eps, ep_at (DAY0 + 50, 9, 11, MD_BIT (MD_SIGN_PAIN)));
   flags = md_rules_evaluate_period ((MdEpisode * const *) eps->pdata, eps->len, DAY0, DAY0 + 89,
                                     (DAY0 + 90) * 86400 - 1, &overall);
   f = find (flags, "pain");
   g_assert_nonnull (f);
-  g_assert_cmpuint (f->episodes->len, ==, 2);
+  g_assert_cmpuint (f->episodes->len, ==, 1);
+  g_assert_cmpint (g_array_index (f->episodes, gint64, 0), ==, 11);
+  g_assert_cmpint (f->at_utc, ==, (DAY0 + 51) * 86400 - 1);   /* the end of day 50 */
   g_assert_cmpint (overall, ==, MD_LEVEL_SOON);
 }
 

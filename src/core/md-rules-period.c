@@ -21,22 +21,6 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static void
-merge_evidence (GArray *into,
-                GArray *from)
-{
-  for (guint i = 0; i < from->len; i++)
-    {
-      gint64 id = g_array_index (from, gint64, i);
-      gboolean found = FALSE;
-
-      for (guint k = 0; k < into->len && !found; k++)
-        found = g_array_index (into, gint64, k) == id;
-      if (!found)
-        g_array_append_val (into, id);
-    }
-}
-
 static int
 compare_flags (gconstpointer a,
                gconstpointer b)
@@ -81,6 +65,7 @@ md_rules_evaluate_period (MdEpisode *const *episodes,
       gint64 now = g_array_index (checks, gint64, c);
       g_autoptr(GPtrArray) flags = NULL;
       guint hi = lo;
+      guint pos = 0;
       MdLevel level;
 
       if (c > 0 && now == g_array_index (checks, gint64, c - 1))
@@ -103,13 +88,13 @@ md_rules_evaluate_period (MdEpisode *const *episodes,
               g_hash_table_insert (by_rule, (gpointer) kept->rule, kept);
               continue;
             }
-          merge_evidence (kept->episodes, flag->episodes);
+          /* Keep the latest time it was raised at its highest level, with what it saw then. */
           if (flag->level >= kept->level)
             {
-              kept->level = flag->level;
-              kept->title = flag->title;
-              g_free (kept->message);
-              kept->message = g_strdup (flag->message);
+              g_ptr_array_index (out, g_ptr_array_find (out, kept, &pos) ? pos : 0) = flag;
+              g_hash_table_insert (by_rule, (gpointer) flag->rule, flag);
+              g_ptr_array_steal_index (flags, i--);
+              md_flag_free (kept);
             }
         }
     }

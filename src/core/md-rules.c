@@ -378,17 +378,10 @@ format_when (const MdEpisode *ep)
 static char *
 format_duration (gint64 s)
 {
-  if (s >= HOUR_S)
-    {
-      if (s % HOUR_S / 60 == 0)
-        return g_strdup_printf (_("%d h"), (int) (s / HOUR_S));
-      return g_strdup_printf (_("%d h %d min"), (int) (s / HOUR_S), (int) (s % HOUR_S / 60));
-    }
-  if (s >= 60 && s % 60 == 0)
-    return g_strdup_printf (_("%d min"), (int) (s / 60));
-  if (s >= 60)
-    return g_strdup_printf (_("%d min %d s"), (int) (s / 60), (int) (s % 60));
-  return g_strdup_printf (_("%d s"), (int) MAX (s, 0));
+  /* The same wording as everywhere else (rounded to the minute from an hour up). */
+  char *text = md_format_duration (MAX (s, 0));
+
+  return text != NULL ? text : g_strdup ("");
 }
 
 static char *
@@ -904,6 +897,7 @@ md_rules_evaluate (MdEpisode *const *episodes,
     for (guint r = 0; r < N_RULES; r++)
       if (fired[r] != NULL && (int) fired[r]->level == level)
         {
+          fired[r]->at_utc = now_utc;
           g_ptr_array_add (flags, fired[r]);
           if (*overall == MD_LEVEL_NONE)
             *overall = level;

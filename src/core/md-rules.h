@@ -31,6 +31,7 @@ typedef struct {
   const char *source;    /* static: where the advice comes from */
   GArray     *episodes;  /* gint64 ids of the evidence, oldest first */
   gboolean    discussed; /* set by the caller (md_flag_is_acked); the rules leave it FALSE */
+  gint64      at_utc;    /* the instant the rules saw it (the evaluation's now) */
 } MdFlag;
 
 void    md_flag_free (MdFlag *flag);

@@ -24,6 +24,7 @@
 #define SMALL_PT      8.0
 #define HEADING_PT    12.0
 #define TITLE_PT      17.0
+#define SMALL_TABLE   12     /* tables of at most this many rows are not split */
 
 typedef enum {
   BLOCK_TITLE,
@@ -203,6 +204,20 @@ row_height (MdDoc              *self,
   return h + 2 * CELL_PAD_Y;
 }
 
+/* The header and the first @n_rows rows. */
+static double
+table_height (MdDoc        *self,
+              PangoContext *context,
+              Block        *b,
+              guint         n_rows)
+{
+  double h = row_height (self, context, b, (const char * const *) b->header, TRUE);
+
+  for (guint r = 0; r < n_rows && r < b->rows->len; r++)
+    h += row_height (self, context, b, g_ptr_array_index (b->rows, r), FALSE);
+  return h;
+}
+
 static double
 title_height (MdDoc        *self,
               PangoContext *context,
@@ -249,8 +264,7 @@ first_unit_height (MdDoc        *self,
         return h;
       }
     case BLOCK_TABLE:
-      return row_height (self, context, b, (const char * const *) b->header, TRUE) +
-             (b->rows->len > 0 ? row_height (self, context, b, g_ptr_array_index (b->rows, 0), FALSE) : 0);
+      return table_height (self, context, b, b->rows->len <= SMALL_TABLE ? b->rows->len : 1);
     case BLOCK_DRAWINGS:
     case BLOCK_SPACE:
       return b->height;
@@ -389,6 +403,14 @@ md_doc_paginate (MdDoc *self)
 
             if (b->rows->len == 0)
               break;
+            /* A short table moves to the next page whole rather than split. */
+            if (b->rows->len <= SMALL_TABLE && y > MARGIN)
+              {
+                double whole = table_height (self, context, b, b->rows->len);
+
+                if (y + whole > bottom && MARGIN + whole <= bottom)
+                  NEW_PAGE ();
+              }
             while (first < b->rows->len)
               {
                 guint count = 0;

@@ -127,19 +127,64 @@ add_header (MdDoc              *doc,
 }
 
 static void
+add_earlier_alerts (MdDoc     *doc,
+                    GPtrArray *earlier,
+                    GPtrArray *episodes)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *header[] = { _("Raised on"), _("Alert"), _("Episodes behind it"), NULL };
+  const double widths[] = { 1, 3, 2.2 };
+
+  for (guint i = 0; i < earlier->len; i++)
+    {
+      MdFlag *flag = g_ptr_array_index (earlier, i);
+      char **row = g_new0 (char *, 4);
+      g_autofree char *title = esc (flag->title);
+      guint n = flag->episodes ? flag->episodes->len : 0;
+      const MdEpisode *first = n > 0 ? find_episode (episodes, g_array_index (flag->episodes, gint64, 0)) : NULL;
+      const MdEpisode *last = n > 0 ? find_episode (episodes, g_array_index (flag->episodes, gint64, n - 1)) : NULL;
+
+      row[0] = md_time_format_day (md_time_day_of (flag->at_utc + (last ? last->utc_offset_s : 0)));
+      row[1] = g_strdup_printf ("%s <span size='small'>— %s%s</span>", title, md_level_label (flag->level),
+                                flag->discussed ? _("; discussed with a doctor") : "");
+      if (first != NULL && last != NULL && first != last)
+        {
+          g_autofree char *d1 = episode_day (first);
+          g_autofree char *d2 = episode_day (last);
+          row[2] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u, from %s to %s", "%u, from %s to %s", n), n, d1, d2);
+        }
+      else if (last != NULL)
+        {
+          g_autofree char *d = episode_day (last);
+          g_autofree char *regions = md_regions_to_label (last->regions);
+          g_autofree char *e_regions = esc (regions);
+          row[2] = g_strdup_printf ("%s %s", d, e_regions);
+        }
+      else
+        row[2] = g_strdup ("");
+      g_ptr_array_add (rows, row);
+    }
+  md_doc_add_paragraph (doc, _("Raised earlier in the period and no longer active at its end:"), MD_DOC_TEXT_SMALL);
+  md_doc_add_table (doc, 3, widths, header, rows);
+}
+
+static void
 add_alerts (MdDoc             *doc,
             GPtrArray         *flags,
+            GPtrArray         *earlier,
             GPtrArray         *episodes,
             const MdDrawStyle *style)
 {
   md_doc_add_heading (doc, _("Alerts"));
-  if (flags == NULL || flags->len == 0)
+  if ((flags == NULL || flags->len == 0) && (earlier == NULL || earlier->len == 0))
     {
       md_doc_add_paragraph (doc, _("No warning pattern was found in what was logged in this period. "
                                    "This does not rule anything out."), MD_DOC_TEXT_NORMAL);
       return;
     }
-  for (guint i = 0; i < flags->len; i++)
+  if (flags == NULL || flags->len == 0)
+    md_doc_add_paragraph (doc, _("No alert is active at the end of the period."), MD_DOC_TEXT_NORMAL);
+  for (guint i = 0; flags != NULL && i < flags->len; i++)
     {
       MdFlag *flag = g_ptr_array_index (flags, i);
       g_autoptr(GString) s = g_string_new (NULL);
@@ -188,6 +233,8 @@ add_alerts (MdDoc             *doc,
         }
       md_doc_add_callout (doc, s->str, level_colour (style, flag->level));
     }
+  if (earlier != NULL && earlier->len > 0)
+    add_earlier_alerts (doc, earlier, episodes);
 }
 
 static GStrv
@@ -608,6 +655,7 @@ md_report_build (const MdReportInfo *info,
                  GPtrArray          *episodes,
                  GPtrArray          *checkins,
                  GPtrArray          *flags,
+                 GPtrArray          *earlier,
                  const MdDrawStyle  *style)
 {
   MdDoc *doc;
@@ -630,7 +678,7 @@ md_report_build (const MdReportInfo *info,
   add_header (doc, info);
   md_doc_set_footer (doc, _("Recorded by the patient in Menodiary, a personal diary. It is not a diagnosis "
                             "and the alerts follow published advice on when to seek care."));
-  add_alerts (doc, flags, episodes, style);
+  add_alerts (doc, flags, earlier, episodes, style);
 
   if (stats->summary.episodes == 0)
     {
@@ -666,35 +714,48 @@ md_report_build_from_store (MdStore            *store,
                             GError            **error)
 {
   g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) upto = g_ptr_array_new ();
   g_autoptr(GPtrArray) checkins = NULL;
-  g_autoptr(GPtrArray) flags = NULL;
+  g_autoptr(GPtrArray) current = NULL;
+  g_autoptr(GPtrArray) period = NULL;
+  g_autoptr(GPtrArray) earlier = g_ptr_array_new ();
   gint64 end_utc;
   MdLevel overall;
 
   g_return_val_if_fail (MD_IS_STORE (store), NULL);
 
-  /* Episodes of the period, plus earlier ones the rules use as context. Day bounds are local,
-   * so widen by a day on each side; the statistics keep only the days of the period. */
-  episodes = md_store_episodes_between (store, (info->from_day - 61) * 86400, (info->to_day + 2) * 86400, error);
+  /* The whole diary up to the end of the period: the alerts see all the history they need,
+   * exactly as --flags does. The statistics keep only the days of the period. */
+  episodes = md_store_episodes_between (store, G_MININT64, (info->to_day + 2) * 86400, error);
   if (episodes == NULL)
     return NULL;
   checkins = md_store_checkins_between (store, info->from_day, info->to_day, error);
   if (checkins == NULL)
     return NULL;
 
-  /* The alerts as they stood at any time in the period: its end, or now if that is sooner. */
+  /* The end of the period, or now if that is sooner. */
   end_utc = MIN ((info->to_day + 1) * 86400 - 1 - info->made_offset_s, info->made_utc);
-  {
-    g_autoptr(GPtrArray) upto = g_ptr_array_new ();
+  for (guint i = 0; i < episodes->len; i++)
+    if (((MdEpisode *) episodes->pdata[i])->start_utc <= end_utc + MD_FUTURE_TOLERANCE_S)
+      g_ptr_array_add (upto, episodes->pdata[i]);
 
-    for (guint i = 0; i < episodes->len; i++)
-      if (((MdEpisode *) episodes->pdata[i])->start_utc <= end_utc + MD_FUTURE_TOLERANCE_S)
-        g_ptr_array_add (upto, episodes->pdata[i]);
-    flags = md_rules_evaluate_period ((MdEpisode * const *) upto->pdata, upto->len,
-                                      info->from_day, info->to_day, end_utc, &overall);
-  }
-  md_flags_mark_discussed (store, flags);
-  return md_report_build (info, episodes, checkins, flags, style);
+  /* Alerts as they stand at the end, and those raised earlier in the period that no longer do. */
+  current = md_rules_evaluate ((MdEpisode * const *) upto->pdata, upto->len, end_utc, &overall);
+  period = md_rules_evaluate_period ((MdEpisode * const *) upto->pdata, upto->len,
+                                     info->from_day, info->to_day, end_utc, &overall);
+  for (guint i = 0; i < period->len; i++)
+    {
+      MdFlag *flag = g_ptr_array_index (period, i);
+      gboolean still = FALSE;
+
+      for (guint k = 0; k < current->len && !still; k++)
+        still = g_str_equal (((MdFlag *) current->pdata[k])->rule, flag->rule);
+      if (!still)
+        g_ptr_array_add (earlier, flag);
+    }
+  md_flags_mark_discussed (store, current);
+  md_flags_mark_discussed (store, earlier);
+  return md_report_build (info, episodes, checkins, current, earlier, style);
 }
 
 gboolean

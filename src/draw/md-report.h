@@ -27,15 +27,17 @@ typedef struct {
 
 /* @episodes: MdEpisode*, oldest first, at least those of the period (earlier ones are used as
  * context by the rules, later ones are ignored). @checkins: MdCheckin* of the period.
- * @flags: MdFlag* raised in the period (see md_rules_evaluate_period), with discussed set. */
+ * @flags: MdFlag* active at the end of the period; @earlier: MdFlag* raised earlier in the period
+ * that are no longer active (see md_rules_evaluate_period), both with discussed set. */
 MdDoc *md_report_build (const MdReportInfo *info,
                         GPtrArray          *episodes,
                         GPtrArray          *checkins,
                         GPtrArray          *flags,
+                        GPtrArray          *earlier,
                         const MdDrawStyle  *style) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Loads the period from @store (episodes with 60 days of context, check-ins, the alerts raised
- * in the period with their "discussed" marks) and builds the summary. */
+/* Loads the period from @store (the diary up to its end, its check-ins, the alerts with their
+ * "discussed" marks) and builds the summary. */
 MdDoc *md_report_build_from_store (MdStore            *store,
                                    const MdReportInfo *info,
                                    const MdDrawStyle  *style,
