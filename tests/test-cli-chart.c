@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <glib/gstdio.h>
 
 #include "md-checkin.h"
 #include "md-test-utils.h"
@@ -75,6 +76,13 @@ test_png_size (Fixture *f, gconstpointer data)
   s = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (s), ==, 640);
+  {
+    GStatBuf st;
+
+    /* Health data: the picture is private to her too. */
+    g_assert_cmpint (g_stat (png, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   g_assert_cmpint (cairo_image_surface_get_height (s), ==, 360);
   cairo_surface_destroy (s);
 

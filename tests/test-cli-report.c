@@ -96,6 +96,11 @@ static const UsageCase usage_cases[] = {
   { "/cli-report/usage/with-output", { "--report", "PDF:s.pdf", "--output", "x.png", NULL }, 2 },
   { "/cli-report/usage/with-flags", { "--report", "PDF:s.pdf", "--flags", NULL }, 2 },
   { "/cli-report/usage/folder-missing", { "--report", "/nonexistent-folder/s.pdf", NULL }, 1 },
+  { "/cli/usage/extra-argument", { "--flags", "stray", NULL }, 2 },
+  { "/cli/usage/extra-argument-alone", { "stray", NULL }, 2 },
+  { "/cli/usage/width-zero", { "--chart", "frequency", "--output", "PDF:x.png", "--width", "0", NULL }, 2 },
+  { "/cli/usage/width-not-a-number", { "--chart", "frequency", "--output", "PDF:x.png", "--height", "20x", NULL }, 2 },
+  { "/cli/usage/from-alone", { "--from", "2025-01-01", NULL }, 2 },
 };
 
 static void

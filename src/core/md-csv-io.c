@@ -458,6 +458,18 @@ md_csv_write_output (const char  *path,
       return TRUE;
     }
 
+  /* Say plainly when the folder is missing (the error would name a temporary file). */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_IO,
+                     _("Could not write “%s”: the folder “%s” does not exist."), path, dir);
+        return FALSE;
+      }
+  }
+
   /* Health data: readable by her alone, and never a half-written file. */
   if (!g_file_set_contents_full (path, text, length,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,

@@ -109,6 +109,12 @@ md_time_parse_iso8601 (const char *text,
     goto bad;
   if (*p == ':' && (p++, !take_digits (&p, 2, &s)))
     goto bad;
+  if (y < 1900 || y > 9999)
+    {
+      g_set_error (error, MD_TIME_ERROR, MD_TIME_ERROR_INVALID,
+                   _("“%s”: the year must be between 1900 and 9999"), text);
+      return FALSE;
+    }
   if (!valid_date (y, mo, d) || h > 23 || mi > 59 || s > 59)
     goto bad;
 

@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "md-chart.h"
 
@@ -91,5 +92,7 @@ md_chart_save (MdChartKind        kind,
                    _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
+  /* A chart of her diary is health data too: readable by her alone. */
+  g_chmod (path, 0600);
   return TRUE;
 }

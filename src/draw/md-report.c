@@ -567,10 +567,20 @@ add_context (MdDoc     *doc,
       row = g_new0 (char *, 4);
       row[0] = esc (md_factor_label (f));
       if (c->too_little_data)
-        row[1] = g_strdup_printf (_("too little data (%u days with, %u without)"), c->days_with, c->days_without);
+        {
+          g_autofree char *with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day with", "%u days with", c->days_with), c->days_with);
+          g_autofree char *without = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u without", "%u without", c->days_without), c->days_without);
+
+          row[1] = g_strdup_printf (_("too little data (%s, %s)"), with, without);
+        }
       else
-        row[1] = g_strdup_printf (_("%.2f episodes a day with it (%u days) vs %.2f without (%u days)"),
-                                  c->rate_with, c->days_with, c->rate_without, c->days_without);
+        {
+          g_autofree char *with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", c->days_with), c->days_with);
+          g_autofree char *without = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", c->days_without), c->days_without);
+
+          row[1] = g_strdup_printf (_("%.2f episodes a day with it (%s) vs %.2f without (%s)"),
+                                    c->rate_with, with, c->rate_without, without);
+        }
       row[2] = NULL;
       g_ptr_array_add (factors, row);
     }

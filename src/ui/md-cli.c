@@ -36,8 +36,9 @@ static const GOptionEntry entries[] = {
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --report: a4 or letter (default from your region)"), N_("SIZE") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --chart or --report: first day (YYYY-MM-DD; default 89 days before --to)"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --chart or --report: last day (YYYY-MM-DD; default today)"), N_("DATE") },
-  { "width", 0, 0, G_OPTION_ARG_INT, NULL, N_("With --chart: width in pixels or points (default 800)"), N_("N") },
-  { "height", 0, 0, G_OPTION_ARG_INT, NULL, N_("With --chart: height in pixels or points (default 450)"), N_("N") },
+  { "width", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --chart: width in pixels or points, 200 to 4000 (default 800)"), N_("N") },
+  { "height", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --chart: height in pixels or points, 200 to 4000 (default 450)"), N_("N") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -49,6 +50,11 @@ md_cli_add_options (GApplication *app)
   g_application_set_option_context_parameter_string (app, NULL);
   g_application_set_option_context_summary (app,
     _("Menodiary keeps a private diary of facial twitching. With no option it opens the window."));
+  g_application_set_option_context_description (app,
+    _("A file name of “-” means standard input for --import and standard output for --export "
+      "and --export-checkins.\n"
+      "Exit status: 0 done, 1 bad data (a bad CSV row, a missing file, a diary that cannot be used), "
+      "2 bad usage."));
 }
 
 static MdStore *
@@ -142,6 +148,23 @@ usage_error (const char *message)
 #define CHART_SIZE_MIN 200
 #define CHART_SIZE_MAX 4000
 #define CHART_DEFAULT_DAYS 90
+
+/* A size option, strictly a whole number (absent: *value is left as it is). */
+static gboolean
+lookup_size (GVariantDict *options,
+             const char   *name,
+             int          *value)
+{
+  g_autofree char *text = NULL;
+  guint64 v;
+
+  if (!g_variant_dict_lookup (options, name, "s", &text))
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, CHART_SIZE_MIN, CHART_SIZE_MAX, &v, NULL))
+    return FALSE;
+  *value = (int) v;
+  return TRUE;
+}
 
 static gboolean
 chart_options_given (GVariantDict *options)
@@ -262,8 +285,8 @@ run_chart (GVariantDict *options)
 
   g_variant_dict_lookup (options, "chart", "s", &kind_id);
   g_variant_dict_lookup (options, "output", "^ay", &output);
-  g_variant_dict_lookup (options, "width", "i", &width);
-  g_variant_dict_lookup (options, "height", "i", &height);
+  if (!lookup_size (options, "width", &width) || !lookup_size (options, "height", &height))
+    return usage_error (_("--width and --height must be whole numbers between 200 and 4000."));
   if (!md_chart_kind_from_id (kind_id, &kind))
     return usage_error (_("Unknown chart kind: use frequency, duration, face, sides, regions, time-of-day or triggers."));
   if (output == NULL || *output == '\0')
@@ -316,6 +339,16 @@ md_cli_run (GVariantDict *options)
   gint64 as_of = md_time_now ();
   guint n_commands;
 
+  if (g_variant_dict_contains (options, G_OPTION_REMAINING))
+    {
+      g_auto(GStrv) extra = NULL;
+      g_autofree char *message = NULL;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &extra);
+      message = g_strdup_printf (_("Unexpected argument “%s”: every value follows its option, as in --db PATH."),
+                                 extra != NULL && extra[0] != NULL ? extra[0] : "");
+      return usage_error (message);
+    }
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("menodiary %s\n", PACKAGE_VERSION);
@@ -346,7 +379,9 @@ md_cli_run (GVariantDict *options)
       return run_chart (options);
     }
   if (chart_options_given (options))
-    return usage_error (_("--output, --from, --to, --width and --height go with --chart."));
+    return usage_error (g_variant_dict_contains (options, "from") || g_variant_dict_contains (options, "to")
+                        ? _("--from and --to go with --chart or --report.")
+                        : _("--output, --width and --height go with --chart."));
   if (n_commands == 0)
     {
       if (json || as_of_text != NULL)
