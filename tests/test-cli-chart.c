@@ -181,11 +181,33 @@ test_face_hook (Fixture *f, gconstpointer data)
   cairo_surface_destroy (s);
 }
 
+static void
+test_file_has_title (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "titled.pdf", NULL);
+  const char *range[] = { "--from", "2024-09-01", "--to", "2024-10-05", NULL };
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+
+  /* A saved chart says what it shows and for which days. */
+  g_assert_cmpint (run (f, "frequency", pdf, range, NULL), ==, 0);
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text, "How often, 2024-09-01 to 2024-10-05"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/cli-chart/png-size", Fixture, NULL, fixture_set_up, test_png_size, fixture_tear_down);
+  g_test_add ("/cli-chart/file-has-title", Fixture, NULL, fixture_set_up, test_file_has_title, fixture_tear_down);
   g_test_add ("/cli-chart/every-kind-and-format", Fixture, NULL, fixture_set_up, test_every_kind_and_format, fixture_tear_down);
   g_test_add ("/cli-chart/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
   g_test_add ("/cli-chart/unusable-diary", Fixture, NULL, fixture_set_up, test_unusable_diary, fixture_tear_down);

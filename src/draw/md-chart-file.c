@@ -11,7 +11,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <pango/pangocairo.h>
+
 #include "md-chart.h"
+#include "md-time.h"
 
 G_DEFINE_QUARK (md-chart-error-quark, md_chart_error)
 
@@ -37,6 +40,36 @@ gboolean
 md_chart_file_format_ok (const char *path)
 {
   return format_of (path) != FORMAT_NONE;
+}
+
+/* "How often, 2025-01-01 to 2025-03-31" at the top; returns the height it took. */
+static double
+draw_title (cairo_t           *cr,
+            MdChartKind        kind,
+            const MdStats     *stats,
+            const MdDrawStyle *style,
+            double             pad,
+            double             width)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (style->font_family ? style->font_family : "Sans");
+  g_autofree char *from = md_time_format_day (stats->summary.from_day);
+  g_autofree char *to = md_time_format_day (stats->summary.to_day);
+  /* Translators: the title of a chart saved to a file: what it shows, then the period. */
+  g_autofree char *title = g_strdup_printf (_("%s, %s to %s"), md_chart_kind_label (kind), from, to);
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, style->font_size * 1.15 * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, title, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_set_source_rgba (cr, style->foreground.r, style->foreground.g, style->foreground.b, 1);
+  cairo_move_to (cr, pad, pad);
+  pango_cairo_show_layout (cr, layout);
+  return h + style->font_size * 0.6;
 }
 
 gboolean
@@ -75,7 +108,14 @@ md_chart_save (MdChartKind        kind,
   cr = cairo_create (surface);
   cairo_set_source_rgba (cr, style->background.r, style->background.g, style->background.b, 1);
   cairo_paint (cr);
-  md_chart_draw (cr, kind, stats, style, width, height, -1);
+  {
+    /* A file stands alone: a margin, and a title saying what it shows and when. */
+    double pad = MAX (8.0, MIN (width, height) * 0.03);
+    double title_h = draw_title (cr, kind, stats, style, pad, width - 2 * pad);
+
+    cairo_translate (cr, pad, pad + title_h);
+    md_chart_draw (cr, kind, stats, style, width - 2 * pad, height - 2 * pad - title_h, -1);
+  }
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (format == FORMAT_PNG)
