@@ -13,7 +13,7 @@
 #define LOOKBACK_S (G_GINT64_CONSTANT (60) * 86400)
 
 static int
-compare_ids (gconstpointer a,
+compare_int64 (gconstpointer a,
              gconstpointer b)
 {
   gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
@@ -58,7 +58,7 @@ md_rules_evaluate_period (MdEpisode *const *episodes,
         g_array_append_val (checks, t);
     }
   g_array_append_val (checks, end_utc);
-  g_array_sort (checks, compare_ids);
+  g_array_sort (checks, compare_int64);
 
   for (guint c = 0; c < checks->len; c++)
     {
@@ -103,7 +103,7 @@ md_rules_evaluate_period (MdEpisode *const *episodes,
     {
       MdFlag *flag = g_ptr_array_index (out, i);
 
-      g_array_sort (flag->episodes, compare_ids);
+      g_array_sort (flag->episodes, compare_int64);
       *overall = MAX (*overall, flag->level);
     }
   g_ptr_array_sort (out, compare_flags);

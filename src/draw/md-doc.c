@@ -470,7 +470,6 @@ render_table (MdDoc     *self,
 
   /* Header with a light band. */
   cairo_save (cr);
-  set_source (cr, &self->style->muted);
   cairo_set_source_rgba (cr, self->style->muted.r, self->style->muted.g, self->style->muted.b, 0.18);
   cairo_rectangle (cr, x0, y, w, header_h);
   cairo_fill (cr);

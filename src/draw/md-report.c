@@ -528,8 +528,6 @@ add_context (MdDoc     *doc,
         }
     }
   {
-    GHashTableIter iter;
-    gpointer key, value;
     g_autoptr(GList) names = g_hash_table_get_keys (supplement_days);
 
     names = g_list_sort (names, (GCompareFunc) g_strcmp0);
@@ -543,7 +541,6 @@ add_context (MdDoc     *doc,
         row[2] = g_strdup_printf ("%u", checkins->len);
         g_ptr_array_add (rows, row);
       }
-    (void) iter; (void) key; (void) value;
   }
   if (rows->len > 0)
     md_doc_add_table (doc, 3, widths, header, rows);

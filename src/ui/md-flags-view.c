@@ -74,8 +74,6 @@ level_css (MdLevel level)
     }
 }
 
-void md_flags_view_refresh (MdFlagsView *self);
-
 static void
 show_episodes_clicked_cb (GtkButton   *button,
                           MdFlagsView *self)

@@ -13,21 +13,6 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-gboolean
-md_ui_test_wait_for (gboolean (*done) (gpointer data),
-                     gpointer   data,
-                     guint      timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return done (data);
-}
-
 void
 md_ui_test_flush (void)
 {
