@@ -13,6 +13,7 @@
 
 #include "md-csv.h"
 #include "md-csv-io.h"
+#include "md-output.h"
 
 /* A NUL byte is not text: it is kept as a byte that is never valid UTF-8, so that the field
  * (a C string) is reported as not valid UTF-8 with its column instead of being cut short. */
@@ -445,37 +446,11 @@ md_csv_write_output (const char  *path,
                      GError     **error)
 {
   g_autoptr(GError) local = NULL;
-  gsize length = strlen (text);
 
-  if (strcmp (path, "-") == 0)
+  /* Health data: readable by her alone, never half-written (see md-output.h). */
+  if (!md_output_write_file (path, text, strlen (text), &local))
     {
-      if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          g_set_error_literal (error, MD_CSV_ERROR, MD_CSV_ERROR_IO,
-                               _("Could not write to the standard output."));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  /* Say plainly when the folder is missing (the error would name a temporary file). */
-  {
-    g_autofree char *dir = g_path_get_dirname (path);
-
-    if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-      {
-        g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_IO,
-                     _("Could not write “%s”: the folder “%s” does not exist."), path, dir);
-        return FALSE;
-      }
-  }
-
-  /* Health data: readable by her alone, and never a half-written file. */
-  if (!g_file_set_contents_full (path, text, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                 0600, &local))
-    {
-      g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_IO, "%s", local->message);
+      g_set_error_literal (error, MD_CSV_ERROR, MD_CSV_ERROR_IO, local->message);
       return FALSE;
     }
   return TRUE;

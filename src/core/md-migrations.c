@@ -78,8 +78,9 @@ user_version (sqlite3 *db)
 }
 
 gboolean
-md_migrations_run (sqlite3 *db,
-                   GError **error)
+md_migrations_run (sqlite3    *db,
+                   const char *path,
+                   GError    **error)
 {
   int version = user_version (db);
   int latest = md_migrations_latest ();
@@ -87,15 +88,15 @@ md_migrations_run (sqlite3 *db,
   if (version < 0)
     {
       g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_CORRUPT,
-                   _("The diary file cannot be read: %s"), sqlite3_errmsg (db));
+                   _("The diary file “%s” cannot be read: %s"), path, sqlite3_errmsg (db));
       return FALSE;
     }
   if (version > latest)
     {
       g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_TOO_NEW,
-                   _("This diary was written by a newer version of Menodiary (schema %d; this version knows up to %d). "
+                   _("The diary “%s” was written by a newer version of Menodiary (schema %d; this version knows up to %d). "
                      "Please update Menodiary; the file has not been changed."),
-                   version, latest);
+                   path, version, latest);
       return FALSE;
     }
 
@@ -113,7 +114,7 @@ md_migrations_run (sqlite3 *db,
                        code == SQLITE_BUSY || code == SQLITE_LOCKED ? MD_STORE_ERROR_BUSY :
                        code == SQLITE_NOTADB || code == SQLITE_CORRUPT ? MD_STORE_ERROR_CORRUPT :
                        MD_STORE_ERROR_FAILED,
-                       _("Could not update the diary to schema %d: %s"), v + 1, msg ? msg : "");
+                       _("Could not update the diary “%s” to schema %d: %s"), path, v + 1, msg ? msg : "");
           sqlite3_free (msg);
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;

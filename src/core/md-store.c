@@ -404,7 +404,7 @@ md_store_open (const char  *path,
       !exec (self, "PRAGMA synchronous = FULL", error))
     return NULL;
 
-  if (!md_migrations_run (self->db, error))
+  if (!md_migrations_run (self->db, path, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -13,6 +13,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "md-cairo-output.h"
 #include "md-chart.h"
 #include "md-time.h"
 
@@ -84,6 +85,7 @@ md_chart_save (MdChartKind        kind,
   Format format = format_of (path);
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
+  MdOutput *out;
   cairo_t *cr;
 
   if (format == FORMAT_NONE)
@@ -98,12 +100,15 @@ md_chart_save (MdChartKind        kind,
                    _("The “%s” chart is not available yet."), md_chart_kind_id (kind));
       return FALSE;
     }
+  out = md_output_new (path, error);
+  if (out == NULL)
+    return FALSE;
   if (format == FORMAT_PNG)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   else if (format == FORMAT_SVG)
-    surface = cairo_svg_surface_create (path, width, height);
+    surface = cairo_svg_surface_create_for_stream (md_cairo_output_write, out, width, height);
   else
-    surface = cairo_pdf_surface_create (path, width, height);
+    surface = cairo_pdf_surface_create_for_stream (md_cairo_output_write, out, width, height);
 
   cr = cairo_create (surface);
   cairo_set_source_rgba (cr, style->background.r, style->background.g, style->background.b, 1);
@@ -119,7 +124,7 @@ md_chart_save (MdChartKind        kind,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (format == FORMAT_PNG)
-    status = cairo_surface_write_to_png (surface, path);
+    status = cairo_surface_write_to_png_stream (surface, md_cairo_output_write, out);
   else
     {
       cairo_surface_finish (surface);
@@ -128,11 +133,12 @@ md_chart_save (MdChartKind        kind,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, MD_CHART_ERROR, MD_CHART_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+      /* The output's own error (a full disk, say) says more than Cairo's. */
+      if (md_output_check (out, error))
+        g_set_error (error, MD_CHART_ERROR, MD_CHART_ERROR_WRITE,
+                     _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+      md_output_abort (out);
       return FALSE;
     }
-  /* A chart of her diary is health data too: readable by her alone. */
-  g_chmod (path, 0600);
-  return TRUE;
+  return md_output_commit (out, error);
 }

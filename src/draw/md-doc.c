@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "md-cairo-output.h"
 #include "md-doc.h"
 
 #define MARGIN        42.0   /* about 15 mm */
@@ -886,13 +887,15 @@ md_doc_write_pdf (MdDoc       *self,
                   const char  *path,
                   GError     **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
   guint n = md_doc_paginate (self);
+  MdOutput *out = md_output_new (path, error);
 
-  surface = cairo_pdf_surface_create (tmp, self->page_w, self->page_h);
+  if (out == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create_for_stream (md_cairo_output_write, out, self->page_w, self->page_h);
   cr = cairo_create (surface);
   for (guint i = 0; i < n; i++)
     {
@@ -905,19 +908,12 @@ md_doc_write_pdf (MdDoc       *self,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
-                   path, cairo_status_to_string (status));
+      /* The output's own error (a full disk, say) says more than Cairo's. */
+      if (md_output_check (out, error))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
+                     path, cairo_status_to_string (status));
+      md_output_abort (out);
       return FALSE;
     }
-  g_chmod (tmp, 0600);
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"),
-                   path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return md_output_commit (out, error);
 }

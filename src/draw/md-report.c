@@ -773,3 +773,13 @@ md_report_default_letter (void)
   return territory != NULL && (g_str_equal (territory, "US") || g_str_equal (territory, "CA") ||
                                g_str_equal (territory, "MX"));
 }
+
+MdDoc *
+md_report_build_for_diary (MdDiary            *diary,
+                           const MdReportInfo *info,
+                           const MdDrawStyle  *style,
+                           GError            **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
+  return md_report_build_from_store (md_diary_get_store (diary), info, style, error);
+}

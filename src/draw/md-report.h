@@ -9,6 +9,7 @@
 
 #include "md-doc.h"
 #include "md-draw-style.h"
+#include "md-diary.h"
 #include "md-store.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,12 @@ MdDoc *md_report_build_from_store (MdStore            *store,
                                    const MdReportInfo *info,
                                    const MdDrawStyle  *style,
                                    GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The same, for the diary every view reads (the report, the print dialog and --report). */
+MdDoc *md_report_build_for_diary (MdDiary            *diary,
+                                  const MdReportInfo *info,
+                                  const MdDrawStyle  *style,
+                                  GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The default paper for the user's locale: Letter in the US, Canada and Mexico, else A4. */
 gboolean md_report_default_letter (void);

@@ -62,7 +62,6 @@ md_alerts_window_class_init (MdAlertsWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  md_ui_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-alerts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdAlertsWindow, page);

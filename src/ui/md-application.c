@@ -13,7 +13,6 @@
 #include "md-application.h"
 #include "md-cli.h"
 #include "md-preferences.h"
-#include "md-resources.h"
 #include "md-window.h"
 
 struct _MdApplication
@@ -21,7 +20,7 @@ struct _MdApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
-  MdStore        *store;
+  MdDiary        *diary;        /* the diary of the first window */
   GSettings      *settings;
   gboolean        options_handled;
 };
@@ -93,6 +92,7 @@ md_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   MdApplication *self = MD_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
   g_autofree char *db = NULL;
   int status;
 
@@ -101,8 +101,33 @@ md_application_handle_local_options (GApplication *app,
   if (status >= 0)
     return status;
 
-  if (g_variant_dict_lookup (options, "db", "^ay", &db))
-    md_application_set_db_path (self, db);
+  if (!g_variant_dict_lookup (options, "db", "^ay", &db))
+    db = md_store_default_path ();
+
+  /* Never show another diary than the one asked for. When Menodiary is already running, the
+   * running instance opens a window on this diary ("open"); a diary that cannot be used is
+   * refused here, with its reason, before anything is sent. */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("menodiary: %s\n", error->message);
+      return MD_EXIT_BAD_DATA;
+    }
+  if (g_application_get_is_remote (app))
+    {
+      g_autoptr(MdDiary) check = md_diary_open (db, &error);
+      g_autoptr(GFile) file = NULL;
+
+      if (check == NULL)
+        {
+          g_printerr ("menodiary: %s\n", error->message);
+          return MD_EXIT_BAD_DATA;
+        }
+      g_clear_object (&check);
+      file = g_file_new_for_commandline_arg (db);
+      g_application_open (app, &file, 1, "");
+      return MD_EXIT_OK;
+    }
+  md_application_set_db_path (self, db);
   return -1;
 }
 
@@ -146,29 +171,87 @@ md_application_startup (GApplication *app)
   md_window_set_accels (GTK_APPLICATION (app));
 }
 
+/* The window showing the diary at @file, if any. */
+static GtkWindow *
+find_window_for (MdApplication *self,
+                 GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      g_autoptr(GFile) shown = NULL;
+
+      if (!MD_IS_WINDOW (l->data))
+        continue;
+      shown = g_file_new_for_path (md_diary_get_path (md_window_get_diary (l->data)));
+      if (g_file_equal (shown, file))
+        return l->data;
+    }
+  return NULL;
+}
+
+static MdDiary *
+open_diary (MdApplication *self,
+            const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  MdDiary *diary = md_diary_open (path, &error);
+
+  if (diary == NULL)
+    {
+      show_open_error (self, error);
+      return NULL;
+    }
+  /* Notice what another process (an import from the command line) writes. */
+  md_diary_watch (diary);
+  return diary;
+}
+
 static void
 md_application_activate (GApplication *app)
 {
   MdApplication *self = MD_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(GError) error = NULL;
 
   if (window == NULL)
     {
-      if (self->store == NULL)
+      if (self->diary == NULL)
         {
           g_autofree char *path = self->db_path ? g_strdup (self->db_path) : md_store_default_path ();
 
-          self->store = md_store_open (path, &error);
-          if (self->store == NULL)
-            {
-              show_open_error (self, error);
-              return;
-            }
+          self->diary = open_diary (self, path);
+          if (self->diary == NULL)
+            return;
         }
-      window = GTK_WINDOW (md_window_new (self, self->store));
+      window = GTK_WINDOW (md_window_new (self, self->diary));
     }
   gtk_window_present (window);
+}
+
+/* "menodiary --db PATH" while Menodiary runs: a window on that diary, never another one. */
+static void
+md_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  MdApplication *self = MD_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(MdDiary) diary = NULL;
+      g_autofree char *path = g_file_get_path (files[i]);
+      GtkWindow *window = find_window_for (self, files[i]);
+
+      if (window == NULL && path != NULL)
+        {
+          diary = open_diary (self, path);
+          if (diary == NULL)
+            continue;
+          window = GTK_WINDOW (md_window_new (self, diary));
+        }
+      if (window != NULL)
+        gtk_window_present (window);
+    }
 }
 
 static void
@@ -176,7 +259,7 @@ md_application_dispose (GObject *object)
 {
   MdApplication *self = MD_APPLICATION (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->diary);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (md_application_parent_class)->dispose (object);
@@ -204,24 +287,12 @@ md_application_class_init (MdApplicationClass *klass)
   app_class->local_command_line = md_application_local_command_line;
   app_class->startup = md_application_startup;
   app_class->activate = md_application_activate;
-}
-
-void
-md_ui_ensure_resources (void)
-{
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      md_register_resource ();
-      g_once_init_leave (&done, 1);
-    }
+  app_class->open = md_application_open;
 }
 
 static void
 md_application_init (MdApplication *self)
 {
-  md_ui_ensure_resources ();
   md_cli_add_options (G_APPLICATION (self));
 }
 
@@ -230,16 +301,16 @@ md_application_new (void)
 {
   return g_object_new (MD_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/menodiary/Menodiary",
                        NULL);
 }
 
-MdStore *
-md_application_get_store (MdApplication *self)
+MdDiary *
+md_application_get_diary (MdApplication *self)
 {
   g_return_val_if_fail (MD_IS_APPLICATION (self), NULL);
-  return self->store;
+  return self->diary;
 }
 
 GSettings *

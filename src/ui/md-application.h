@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "md-store.h"
+#include "md-diary.h"
 
 G_BEGIN_DECLS
 
@@ -11,15 +11,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdApplication, md_application, MD, APPLICATION, AdwApplication)
 
 MdApplication *md_application_new       (void) G_GNUC_WARN_UNUSED_RESULT;
-/* The open diary (NULL before activate, or when it could not be opened). */
-MdStore       *md_application_get_store (MdApplication *self);
+/* The diary of the first window (NULL before activate, or when it could not be opened). */
+MdDiary       *md_application_get_diary (MdApplication *self);
 /* Settings, or NULL when the schema is not installed (running from an odd place). */
 GSettings     *md_application_get_settings (MdApplication *self);
 /* Uses the diary at @path instead of the default (for --db and tests); before activate. */
 void           md_application_set_db_path (MdApplication *self,
                                            const char    *path);
-
-/* Registers the compiled-in resources once (templates, CSS); safe to call often. */
-void           md_ui_ensure_resources (void);
 
 G_END_DECLS

@@ -22,7 +22,7 @@ struct _MdCheckinEditor
 {
   AdwWindow           parent_instance;
 
-  MdStore            *store;
+  MdDiary            *diary;
   gint64              today;
   GStrv               supplement_names;
   GPtrArray          *supplement_checks;   /* GtkCheckButton*, same order as names */
@@ -174,7 +174,7 @@ day_changed_cb (MdCheckinEditor *self)
   g_autoptr(MdCheckin) c = NULL;
   gint64 day = md_checkin_editor_get_day (self);
 
-  c = md_store_get_checkin (self->store, day, &error);
+  c = md_diary_get_checkin (self->diary, day, &error);
   if (error != NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -244,7 +244,7 @@ md_checkin_editor_save (MdCheckinEditor  *self,
   gtk_spin_button_update (self->flashes_spin);
 
   c = md_checkin_editor_get_checkin (self);
-  return md_store_put_checkin (self->store, c, error);
+  return md_diary_put_checkin (self->diary, c, error);
 }
 
 static void
@@ -289,7 +289,7 @@ md_checkin_editor_dispose (GObject *object)
 {
   MdCheckinEditor *self = MD_CHECKIN_EDITOR (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->diary);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_CHECKIN_EDITOR);
 
   G_OBJECT_CLASS (md_checkin_editor_parent_class)->dispose (object);
@@ -315,7 +315,6 @@ md_checkin_editor_class_init (MdCheckinEditorClass *klass)
   object_class->dispose = md_checkin_editor_dispose;
   object_class->finalize = md_checkin_editor_finalize;
 
-  md_ui_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/menodiary/Menodiary/ui/md-checkin-editor.ui");
@@ -363,17 +362,17 @@ md_checkin_editor_init (MdCheckinEditor *self)
 
 MdCheckinEditor *
 md_checkin_editor_new (GtkWindow          *parent,
-                       MdStore            *store,
+                       MdDiary            *diary,
                        const char * const *supplements,
                        gint64              today)
 {
   MdCheckinEditor *self;
   g_autoptr(GtkStringList) days = gtk_string_list_new (NULL);
 
-  g_return_val_if_fail (MD_IS_STORE (store), NULL);
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
 
   self = g_object_new (MD_TYPE_CHECKIN_EDITOR, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->diary = g_object_ref (diary);
   self->today = today;
   if (supplements != NULL && supplements[0] != NULL)
     self->supplement_names = g_strdupv ((char **) supplements);

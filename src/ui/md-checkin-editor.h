@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "md-checkin.h"
-#include "md-store.h"
+#include "md-diary.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (MdCheckinEditor, md_checkin_editor, MD, CHECKIN_EDITOR, Ad
 /* @supplements: the user's list of supplements (NULL = the default list).
  * @today: the local day number of today. */
 MdCheckinEditor *md_checkin_editor_new (GtkWindow          *parent,
-                                        MdStore            *store,
+                                        MdDiary            *diary,
                                         const char * const *supplements,
                                         gint64              today);
 

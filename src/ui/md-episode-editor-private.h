@@ -11,7 +11,7 @@ struct _MdEpisodeEditor
 {
   AdwWindow        parent_instance;
 
-  MdStore         *store;
+  MdDiary         *diary;
   MdEpisode       *original;       /* NULL when logging a new one */
   MdFaceSelection  selection;
   int              year, month, day;

@@ -2,7 +2,7 @@
  *
  * The state lives in plain values (MdFaceSelection, the date fields) and the widgets; every
  * change rebuilds the episode, validates it with md_episode_validate and shows the message
- * under the field it names. Save writes it in one store call, so nothing is ever half-saved.
+ * under the field it names. Save writes it in one diary call, so nothing is ever half-saved.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,7 +41,7 @@ side_position (MdSide side)
 static gint64
 editor_now (MdEpisodeEditor *self)
 {
-  return md_store_get_now (self->store);
+  return md_diary_get_now (self->diary);
 }
 
 static char *
@@ -382,8 +382,8 @@ save_action (GtkWidget  *widget,
   if (!validate (self))
     return;
   ep = md_episode_editor_build_episode (self);
-  ok = is_new ? md_store_add_episode (self->store, ep, &error)
-              : md_store_update_episode (self->store, ep, &error);
+  ok = is_new ? md_diary_add_episode (self->diary, ep, &error)
+              : md_diary_update_episode (self->diary, ep, &error);
   if (!ok)
     {
       g_warning ("Could not save the episode: %s", error->message);
@@ -521,7 +521,7 @@ md_episode_editor_dispose (GObject *object)
   MdEpisodeEditor *self = MD_EPISODE_EDITOR (object);
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
-  g_clear_object (&self->store);
+  g_clear_object (&self->diary);
   g_clear_pointer (&self->original, md_episode_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_EPISODE_EDITOR);
 
@@ -536,12 +536,11 @@ md_episode_editor_class_init (MdEpisodeEditorClass *klass)
 
   object_class->dispose = md_episode_editor_dispose;
 
-  /* MdEpisodeEditor::saved: (id, is_new) after the episode is in the store. */
+  /* MdEpisodeEditor::saved: (id, is_new) after the episode is in the diary. */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                  NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_BOOLEAN);
 
   g_type_ensure (MD_TYPE_FACE_PICKER);
-  md_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-episode-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MdEpisodeEditor, name)
   BIND (window_title); BIND (save_button); BIND (cancel_button); BIND (delete_button); BIND (form_error);
@@ -586,15 +585,15 @@ md_episode_editor_init (MdEpisodeEditor *self)
 
 MdEpisodeEditor *
 md_episode_editor_new (GtkWindow       *parent,
-                       MdStore         *store,
+                       MdDiary         *diary,
                        const MdEpisode *episode)
 {
   MdEpisodeEditor *self;
 
-  g_return_val_if_fail (MD_IS_STORE (store), NULL);
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
 
   self = g_object_new (MD_TYPE_EPISODE_EDITOR, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->diary = g_object_ref (diary);
   if (episode != NULL)
     {
       self->original = md_episode_copy (episode);

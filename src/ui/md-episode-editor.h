@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "md-store.h"
+#include "md-diary.h"
 
 G_BEGIN_DECLS
 
@@ -11,10 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdEpisodeEditor, md_episode_editor, MD, EPISODE_EDITOR, AdwWindow)
 
 /* @episode: NULL to log a new one (starting now), or the stored episode to edit.
- * On save the editor writes to @store in one call, emits "saved" (id, is_new) and closes.
+ * On save the editor writes to @diary in one call, emits "saved" (id, is_new) and closes.
  * Delete activates "win.delete-episode" (int64 id) on @parent and closes. */
 MdEpisodeEditor *md_episode_editor_new (GtkWindow       *parent,
-                                        MdStore         *store,
+                                        MdDiary         *diary,
                                         const MdEpisode *episode) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -69,7 +69,6 @@ md_episode_row_class_init (MdEpisodeRowClass *klass)
 
   object_class->dispose = md_episode_row_dispose;
 
-  md_ui_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-episode-row.ui");
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, box);

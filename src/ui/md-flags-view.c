@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "md-flag-acks.h"
 #include "md-flags-view.h"
 #include "md-time.h"
 
@@ -23,7 +22,7 @@ struct _MdFlagsView
 {
   GtkWidget  parent_instance;
 
-  MdStore   *store;
+  MdDiary   *diary;
   gulong     changed_id;
   GPtrArray *flags;        /* MdFlag*, all of them (discussed included) */
   MdLevel    level;
@@ -90,11 +89,11 @@ discussed_clicked_cb (GtkButton   *button,
   MdFlag *flag = g_object_get_data (G_OBJECT (button), "flag");
   g_autoptr(GError) error = NULL;
 
-  /* The store emits "changed" and the view rebuilds from it. */
+  /* The diary re-evaluates its alerts and the view rebuilds from "notify::alerts". */
   if (flag->discussed)
-    md_flag_unack (self->store, flag->rule, &error);
+    md_diary_unmark_alert (self->diary, flag->rule, &error);
   else
-    md_flag_ack (self->store, flag, &error);
+    md_diary_mark_alert (self->diary, flag, &error);
   if (error != NULL)
     g_warning ("Could not keep the mark: %s", error->message);
 }
@@ -189,8 +188,6 @@ toggle_expanded_cb (MdFlagsView *self)
 void
 md_flags_view_refresh (MdFlagsView *self)
 {
-  g_autoptr(GPtrArray) episodes = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
   g_return_if_fail (MD_IS_FLAGS_VIEW (self));
@@ -199,21 +196,12 @@ md_flags_view_refresh (MdFlagsView *self)
     gtk_box_remove (GTK_BOX (self->box), child);
   g_clear_pointer (&self->flags, g_ptr_array_unref);
   self->level = MD_LEVEL_NONE;
-  if (self->store == NULL)
+  if (self->diary == NULL)
     return;
 
-  /* The rules look back 30 days at most for single episodes; runs can be longer, so take
-   * a generous window of the diary rather than all of it. */
-  episodes = md_store_episodes_between (self->store, md_store_get_now (self->store) - 400 * 86400,
-                                        G_MAXINT64, &error);
-  if (episodes == NULL)
-    {
-      g_warning ("Could not read the diary for alerts: %s", error->message);
-      return;
-    }
-  self->flags = md_rules_evaluate ((MdEpisode * const *) episodes->pdata, episodes->len,
-                                   md_store_get_now (self->store), &self->level);
-  md_flags_mark_discussed (self->store, self->flags);
+  /* The diary's alerts: the same, from the same clock, as --flags and the summary. */
+  self->flags = g_ptr_array_ref (md_diary_get_alerts (self->diary));
+  self->level = md_diary_get_level (self->diary);
 
   for (guint i = 0; i < self->flags->len; i++)
     {
@@ -239,8 +227,9 @@ md_flags_view_refresh (MdFlagsView *self)
 }
 
 static void
-store_changed_cb (MdStore     *store,
-                  MdFlagsView *self)
+alerts_changed_cb (MdDiary     *diary,
+                   GParamSpec  *pspec,
+                   MdFlagsView *self)
 {
   md_flags_view_refresh (self);
 }
@@ -250,9 +239,9 @@ md_flags_view_dispose (GObject *object)
 {
   MdFlagsView *self = MD_FLAGS_VIEW (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
+  if (self->diary != NULL)
+    g_clear_signal_handler (&self->changed_id, self->diary);
+  g_clear_object (&self->diary);
   g_clear_pointer (&self->flags, g_ptr_array_unref);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
@@ -294,16 +283,16 @@ md_flags_view_new (void)
 }
 
 void
-md_flags_view_set_store (MdFlagsView *self,
-                         MdStore     *store)
+md_flags_view_set_diary (MdFlagsView *self,
+                         MdDiary     *diary)
 {
   g_return_if_fail (MD_IS_FLAGS_VIEW (self));
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  if (self->diary != NULL)
+    g_clear_signal_handler (&self->changed_id, self->diary);
+  g_set_object (&self->diary, diary);
+  if (diary != NULL)
+    self->changed_id = g_signal_connect (diary, "notify::alerts", G_CALLBACK (alerts_changed_cb), self);
   md_flags_view_refresh (self);
 }
 

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "md-rules.h"
-#include "md-store.h"
+#include "md-diary.h"
 
 G_BEGIN_DECLS
 
@@ -13,8 +13,8 @@ G_DECLARE_FINAL_TYPE (MdFlagsView, md_flags_view, MD, FLAGS_VIEW, GtkWidget)
 
 GtkWidget *md_flags_view_new        (void);
 /* Re-evaluates the rules on the whole diary at @now_utc (0 = now) and rebuilds the rows. */
-void       md_flags_view_set_store  (MdFlagsView *self,
-                                     MdStore     *store);
+void       md_flags_view_set_diary  (MdFlagsView *self,
+                                     MdDiary     *diary);
 void       md_flags_view_refresh    (MdFlagsView *self);
 /* The flags shown (MdFlag*), highest first; owned by the view. */
 GPtrArray *md_flags_view_get_flags  (MdFlagsView *self);

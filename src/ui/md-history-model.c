@@ -1,4 +1,4 @@
-/* md-history-model.c: a paged, cached GListModel over the store's episodes.
+/* md-history-model.c: a paged, cached GListModel over the diary's episodes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +14,7 @@ struct _MdHistoryModel
 {
   GObject     parent_instance;
 
-  MdStore    *store;
+  MdDiary    *diary;
   guint       n_items;
   GHashTable *pages;   /* page number -> GPtrArray of MdEpisodeObject */
   gulong      changed_id;
@@ -33,7 +33,7 @@ load_page (MdHistoryModel *self,
   g_autoptr(GPtrArray) episodes = NULL;
   GPtrArray *objects;
 
-  episodes = md_store_list_episodes (self->store, page * MD_HISTORY_PAGE_SIZE, MD_HISTORY_PAGE_SIZE, &error);
+  episodes = md_diary_list_episodes (self->diary, page * MD_HISTORY_PAGE_SIZE, MD_HISTORY_PAGE_SIZE, &error);
   if (episodes == NULL)
     {
       g_warning ("Could not read the history: %s", error->message);
@@ -55,10 +55,12 @@ load_page (MdHistoryModel *self,
 }
 
 static void
-store_changed_cb (MdStore        *store,
+diary_changed_cb (MdDiary        *diary,
+                  guint           what,
                   MdHistoryModel *self)
 {
-  md_history_model_refresh (self);
+  if (what & MD_DIARY_CHANGE_EPISODES)
+    md_history_model_refresh (self);
 }
 
 static GType
@@ -105,9 +107,9 @@ md_history_model_dispose (GObject *object)
 {
   MdHistoryModel *self = MD_HISTORY_MODEL (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
+  if (self->diary != NULL)
+    g_clear_signal_handler (&self->changed_id, self->diary);
+  g_clear_object (&self->diary);
   g_clear_pointer (&self->pages, g_hash_table_unref);
 
   G_OBJECT_CLASS (md_history_model_parent_class)->dispose (object);
@@ -126,24 +128,24 @@ md_history_model_init (MdHistoryModel *self)
 }
 
 MdHistoryModel *
-md_history_model_new (MdStore *store)
+md_history_model_new (MdDiary *diary)
 {
   MdHistoryModel *self;
 
-  g_return_val_if_fail (MD_IS_STORE (store), NULL);
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
 
   self = g_object_new (MD_TYPE_HISTORY_MODEL, NULL);
-  self->store = g_object_ref (store);
-  self->n_items = md_store_count_episodes (store);
-  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->diary = g_object_ref (diary);
+  self->n_items = md_diary_count_episodes (diary);
+  self->changed_id = g_signal_connect (diary, "changed", G_CALLBACK (diary_changed_cb), self);
   return self;
 }
 
-MdStore *
-md_history_model_get_store (MdHistoryModel *self)
+MdDiary *
+md_history_model_get_diary (MdHistoryModel *self)
 {
   g_return_val_if_fail (MD_IS_HISTORY_MODEL (self), NULL);
-  return self->store;
+  return self->diary;
 }
 
 void
@@ -155,7 +157,7 @@ md_history_model_refresh (MdHistoryModel *self)
 
   old_n = self->n_items;
   g_hash_table_remove_all (self->pages);
-  self->n_items = md_store_count_episodes (self->store);
+  self->n_items = md_diary_count_episodes (self->diary);
   /* Any row may have moved (a new episode can land anywhere by its start time). */
   if (old_n > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);

@@ -178,7 +178,6 @@ md_preferences_class_init (MdPreferencesClass *klass)
   object_class->dispose = md_preferences_dispose;
   object_class->finalize = md_preferences_finalize;
 
-  md_ui_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, MdPreferences, emergency_row);

@@ -17,7 +17,7 @@ struct _MdPrintOperation
 {
   GtkPrintOperation  parent_instance;
 
-  MdStore           *store;
+  MdDiary           *diary;
   MdReportInfo       info;
   char              *name;
   char              *birth;
@@ -39,7 +39,7 @@ md_print_operation_begin_print (GtkPrintOperation *operation,
   info.page_width = gtk_print_context_get_width (context);
   info.page_height = gtk_print_context_get_height (context);
   g_clear_pointer (&self->doc, md_doc_free);
-  self->doc = md_report_build_from_store (self->store, &info, style, &error);
+  self->doc = md_report_build_for_diary (self->diary, &info, style, &error);
   if (self->doc == NULL)
     {
       g_warning ("Could not prepare the summary: %s", error->message);
@@ -65,7 +65,7 @@ md_print_operation_finalize (GObject *object)
 {
   MdPrintOperation *self = MD_PRINT_OPERATION (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->diary);
   g_clear_pointer (&self->doc, md_doc_free);
   g_free (self->name);
   g_free (self->birth);
@@ -94,14 +94,14 @@ md_print_operation_init (MdPrintOperation *self)
 }
 
 MdPrintOperation *
-md_print_operation_new (MdStore            *store,
+md_print_operation_new (MdDiary            *diary,
                         const MdReportInfo *info)
 {
   MdPrintOperation *self = g_object_new (MD_TYPE_PRINT_OPERATION, NULL);
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (info->letter ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
 
-  self->store = g_object_ref (store);
+  self->diary = g_object_ref (diary);
   self->info = *info;
   self->name = g_strdup (info->patient_name);
   self->birth = g_strdup (info->birth_date);

@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "md-report.h"
-#include "md-store.h"
+#include "md-diary.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdPrintOperation, md_print_operation, MD, PRINT_OPERATION, GtkPrintOperation)
 
 /* @info is copied (its strings too). */
-MdPrintOperation *md_print_operation_new (MdStore            *store,
+MdPrintOperation *md_print_operation_new (MdDiary            *diary,
                                           const MdReportInfo *info);
 /* Pages laid out by the last begin-print, for tests. */
 guint             md_print_operation_get_n_pages (MdPrintOperation *self);

@@ -18,7 +18,7 @@ struct _MdSummaryDialog
 {
   AdwWindow        parent_instance;
 
-  MdStore         *store;
+  MdDiary         *diary;
   GSettings       *settings;
   char            *name;
   char            *birth;
@@ -37,7 +37,7 @@ void
 md_summary_dialog_get_info (MdSummaryDialog *self,
                             MdReportInfo    *info)
 {
-  gint64 now = md_store_get_now (self->store);
+  gint64 now = md_diary_get_now (self->diary);
   gint32 offset = md_utc_offset_at (NULL, now);
   guint period = adw_combo_row_get_selected (self->period_row);
 
@@ -61,7 +61,7 @@ md_summary_dialog_save_pdf (MdSummaryDialog  *self,
   MdReportInfo info;
 
   md_summary_dialog_get_info (self, &info);
-  doc = md_report_build_from_store (self->store, &info, style, error);
+  doc = md_report_build_for_diary (self->diary, &info, style, error);
   return doc != NULL && md_doc_write_pdf (doc, path, error);
 }
 
@@ -74,7 +74,7 @@ md_summary_dialog_export_pdf (MdSummaryDialog  *self,
   MdReportInfo info;
 
   md_summary_dialog_get_info (self, &info);
-  op = md_print_operation_new (self->store, &info);
+  op = md_print_operation_new (self->diary, &info);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), path);
   return gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT,
                                   GTK_WINDOW (self), error) != GTK_PRINT_OPERATION_RESULT_ERROR;
@@ -107,7 +107,7 @@ print_activated (GtkWidget  *widget,
   MdReportInfo info;
 
   md_summary_dialog_get_info (self, &info);
-  op = md_print_operation_new (self->store, &info);
+  op = md_print_operation_new (self->diary, &info);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (op), TRUE);
   g_signal_connect (op, "done", G_CALLBACK (print_done_cb), self);
   /* The dialog offers Preview, and "Print to File" for a PDF. */
@@ -178,7 +178,7 @@ md_summary_dialog_dispose (GObject *object)
   MdSummaryDialog *self = MD_SUMMARY_DIALOG (object);
 
   g_clear_object (&self->chooser);
-  g_clear_object (&self->store);
+  g_clear_object (&self->diary);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_SUMMARY_DIALOG);
 
@@ -205,7 +205,6 @@ md_summary_dialog_class_init (MdSummaryDialogClass *klass)
   object_class->dispose = md_summary_dialog_dispose;
   object_class->finalize = md_summary_dialog_finalize;
 
-  md_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-summary-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MdSummaryDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, MdSummaryDialog, paper_row);
@@ -226,12 +225,12 @@ md_summary_dialog_init (MdSummaryDialog *self)
 
 MdSummaryDialog *
 md_summary_dialog_new (GtkWindow *parent,
-                       MdStore   *store,
+                       MdDiary   *diary,
                        GSettings *settings)
 {
   MdSummaryDialog *self = g_object_new (MD_TYPE_SUMMARY_DIALOG, "transient-for", parent, NULL);
 
-  self->store = g_object_ref (store);
+  self->diary = g_object_ref (diary);
   if (settings != NULL)
     {
       self->settings = g_object_ref (settings);

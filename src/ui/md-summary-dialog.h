@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "md-report.h"
-#include "md-store.h"
+#include "md-diary.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (MdSummaryDialog, md_summary_dialog, MD, SUMMARY_DIALOG, Ad
 
 /* @settings may be NULL (no name or date of birth then). */
 MdSummaryDialog *md_summary_dialog_new (GtkWindow *parent,
-                                        MdStore   *store,
+                                        MdDiary   *diary,
                                         GSettings *settings);
 
 /* What the dialog would print now. */

@@ -1,6 +1,6 @@
 /* md-trends-page.c: the charts of a chosen period.
  *
- * The statistics are computed once per range change or store change and handed to every
+ * The statistics are computed once per range change or diary change and handed to every
  * chart; each card shows the chart and, under it, its text summary (also its accessible
  * description).
  *
@@ -22,7 +22,7 @@ struct _MdTrendsPage
 {
   GtkWidget        parent_instance;
 
-  MdStore         *store;
+  MdDiary         *diary;
   gulong           changed_id;
   MdStats         *stats;
   MdTrendsRange    range;
@@ -57,9 +57,7 @@ static const struct {
 static gint64
 today (MdTrendsPage *self)
 {
-  gint64 now = md_store_get_now (self->store);
-
-  return md_time_day_of (now + md_utc_offset_at (NULL, now));
+  return md_diary_get_today (self->diary);
 }
 
 static void
@@ -70,7 +68,7 @@ refresh (MdTrendsPage *self)
   g_autoptr(GPtrArray) checkins = NULL;
   gint64 to_day, from_day;
 
-  if (self->store == NULL)
+  if (self->diary == NULL)
     return;
   to_day = today (self);
   switch (self->range)
@@ -83,14 +81,12 @@ refresh (MdTrendsPage *self)
       break;
     case MD_TRENDS_ALL:
       {
-        g_autoptr(GPtrArray) first = md_store_episodes_between (self->store, G_MININT64, G_MAXINT64, NULL);
-        g_autoptr(GPtrArray) first_checkin = md_store_checkins_between (self->store, G_MININT64, G_MAXINT64, NULL);
+        gint64 first;
 
+        /* From the first day of the diary (an index lookup, not a load of everything). */
         from_day = to_day - 29;
-        if (first != NULL && first->len > 0)
-          from_day = MIN (from_day, md_episode_local_day (first->pdata[0]));
-        if (first_checkin != NULL && first_checkin->len > 0)
-          from_day = MIN (from_day, ((MdCheckin *) first_checkin->pdata[0])->day);
+        if (md_diary_first_day (self->diary, &first))
+          from_day = MIN (from_day, first);
       }
       break;
     case MD_TRENDS_90_DAYS:
@@ -99,11 +95,9 @@ refresh (MdTrendsPage *self)
       break;
     }
 
-  /* A local day starts at most 14 hours before UTC midnight and ends at most 14 hours after. */
-  episodes = md_store_episodes_between (self->store, from_day * 86400 - MD_UTC_OFFSET_MAX_S,
-                                        (to_day + 1) * 86400 + MD_UTC_OFFSET_MAX_S, &error);
+  episodes = md_diary_episodes_on_days (self->diary, from_day, to_day, &error);
   if (episodes != NULL)
-    checkins = md_store_checkins_between (self->store, from_day, to_day, &error);
+    checkins = md_diary_checkins_between (self->diary, from_day, to_day, &error);
   if (checkins == NULL)
     {
       g_warning ("Could not read the diary for the charts: %s", error->message);
@@ -148,10 +142,12 @@ range_toggled_cb (GtkToggleButton *button,
 }
 
 static void
-store_changed_cb (MdStore      *store,
+diary_changed_cb (MdDiary      *diary,
+                  guint         what,
                   MdTrendsPage *self)
 {
-  refresh (self);
+  if (what & (MD_DIARY_CHANGE_EPISODES | MD_DIARY_CHANGE_CHECKINS))
+    refresh (self);
 }
 
 static void
@@ -197,9 +193,9 @@ md_trends_page_dispose (GObject *object)
 {
   MdTrendsPage *self = MD_TRENDS_PAGE (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
+  if (self->diary != NULL)
+    g_clear_signal_handler (&self->changed_id, self->diary);
+  g_clear_object (&self->diary);
   g_clear_pointer (&self->stats, md_stats_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_TRENDS_PAGE);
 
@@ -226,7 +222,6 @@ md_trends_page_class_init (MdTrendsPageClass *klass)
   object_class->dispose = md_trends_page_dispose;
   object_class->finalize = md_trends_page_finalize;
 
-  md_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-trends-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, box);
   gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, range_30);
@@ -263,16 +258,16 @@ md_trends_page_new (void)
 }
 
 void
-md_trends_page_set_store (MdTrendsPage *self,
-                          MdStore      *store)
+md_trends_page_set_diary (MdTrendsPage *self,
+                          MdDiary      *diary)
 {
   g_return_if_fail (MD_IS_TRENDS_PAGE (self));
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  if (self->diary != NULL)
+    g_clear_signal_handler (&self->changed_id, self->diary);
+  g_set_object (&self->diary, diary);
+  if (diary != NULL)
+    self->changed_id = g_signal_connect (diary, "changed", G_CALLBACK (diary_changed_cb), self);
   refresh (self);
 }
 

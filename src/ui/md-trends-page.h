@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "md-stats.h"
-#include "md-store.h"
+#include "md-diary.h"
 
 G_BEGIN_DECLS
 
@@ -19,12 +19,12 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (MdTrendsPage, md_trends_page, MD, TRENDS_PAGE, GtkWidget)
 
 GtkWidget     *md_trends_page_new       (void);
-void           md_trends_page_set_store (MdTrendsPage *self,
-                                         MdStore      *store);
+void           md_trends_page_set_diary (MdTrendsPage *self,
+                                         MdDiary      *diary);
 MdTrendsRange  md_trends_page_get_range (MdTrendsPage *self);
 void           md_trends_page_set_range (MdTrendsPage *self,
                                          MdTrendsRange range);
-/* The statistics every chart shows now (NULL before a store is set). */
+/* The statistics every chart shows now (NULL before a diary is set). */
 MdStats       *md_trends_page_get_stats (MdTrendsPage *self);
 /* The chart widgets, in page order (MdChartView*), for tests. */
 GPtrArray     *md_trends_page_get_charts (MdTrendsPage *self);

@@ -13,7 +13,7 @@ struct _MdWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  MdStore              *store;
+  MdDiary              *diary;
   GSettings            *settings;
   MdHistoryModel       *model;
   MdEpisode            *deleted;      /* kept for Undo */

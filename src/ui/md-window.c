@@ -76,7 +76,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       new_day = prev == NULL || md_episode_local_day (md_episode_object_get_episode (prev)) != day;
     }
   if (new_day)
-    header = md_format_day_header (day, md_local_today (NULL, md_store_get_now (self->store)));
+    header = md_format_day_header (day, md_diary_get_today (self->diary));
   md_episode_row_set_episode (MD_EPISODE_ROW (gtk_list_item_get_child (item)), ep, header);
   md_episode_row_set_highlighted (MD_EPISODE_ROW (gtk_list_item_get_child (item)),
                                   g_hash_table_contains (self->highlighted, &ep->id));
@@ -88,7 +88,7 @@ editor_saved_cb (MdEpisodeEditor *editor,
                  gboolean         is_new,
                  MdWindow        *self)
 {
-  GPtrArray *flags = md_flags_view_get_flags (self->flags_view);
+  GPtrArray *flags = md_diary_get_alerts (self->diary);
   g_autoptr(GPtrArray) emergency = md_emergency_flags_for (flags, id);
 
   show_toast (self, is_new ? _("Episode logged") : _("Changes saved"));
@@ -116,7 +116,7 @@ show_episodes_cb (MdFlagsView *view,
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
-      int pos = md_store_episode_position (self->store, id);
+      int pos = md_diary_episode_position (self->diary, id);
 
       g_hash_table_add (self->highlighted, g_memdup2 (&id, sizeof id));
       if (pos >= 0 && (first < 0 || pos < first))
@@ -144,7 +144,7 @@ open_editor (MdWindow        *self,
       gtk_window_present (GTK_WINDOW (self->editor));
       return;
     }
-  editor = md_episode_editor_new (GTK_WINDOW (self), self->store, episode);
+  editor = md_episode_editor_new (GTK_WINDOW (self), self->diary, episode);
   g_signal_connect (editor, "saved", G_CALLBACK (editor_saved_cb), self);
   g_set_weak_pointer (&self->editor, editor);
   gtk_window_present (GTK_WINDOW (editor));
@@ -155,7 +155,7 @@ edit_by_id (MdWindow *self,
             gint64    id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdEpisode) ep = md_store_get_episode (self->store, id, &error);
+  g_autoptr(MdEpisode) ep = md_diary_get_episode (self->diary, id, &error);
 
   if (ep == NULL)
     {
@@ -201,10 +201,10 @@ delete_episode_cb (GSimpleAction *action,
   MdWindow *self = MD_WINDOW (user_data);
   gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdEpisode) ep = md_store_get_episode (self->store, id, &error);
+  g_autoptr(MdEpisode) ep = md_diary_get_episode (self->diary, id, &error);
   AdwToast *toast;
 
-  if (ep == NULL || !md_store_delete_episode (self->store, id, &error))
+  if (ep == NULL || !md_diary_delete_episode (self->diary, id, &error))
     {
       g_warning ("Could not delete the episode: %s", error->message);
       show_toast (self, error->message);
@@ -234,7 +234,7 @@ undo_delete_cb (GSimpleAction *action,
 
   if (ep == NULL)
     return;
-  if (!md_store_restore_episode (self->store, ep, &error))
+  if (!md_diary_restore_episode (self->diary, ep, &error))
     {
       g_warning ("Could not restore the episode: %s", error->message);
       show_toast (self, error->message);
@@ -248,8 +248,8 @@ check_in_cb (GSimpleAction *action,
 {
   MdWindow *self = MD_WINDOW (user_data);
   g_auto(GStrv) supplements = md_preferences_get_supplements (self->settings);
-  MdCheckinEditor *editor = md_checkin_editor_new (GTK_WINDOW (self), self->store,
-                                                   (const char * const *) supplements, md_checkin_today ());
+  MdCheckinEditor *editor = md_checkin_editor_new (GTK_WINDOW (self), self->diary,
+                                                   (const char * const *) supplements, md_diary_get_today (self->diary));
 
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -269,7 +269,16 @@ summary_cb (GSimpleAction *action,
 {
   MdWindow *self = MD_WINDOW (user_data);
 
-  gtk_window_present (GTK_WINDOW (md_summary_dialog_new (GTK_WINDOW (self), self->store, self->settings)));
+  gtk_window_present (GTK_WINDOW (md_summary_dialog_new (GTK_WINDOW (self), self->diary, self->settings)));
+}
+
+/* Back in the window after using the command line or another program: show what changed. */
+static void
+is_active_cb (MdWindow   *self,
+              GParamSpec *pspec)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->diary != NULL)
+    md_diary_check_external (self->diary);
 }
 
 static const GActionEntry win_actions[] = {
@@ -317,7 +326,7 @@ md_window_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
-  g_clear_object (&self->store);
+  g_clear_object (&self->diary);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->deleted, md_episode_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
@@ -335,7 +344,6 @@ md_window_class_init (MdWindowClass *klass)
   object_class->dispose = md_window_dispose;
   window_class->close_request = md_window_close_request;
 
-  md_ui_ensure_resources ();
   g_type_ensure (MD_TYPE_FLAGS_VIEW);
   g_type_ensure (MD_TYPE_TRENDS_PAGE);
 
@@ -363,27 +371,28 @@ md_window_init (MdWindow *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
 }
 
 MdWindow *
 md_window_new (MdApplication *app,
-               MdStore       *store)
+               MdDiary       *diary)
 {
   MdWindow *self;
   g_autoptr(GtkNoSelection) selection = NULL;
 
   g_return_val_if_fail (app == NULL || MD_IS_APPLICATION (app), NULL);
-  g_return_val_if_fail (MD_IS_STORE (store), NULL);
+  g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
 
   self = g_object_new (MD_TYPE_WINDOW, "application", app, NULL);
-  self->store = g_object_ref (store);
-  self->model = md_history_model_new (store);
+  self->diary = g_object_ref (diary);
+  self->model = md_history_model_new (diary);
   g_signal_connect (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   update_empty_state (self);
-  md_flags_view_set_store (self->flags_view, store);
-  md_trends_page_set_store (self->trends_page, store);
+  md_flags_view_set_diary (self->flags_view, diary);
+  md_trends_page_set_diary (self->trends_page, diary);
   g_signal_connect (self->flags_view, "show-episodes", G_CALLBACK (show_episodes_cb), self);
 
   if (app != NULL && md_application_get_settings (app) != NULL)
@@ -396,6 +405,13 @@ md_window_new (MdApplication *app,
         gtk_window_maximize (GTK_WINDOW (self));
     }
   return self;
+}
+
+MdDiary *
+md_window_get_diary (MdWindow *self)
+{
+  g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
+  return self->diary;
 }
 
 void

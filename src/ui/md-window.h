@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "md-application.h"
-#include "md-store.h"
+#include "md-diary.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdWindow, md_window, MD, WINDOW, AdwApplicationWindow)
 
 MdWindow *md_window_new        (MdApplication *app,
-                                MdStore       *store);
+                                MdDiary       *diary);
+/* The diary this window shows. */
+MdDiary  *md_window_get_diary  (MdWindow *self);
 /* Sets the keyboard accelerators of the window actions on @app (called from startup). */
 void      md_window_set_accels (GtkApplication *app);
 

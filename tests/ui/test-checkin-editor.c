@@ -1,6 +1,8 @@
 /* test-checkin-editor.c: the daily check-in form, driven through its widgets (under Xvfb). */
 #include "config.h"
 
+#include "md-diary.h"
+
 #include <adwaita.h>
 
 #include "md-application.h"
@@ -13,6 +15,7 @@
 typedef struct {
   char            *dir;
   MdStore         *store;
+  MdDiary         *diary;
   MdCheckinEditor *editor;
 } Fixture;
 
@@ -22,7 +25,8 @@ setup (Fixture *f, gconstpointer data)
   const char *supps[] = { "Magnesium", "Vitamin D", NULL };
 
   f->store = md_test_store_new (&f->dir);
-  f->editor = md_checkin_editor_new (NULL, f->store, supps, TODAY);
+  f->diary = md_diary_new (f->store);
+  f->editor = md_checkin_editor_new (NULL, f->diary, supps, TODAY);
   g_object_add_weak_pointer (G_OBJECT (f->editor), (gpointer *) &f->editor);
   gtk_window_present (GTK_WINDOW (f->editor));
 }
@@ -32,6 +36,7 @@ teardown (Fixture *f, gconstpointer data)
 {
   if (f->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (f->editor));
+  g_clear_object (&f->diary);
   g_clear_object (&f->store);
   md_test_rmdir (f->dir);
   g_free (f->dir);
@@ -168,7 +173,6 @@ main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  md_ui_ensure_resources ();
   g_test_add ("/checkin-editor/fill-and-save", Fixture, NULL, setup, test_fill_and_save, teardown);
   g_test_add ("/checkin-editor/unanswered-stays-unknown", Fixture, NULL, setup, test_unanswered_stays_unknown, teardown);
   g_test_add ("/checkin-editor/earlier-day", Fixture, NULL, setup, test_earlier_day_loads_and_edits, teardown);

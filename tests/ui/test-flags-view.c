@@ -1,6 +1,8 @@
 /* test-flags-view.c: the alerts area, "About These Alerts" and the emergency dialog (under Xvfb). */
 #include "config.h"
 
+#include "md-diary.h"
+
 #include <adwaita.h>
 #include <string.h>
 
@@ -17,6 +19,7 @@
 typedef struct {
   char      *dir;
   MdStore   *store;
+  MdDiary   *diary;
   GtkWidget *window;
   MdFlagsView *view;
   GArray    *shown;
@@ -26,12 +29,13 @@ static void
 setup (Fixture *f, gconstpointer data)
 {
   f->store = md_test_store_new (&f->dir);
+  f->diary = md_diary_new (f->store);
   md_store_set_now (f->store, NOW);
   f->window = gtk_window_new ();
   f->view = MD_FLAGS_VIEW (md_flags_view_new ());
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 500);
-  md_flags_view_set_store (f->view, f->store);
+  md_flags_view_set_diary (f->view, f->diary);
   gtk_window_present (GTK_WINDOW (f->window));
 }
 
@@ -39,6 +43,7 @@ static void
 teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->diary);
   g_clear_object (&f->store);
   g_clear_pointer (&f->shown, g_array_unref);
   md_test_rmdir (f->dir);
@@ -177,7 +182,6 @@ main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  md_ui_ensure_resources ();
   g_test_add ("/flags-view/empty-hidden", Fixture, NULL, setup, test_empty_hidden, teardown);
   g_test_add ("/flags-view/shown-and-discussed", Fixture, NULL, setup, test_flag_shown_and_discussed, teardown);
   g_test_add ("/flags-view/emergency-dialog", Fixture, NULL, setup, test_emergency_dialog, teardown);

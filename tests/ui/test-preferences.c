@@ -93,7 +93,6 @@ main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  md_ui_ensure_resources ();
   g_test_add_func ("/preferences/settings-written", test_settings_written);
   return g_test_run ();
 }

@@ -1,6 +1,8 @@
 /* test-summary.c: the clinician summary from the window: through GtkPrintOperation and as PDF. */
 #include "config.h"
 
+#include "md-diary.h"
+
 #include <adwaita.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 typedef struct {
   char            *dir;
   MdStore         *store;
+  MdDiary         *diary;
   MdSummaryDialog *dialog;
   gint64           today;
 } Fixture;
@@ -25,13 +28,14 @@ setup (Fixture *f, gconstpointer data)
   gint64 now = md_time_now ();
 
   f->store = md_test_store_new (&f->dir);
+  f->diary = md_diary_new (f->store);
   f->today = md_time_day_of (now);
   /* One episode every other day over the last 60 days, and one 200 days ago. */
   for (int d = 1; d <= 60; d += 2)
     g_ptr_array_add (eps, md_test_episode (now - d * 86400));
   g_ptr_array_add (eps, md_test_episode (now - 200 * 86400));
   g_assert_true (md_store_add_episodes (f->store, eps, FALSE, NULL, NULL, NULL));
-  f->dialog = md_summary_dialog_new (NULL, f->store, NULL);
+  f->dialog = md_summary_dialog_new (NULL, f->diary, NULL);
   gtk_window_present (GTK_WINDOW (f->dialog));
 }
 
@@ -39,6 +43,7 @@ static void
 teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->dialog));
+  g_clear_object (&f->diary);
   g_clear_object (&f->store);
   md_test_rmdir (f->dir);
   g_free (f->dir);
@@ -124,7 +129,6 @@ main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  md_ui_ensure_resources ();
   g_test_add ("/summary/export-through-print-operation", Fixture, NULL, setup, test_export_through_print_operation, teardown);
   g_test_add ("/summary/period-and-paper", Fixture, NULL, setup, test_period_and_paper, teardown);
   return g_test_run ();

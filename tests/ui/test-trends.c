@@ -1,6 +1,8 @@
 /* test-trends.c: the Trends page of the window: ranges switched through the real buttons. */
 #include "config.h"
 
+#include "md-diary.h"
+
 #include <adwaita.h>
 
 #include "md-chart-view.h"
@@ -17,6 +19,7 @@
 typedef struct {
   char     *dir;
   MdStore  *store;
+  MdDiary  *diary;
   MdWindow *window;
 } Fixture;
 
@@ -33,6 +36,7 @@ static void
 setup (Fixture *f, gconstpointer data)
 {
   f->store = md_test_store_new (&f->dir);
+  f->diary = md_diary_new (f->store);
   md_store_set_now (f->store, NOW);
   if (data != NULL)
     {
@@ -45,7 +49,7 @@ setup (Fixture *f, gconstpointer data)
       add_days_ago (f, 600, 9);             /* 2 more before that */
       add_days_ago (f, 700, 9);
     }
-  f->window = md_window_new (NULL, f->store);
+  f->window = md_window_new (NULL, f->diary);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
   gtk_window_present (GTK_WINDOW (f->window));
   md_ui_test_flush ();
@@ -55,6 +59,7 @@ static void
 teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->diary);
   g_clear_object (&f->store);
   md_test_rmdir (f->dir);
   g_free (f->dir);
@@ -209,7 +214,6 @@ main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  md_ui_ensure_resources ();
   g_test_add ("/trends/ranges", Fixture, GINT_TO_POINTER (1), setup, test_ranges, teardown);
   g_test_add ("/trends/empty", Fixture, NULL, setup, test_empty, teardown);
   g_test_add ("/trends/screenshots", Fixture, NULL, setup, test_screenshots, teardown);

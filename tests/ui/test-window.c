@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "md-diary.h"
+
 #include <adwaita.h>
 #include <string.h>
 
@@ -25,6 +27,7 @@
 typedef struct {
   char     *dir;
   MdStore  *store;
+  MdDiary  *diary;
   MdWindow *window;
 } Fixture;
 
@@ -81,8 +84,9 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   f->store = md_test_store_new (&f->dir);
+  f->diary = md_diary_new (f->store);
   md_store_set_now (f->store, NOW);
-  f->window = md_window_new (NULL, f->store);
+  f->window = md_window_new (NULL, f->diary);
   gtk_window_present (GTK_WINDOW (f->window));
   spin (50);
 }
@@ -93,6 +97,7 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   spin (20);
+  g_clear_object (&f->diary);
   g_clear_object (&f->store);
   md_test_rmdir (f->dir);
   g_free (f->dir);

@@ -17,6 +17,7 @@
 #include "md-cli.h"
 #include "md-report.h"
 #include "md-csv.h"
+#include "md-diary.h"
 #include "md-flag-acks.h"
 #include "md-rules.h"
 #include "md-store.h"
@@ -57,23 +58,23 @@ md_cli_add_options (GApplication *app)
       "2 bad usage."));
 }
 
-static MdStore *
-open_store (GVariantDict *options)
+static MdDiary *
+open_diary (GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  MdStore *store;
+  MdDiary *diary;
 
   if (!g_variant_dict_lookup (options, "db", "^ay", &path))
     path = md_store_default_path ();
-  store = md_store_open (path, &error);
-  if (store == NULL)
+  diary = md_diary_open (path, &error);
+  if (diary == NULL)
     g_printerr ("menodiary: %s\n", error->message);
-  return store;
+  return diary;
 }
 
 static int
-run_import (MdStore    *store,
+run_import (MdDiary    *diary,
             const char *file)
 {
   g_autoptr(GError) error = NULL;
@@ -81,7 +82,7 @@ run_import (MdStore    *store,
   guint added = 0, other = 0;
   MdCsvKind kind;
 
-  if (!md_csv_import_any_file (store, file, &kind, &added, &other, &row_errors, &error))
+  if (!md_csv_import_any_file (md_diary_get_store (diary), file, &kind, &added, &other, &row_errors, &error))
     {
       if (row_errors != NULL && row_errors->len > 0)
         {
@@ -99,11 +100,13 @@ run_import (MdStore    *store,
 }
 
 static int
-run_export (MdStore    *store,
+run_export (MdDiary    *diary,
             const char *file,
             gboolean    checkins)
 {
   g_autoptr(GError) error = NULL;
+
+  MdStore *store = md_diary_get_store (diary);
 
   if (!(checkins ? md_checkin_csv_export_file (store, file, &error) : md_csv_export_file (store, file, &error)))
     {
@@ -114,25 +117,18 @@ run_export (MdStore    *store,
 }
 
 static int
-run_flags (MdStore    *store,
+run_flags (MdDiary    *diary,
            gboolean    json,
            gint64      as_of)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) episodes = NULL;
-  g_autoptr(GPtrArray) flags = NULL;
   g_autofree char *text = NULL;
-  MdLevel overall = MD_LEVEL_NONE;
+  GPtrArray *alerts;
 
-  episodes = md_store_episodes_between (store, G_MININT64, G_MAXINT64, &error);
-  if (episodes == NULL)
-    {
-      g_printerr ("menodiary: %s\n", error->message);
-      return MD_EXIT_BAD_DATA;
-    }
-  flags = md_rules_evaluate ((MdEpisode * const *) episodes->pdata, episodes->len, as_of, &overall);
-  md_flags_mark_discussed (store, flags);
-  text = json ? md_rules_to_json (flags, overall, as_of) : md_rules_to_text (flags, overall);
+  /* The diary's clock set to --as-of: the same alerts the window would show at that instant. */
+  md_diary_set_now (diary, as_of);
+  alerts = md_diary_get_alerts (diary);
+  text = json ? md_rules_to_json (alerts, md_diary_get_level (diary), as_of)
+              : md_rules_to_text (alerts, md_diary_get_level (diary));
   g_print ("%s", text);
   return MD_EXIT_OK;
 }
@@ -208,7 +204,7 @@ static int
 run_report (GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdStore) store = NULL;
+  g_autoptr(MdDiary) diary = NULL;
   g_autoptr(MdDrawStyle) style = NULL;
   g_autoptr(MdDoc) doc = NULL;
   g_autofree char *output = NULL;
@@ -248,15 +244,15 @@ run_report (GVariantDict *options)
   if (info.from_day > info.to_day)
     return usage_error (_("--from must not be after --to."));
 
-  store = open_store (options);
-  if (store == NULL)
+  diary = open_diary (options);
+  if (diary == NULL)
     return MD_EXIT_BAD_DATA;
   name = setting_string ("patient-name");
   birth = setting_string ("patient-birth-date");
   info.patient_name = name;
   info.birth_date = birth;
   style = md_draw_style_new_default (FALSE);
-  doc = md_report_build_from_store (store, &info, style, &error);
+  doc = md_report_build_for_diary (diary, &info, style, &error);
   if (doc == NULL || !md_doc_write_pdf (doc, output, &error))
     {
       g_printerr ("menodiary: %s\n", error->message);
@@ -270,7 +266,7 @@ static int
 run_chart (GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdStore) store = NULL;
+  g_autoptr(MdDiary) diary = NULL;
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(MdStats) stats = NULL;
@@ -302,14 +298,12 @@ run_chart (GVariantDict *options)
     return usage_error (error->message);
   if (from_day > to_day)
     return usage_error (_("--from must not be after --to."));
-  store = open_store (options);
-  if (store == NULL)
+  diary = open_diary (options);
+  if (diary == NULL)
     return MD_EXIT_BAD_DATA;
-  /* A day starts at most 14 hours before and ends at most 14 hours after UTC midnight. */
-  episodes = md_store_episodes_between (store, from_day * 86400 - MD_UTC_OFFSET_MAX_S,
-                                        (to_day + 1) * 86400 + MD_UTC_OFFSET_MAX_S, &error);
+  episodes = md_diary_episodes_on_days (diary, from_day, to_day, &error);
   if (episodes != NULL)
-    checkins = md_store_checkins_between (store, from_day, to_day, &error);
+    checkins = md_diary_checkins_between (diary, from_day, to_day, &error);
   if (checkins == NULL)
     {
       g_printerr ("menodiary: %s\n", error->message);
@@ -329,7 +323,7 @@ run_chart (GVariantDict *options)
 int
 md_cli_run (GVariantDict *options)
 {
-  g_autoptr(MdStore) store = NULL;
+  g_autoptr(MdDiary) diary = NULL;
   g_autofree char *import_file = NULL;
   g_autofree char *export_file = NULL;
   g_autofree char *checkins_file = NULL;
@@ -404,15 +398,15 @@ md_cli_run (GVariantDict *options)
         return usage_error (error->message);
     }
 
-  store = open_store (options);
-  if (store == NULL)
+  diary = open_diary (options);
+  if (diary == NULL)
     return MD_EXIT_BAD_DATA;
 
   if (import_file != NULL)
-    return run_import (store, import_file);
+    return run_import (diary, import_file);
   if (export_file != NULL)
-    return run_export (store, export_file, FALSE);
+    return run_export (diary, export_file, FALSE);
   if (checkins_file != NULL)
-    return run_export (store, checkins_file, TRUE);
-  return run_flags (store, json, as_of);
+    return run_export (diary, checkins_file, TRUE);
+  return run_flags (diary, json, as_of);
 }

@@ -1,0 +1,119 @@
+/* md-diary.h: the diary as every view sees it: the store, one clock, the current alerts, and a
+ * detailed "changed" signal (a change made by another process included).
+ *
+ * Windows, pages, the CLI and the clinician summary read through this object; no widget opens
+ * or queries the store itself. Tests set the clock (md_diary_set_now) so that "now" and "today"
+ * have one answer everywhere.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "md-checkin.h"
+#include "md-episode.h"
+#include "md-rules.h"
+#include "md-store.h"
+
+G_BEGIN_DECLS
+
+/* What changed: "changed" carries these flags. A change made by another process (or one whose
+ * kind is not known, such as a CSV import) carries every flag, plus MD_DIARY_CHANGE_EXTERNAL
+ * when it came from another process. */
+typedef enum {
+  MD_DIARY_CHANGE_EPISODES = 1 << 0,
+  MD_DIARY_CHANGE_CHECKINS = 1 << 1,
+  MD_DIARY_CHANGE_MARKS    = 1 << 2,
+  MD_DIARY_CHANGE_EXTERNAL = 1 << 3,
+  MD_DIARY_CHANGE_ALL      = 0x7,
+} MdDiaryChange;
+
+#define MD_TYPE_DIARY (md_diary_get_type ())
+G_DECLARE_FINAL_TYPE (MdDiary, md_diary, MD, DIARY, GObject)
+
+/* Opens the diary at @path (see md_store_open). */
+MdDiary    *md_diary_open            (const char  *path,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+MdDiary    *md_diary_new             (MdStore     *store) G_GNUC_WARN_UNUSED_RESULT;
+/* For code in src/core that works on the store (CSV import and export, the report builder). */
+MdStore    *md_diary_get_store       (MdDiary     *self);
+const char *md_diary_get_path        (MdDiary     *self);
+
+/* The clock: 0 means the real one. Setting it re-evaluates the alerts. */
+void        md_diary_set_now         (MdDiary     *self,
+                                      gint64       now_utc);
+gint64      md_diary_get_now         (MdDiary     *self);
+/* The local day number (days since 1970-01-01) of "now", and the local UTC offset then. */
+gint64      md_diary_get_today       (MdDiary     *self);
+gint32      md_diary_get_utc_offset  (MdDiary     *self);
+
+/* The alerts of the whole diary as of now (MdFlag*, marks applied), highest level first as the
+ * rules return them; owned by the diary, valid until the next "notify::alerts". */
+GPtrArray  *md_diary_get_alerts      (MdDiary     *self);
+MdLevel     md_diary_get_level       (MdDiary     *self);
+
+/* Another process (an import from the command line, say) may have written: when it has,
+ * emits "changed" with every flag and returns TRUE. Cheap (PRAGMA data_version). */
+gboolean    md_diary_check_external  (MdDiary     *self);
+
+/* Watches the diary's files and calls md_diary_check_external() soon after another process
+ * writes (the window does this; the command line does not need to). */
+void        md_diary_watch           (MdDiary     *self);
+
+/* Reads. */
+guint       md_diary_count_episodes  (MdDiary     *self);
+GPtrArray  *md_diary_list_episodes   (MdDiary     *self,
+                                      guint        offset,
+                                      guint        limit,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+int         md_diary_episode_position (MdDiary    *self,
+                                      gint64       id);
+MdEpisode  *md_diary_get_episode     (MdDiary     *self,
+                                      gint64       id,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray  *md_diary_episodes_between (MdDiary    *self,
+                                      gint64       from_utc,
+                                      gint64       to_utc,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Episodes that may fall on local days @from_day..@to_day (any UTC offset). */
+GPtrArray  *md_diary_episodes_on_days (MdDiary    *self,
+                                      gint64       from_day,
+                                      gint64       to_day,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+MdCheckin  *md_diary_get_checkin     (MdDiary     *self,
+                                      gint64       day,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray  *md_diary_checkins_between (MdDiary    *self,
+                                      gint64       from_day,
+                                      gint64       to_day,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The first local day with an episode or a check-in, or FALSE for an empty diary. */
+gboolean    md_diary_first_day       (MdDiary     *self,
+                                      gint64      *day);
+
+/* Writes: each one transaction; "changed" once on success. */
+gboolean    md_diary_add_episode     (MdDiary     *self,
+                                      MdEpisode   *episode,
+                                      GError     **error);
+gboolean    md_diary_update_episode  (MdDiary     *self,
+                                      MdEpisode   *episode,
+                                      GError     **error);
+gboolean    md_diary_delete_episode  (MdDiary     *self,
+                                      gint64       id,
+                                      GError     **error);
+gboolean    md_diary_restore_episode (MdDiary     *self,
+                                      const MdEpisode *episode,
+                                      GError     **error);
+gboolean    md_diary_put_checkin     (MdDiary     *self,
+                                      MdCheckin   *checkin,
+                                      GError     **error);
+/* "Discussed with my doctor" marks on alerts. */
+gboolean    md_diary_mark_alert      (MdDiary      *self,
+                                      const MdFlag *flag,
+                                      GError      **error);
+gboolean    md_diary_unmark_alert    (MdDiary      *self,
+                                      const char   *rule,
+                                      GError      **error);
+
+G_END_DECLS
