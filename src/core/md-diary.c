@@ -79,7 +79,8 @@ same_alerts (GPtrArray *a,
 
 /* Runs the rules on the whole diary, as --flags does, and notifies when the result differs. */
 static void
-evaluate_alerts (MdDiary *self)
+evaluate_alerts (MdDiary  *self,
+                 gboolean  notify)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) episodes = NULL;
@@ -103,6 +104,8 @@ evaluate_alerts (MdDiary *self)
   g_clear_pointer (&self->alerts, g_ptr_array_unref);
   self->alerts = g_steal_pointer (&alerts);
   self->level = level;
+  if (!notify)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALERTS]);
   if (level_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
@@ -113,7 +116,7 @@ emit_changed (MdDiary       *self,
               MdDiaryChange  what)
 {
   if (self->alerts != NULL && (what & (MD_DIARY_CHANGE_EPISODES | MD_DIARY_CHANGE_MARKS)))
-    evaluate_alerts (self);
+    evaluate_alerts (self, TRUE);
   g_signal_emit (self, signals[CHANGED], 0, (guint) what);
 }
 
@@ -292,7 +295,7 @@ md_diary_set_now (MdDiary *self,
   md_store_set_now (self->store, now_utc);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW]);
   if (self->alerts != NULL)
-    evaluate_alerts (self);
+    evaluate_alerts (self, TRUE);
 }
 
 gint64
@@ -320,12 +323,9 @@ GPtrArray *
 md_diary_get_alerts (MdDiary *self)
 {
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+  /* Worked out when first asked for (the first reader has seen no earlier value). */
   if (self->alerts == NULL)
-    {
-      g_object_freeze_notify (G_OBJECT (self));
-      evaluate_alerts (self);
-      g_object_thaw_notify (G_OBJECT (self));
-    }
+    evaluate_alerts (self, FALSE);
   return self->alerts;
 }
 

@@ -78,9 +78,9 @@ user_version (sqlite3 *db)
 }
 
 gboolean
-md_migrations_run (sqlite3    *db,
-                   const char *path,
-                   GError    **error)
+md_migrations_check (sqlite3    *db,
+                     const char *path,
+                     GError    **error)
 {
   int version = user_version (db);
   int latest = md_migrations_latest ();
@@ -99,7 +99,19 @@ md_migrations_run (sqlite3    *db,
                    path, version, latest);
       return FALSE;
     }
+  return TRUE;
+}
 
+gboolean
+md_migrations_run (sqlite3    *db,
+                   const char *path,
+                   GError    **error)
+{
+  int version = user_version (db);
+  int latest = md_migrations_latest ();
+
+  if (!md_migrations_check (db, path, error))
+    return FALSE;
   for (int v = version; v < latest; v++)
     {
       g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE;%s;PRAGMA user_version = %d;COMMIT;",

@@ -399,8 +399,12 @@ md_store_open (const char  *path,
 
   /* The first real read tells whether the file is a database at all. */
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "SELECT count(*) FROM sqlite_schema", error) ||
-      !exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "SELECT count(*) FROM sqlite_schema", error))
+    return NULL;
+  /* Refuse a diary of a newer Menodiary before anything (WAL included) touches the file. */
+  if (!md_migrations_check (self->db, path, error))
+    return NULL;
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = FULL", error))
     return NULL;
 
