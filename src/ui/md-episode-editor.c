@@ -87,6 +87,17 @@ md_episode_editor_build_episode (MdEpisodeEditor *self)
   return g_steal_pointer (&ep);
 }
 
+/* Equal in everything the form shows. */
+static gboolean
+same_episode (const MdEpisode *a,
+              const MdEpisode *b)
+{
+  return a->start_utc == b->start_utc && a->utc_offset_s == b->utc_offset_s &&
+         a->regions == b->regions && a->side == b->side && a->duration_s == b->duration_s &&
+         a->intensity == b->intensity && a->signs == b->signs && a->triggers == b->triggers &&
+         g_strcmp0 (a->notes, b->notes) == 0;
+}
+
 static GtkLabel *
 error_label_for (MdEpisodeEditor *self,
                  int              code)
@@ -382,6 +393,12 @@ save_action (GtkWidget  *widget,
   if (!validate (self))
     return;
   ep = md_episode_editor_build_episode (self);
+  /* Saving an episode unchanged writes nothing, so not even its time of change moves. */
+  if (!is_new && same_episode (ep, self->original))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
   ok = is_new ? md_store_add_episode (self->store, ep, &error)
               : md_store_update_episode (self->store, ep, &error);
   if (!ok)
