@@ -41,6 +41,7 @@ struct _MdCheckinEditor
   AdwEntryRow        *started_row;
   AdwEntryRow        *stopped_row;
   GtkTextView        *note_view;
+  GtkInfoBar         *error_bar;
   GtkLabel           *error_label;
   AdwToastOverlay    *toast_overlay;
 };
@@ -275,7 +276,7 @@ clear_form (MdCheckinEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->started_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->stopped_row), "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_info_bar_set_revealed (self->error_bar, FALSE);
 }
 
 static void
@@ -446,11 +447,19 @@ save_activated (GtkWidget  *widget,
   if (!md_checkin_editor_save (self, &error))
     {
       gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      gtk_info_bar_set_revealed (self->error_bar, TRUE);
       g_warning ("Could not save the check-in: %s", error->message);
       return;
     }
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+error_bar_response_cb (MdCheckinEditor *self,
+                       int              response,
+                       GtkInfoBar      *bar)
+{
+  gtk_info_bar_set_revealed (bar, FALSE);
 }
 
 static void
@@ -509,7 +518,9 @@ md_checkin_editor_class_init (MdCheckinEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, started_row);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, stopped_row);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, note_view);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, error_bar);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "checkin.save", NULL, save_activated);

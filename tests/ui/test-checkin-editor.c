@@ -356,6 +356,66 @@ test_open_save_unchanged (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A failed Save tells her why where she looks: at the top of the window, whatever the scroll. */
+static void
+test_save_error_visible (Fixture *f, gconstpointer data)
+{
+  GString *note = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  GtkWidget *label = NULL;
+  graphene_rect_t bounds;
+  gint64 end;
+
+  for (guint i = 0; i <= MD_CHECKIN_TEXT_MAX_CHARS; i++)
+    g_string_append_c (note, i % 60 == 59 ? '\n' : 'a');
+  text = g_string_free (note, FALSE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_first (GTK_WIDGET (f->editor), GTK_TYPE_TEXT_VIEW))),
+                            text, -1);
+  md_ui_test_flush ();
+
+  g_test_expect_message ("md-checkin-editor", G_LOG_LEVEL_WARNING, "*Could not save*");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "checkin.save", NULL));
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (f->editor);
+  g_assert_null (md_store_get_checkin (f->store, TODAY, NULL));
+
+  end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  do
+    {
+      md_ui_test_flush ();
+      label = find_label (GTK_WIDGET (f->editor), "at most 2000 characters");
+    }
+  while ((label == NULL || !gtk_widget_get_mapped (label) || gtk_widget_get_height (label) == 0) &&
+         g_get_monotonic_time () < end);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_true (gtk_widget_get_child_visible (label));
+  md_ui_test_screenshot (GTK_WIDGET (f->editor), "checkin-editor-error");
+
+  /* Not inside the scrolled form, and inside the window. */
+  g_assert_null (gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (f->editor), &bounds));
+  g_assert_cmpfloat (bounds.size.height, >, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (f->editor)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -367,6 +427,7 @@ main (int argc, char *argv[])
   g_test_add ("/checkin-editor/earlier-day", Fixture, NULL, setup, test_earlier_day_loads_and_edits, teardown);
   g_test_add ("/checkin-editor/unknown-supplements-kept", Fixture, NULL, setup, test_unknown_supplements_kept, teardown);
   g_test_add ("/checkin-editor/sleep-keeps-minutes", Fixture, NULL, setup, test_sleep_keeps_minutes, teardown);
+  g_test_add ("/checkin-editor/save-error-visible", Fixture, NULL, setup, test_save_error_visible, teardown);
   g_test_add ("/checkin-editor/open-save-unchanged", Fixture, NULL, setup, test_open_save_unchanged, teardown);
   return g_test_run ();
 }
