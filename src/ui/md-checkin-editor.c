@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "md-checkin-editor.h"
+#include "md-form-guard.h"
 #include "md-preferences.h"
 #include "md-time.h"
 
@@ -413,6 +414,33 @@ md_checkin_editor_get_checkin (MdCheckinEditor *self)
   return c;
 }
 
+/* Commits text typed into a spin button that still has focus. */
+static void
+commit_spins (MdCheckinEditor *self)
+{
+  gtk_spin_button_update (self->sleep_spin);
+  gtk_spin_button_update (self->caffeine_spin);
+  gtk_spin_button_update (self->caffeine_mg_spin);
+  gtk_spin_button_update (self->water_spin);
+  gtk_spin_button_update (self->stress_spin);
+  gtk_spin_button_update (self->flashes_spin);
+}
+
+/* Whether the form differs from what is stored for its day (or from a blank form). */
+static gboolean
+has_changes (MdCheckinEditor *self)
+{
+  g_autoptr(MdCheckin) now = NULL;
+  g_autoptr(MdCheckin) blank = NULL;
+
+  commit_spins (self);
+  now = md_checkin_editor_get_checkin (self);
+  if (self->loaded != NULL)
+    return !same_checkin (now, self->loaded);
+  blank = md_checkin_new (now->day);
+  return !same_checkin (now, blank);
+}
+
 gboolean
 md_checkin_editor_save (MdCheckinEditor  *self,
                         GError          **error)
@@ -421,14 +449,7 @@ md_checkin_editor_save (MdCheckinEditor  *self,
 
   g_return_val_if_fail (MD_IS_CHECKIN_EDITOR (self), FALSE);
 
-  /* Commit text typed into a spin button that still has focus. */
-  gtk_spin_button_update (self->sleep_spin);
-  gtk_spin_button_update (self->caffeine_spin);
-  gtk_spin_button_update (self->caffeine_mg_spin);
-  gtk_spin_button_update (self->water_spin);
-  gtk_spin_button_update (self->stress_spin);
-  gtk_spin_button_update (self->flashes_spin);
-
+  commit_spins (self);
   c = md_checkin_editor_get_checkin (self);
   /* Saving what is stored unchanged writes nothing, so not even the time of change moves. */
   if (self->loaded != NULL && same_checkin (c, self->loaded))
@@ -451,7 +472,7 @@ save_activated (GtkWidget  *widget,
       g_warning ("Could not save the check-in: %s", error->message);
       return;
     }
-  gtk_window_close (GTK_WINDOW (self));
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -467,6 +488,18 @@ build_supplements (MdCheckinEditor *self)
 {
   for (guint i = 0; self->supplement_names[i] != NULL; i++)
     add_supplement_row (self, self->supplement_names[i]);
+}
+
+/* Cancel and Escape close the window: with changes, she is asked first. */
+static gboolean
+md_checkin_editor_close_request (GtkWindow *window)
+{
+  if (has_changes (MD_CHECKIN_EDITOR (window)))
+    {
+      md_form_ask_discard (window, _("Discard this check-in?"));
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (md_checkin_editor_parent_class)->close_request (window);
 }
 
 static void
@@ -498,9 +531,11 @@ md_checkin_editor_class_init (MdCheckinEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = md_checkin_editor_dispose;
   object_class->finalize = md_checkin_editor_finalize;
+  window_class->close_request = md_checkin_editor_close_request;
 
   md_ui_ensure_resources ();
 

@@ -59,6 +59,36 @@ find_by_type_and_label (GtkWidget  *root,
 }
 
 static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Presses the dialog's button labelled @label, as she would. */
+static void
+press_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  md_ui_test_flush ();
+}
+
+static GtkWidget *
 find_first (GtkWidget *root,
             GType      type)
 {
@@ -416,6 +446,50 @@ test_save_error_visible (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (f->editor)));
 }
 
+static AdwMessageDialog *
+dialog_over (GtkWindow *form)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == form)
+      return l->data;
+  return NULL;
+}
+
+/* Cancel and Escape (both "window.close") ask before throwing answers away, and only then. */
+static void
+test_cancel_asks (Fixture *f, gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+
+  /* Nothing answered: closes at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "window.close", NULL));
+  md_ui_test_flush ();
+  g_assert_null (f->editor);
+
+  reopen_on (f, TODAY);
+  type_into_spin (spin_in_row (f, "_Water"), "3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "window.close", NULL));
+  md_ui_test_flush ();
+  g_assert_nonnull (f->editor);
+  dialog = dialog_over (GTK_WINDOW (f->editor));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard this check-in?");
+  press_response (dialog, "_Keep Editing");
+  md_ui_test_flush ();
+  g_assert_nonnull (f->editor);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_in_row (f, "_Water")), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "window.close", NULL));
+  md_ui_test_flush ();
+  press_response (dialog_over (GTK_WINDOW (f->editor)), "_Discard");
+  md_ui_test_flush ();
+  g_assert_null (f->editor);
+  g_assert_null (md_store_get_checkin (f->store, TODAY, NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -428,6 +502,7 @@ main (int argc, char *argv[])
   g_test_add ("/checkin-editor/unknown-supplements-kept", Fixture, NULL, setup, test_unknown_supplements_kept, teardown);
   g_test_add ("/checkin-editor/sleep-keeps-minutes", Fixture, NULL, setup, test_sleep_keeps_minutes, teardown);
   g_test_add ("/checkin-editor/save-error-visible", Fixture, NULL, setup, test_save_error_visible, teardown);
+  g_test_add ("/checkin-editor/cancel-asks", Fixture, NULL, setup, test_cancel_asks, teardown);
   g_test_add ("/checkin-editor/open-save-unchanged", Fixture, NULL, setup, test_open_save_unchanged, teardown);
   return g_test_run ();
 }

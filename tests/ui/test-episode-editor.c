@@ -189,6 +189,124 @@ test_open_save_unchanged (Fixture *f, gconstpointer data)
     }
 }
 
+/* The message dialog shown over @form, or NULL. */
+static AdwMessageDialog *
+dialog_over (GtkWindow *form)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == form)
+      return l->data;
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Presses the dialog's button labelled @label, as she would. */
+static void
+press_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  md_ui_test_flush ();
+}
+
+static void
+set_notes (Fixture    *f,
+           const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (f->editor->notes_view), text, -1);
+}
+
+/* Cancel (and Escape, bound to the same action) on a form with a typed note asks first. */
+static void
+test_cancel_asks (Fixture *f, gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *notes = NULL;
+
+  open_editor (f, 0);
+  gtk_check_button_set_active (f->editor->region_checks[MD_REGION_CHEEK], TRUE);
+  set_notes (f, "Started while reading");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.cancel", NULL));
+  md_ui_test_flush ();
+  g_assert_nonnull (f->editor);
+  dialog = dialog_over (GTK_WINDOW (f->editor));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard this episode?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep"), ==, "_Keep Editing");
+
+  /* Keep Editing: the form and the note stay. */
+  press_response (dialog, "_Keep Editing");
+  md_ui_test_flush ();
+  g_assert_nonnull (f->editor);
+  g_assert_null (dialog_over (GTK_WINDOW (f->editor)));
+  g_object_get (gtk_text_view_get_buffer (f->editor->notes_view), "text", &notes, NULL);
+  g_assert_cmpstr (notes, ==, "Started while reading");
+
+  /* Closing the window asks too; Discard closes it and stores nothing. */
+  gtk_window_close (GTK_WINDOW (f->editor));
+  md_ui_test_flush ();
+  dialog = dialog_over (GTK_WINDOW (f->editor));
+  g_assert_nonnull (dialog);
+  press_response (dialog, "_Discard");
+  md_ui_test_flush ();
+  g_assert_null (f->editor);
+  g_assert_cmpuint (md_store_count_episodes (f->store), ==, 0);
+}
+
+/* Nothing changed: Cancel closes at once, for a new episode and for one being edited;
+ * a change to a stored one asks. */
+static void
+test_cancel_unchanged_closes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdEpisode) ep = md_test_episode (NOW - 3600);
+
+  open_editor (f, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.cancel", NULL));
+  md_ui_test_flush ();
+  g_assert_null (f->editor);
+
+  g_assert_true (md_store_add_episode (f->store, ep, NULL));
+  open_editor (f, ep->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.cancel", NULL));
+  md_ui_test_flush ();
+  g_assert_null (f->editor);
+
+  open_editor (f, ep->id);
+  gtk_range_set_value (GTK_RANGE (f->editor->intensity_scale), 8);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.cancel", NULL));
+  md_ui_test_flush ();
+  g_assert_nonnull (f->editor);
+  g_assert_nonnull (dialog_over (GTK_WINDOW (f->editor)));
+  press_response (dialog_over (GTK_WINDOW (f->editor)), "_Discard");
+  md_ui_test_flush ();
+  g_assert_null (f->editor);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -197,6 +315,8 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/episode-editor/open-save-unchanged", test_open_save_unchanged);
+  ADD ("/episode-editor/cancel-asks", test_cancel_asks);
+  ADD ("/episode-editor/cancel-unchanged-closes", test_cancel_unchanged_closes);
 #undef ADD
 
   return g_test_run ();
