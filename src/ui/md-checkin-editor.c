@@ -578,6 +578,9 @@ md_checkin_editor_init (MdCheckinEditor *self)
   spins[3] = self->water_spin;
   spins[4] = self->stress_spin;
   spins[5] = self->flashes_spin;
+  /* The wheel scrolls the form; it never changes an answer under the pointer. */
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    md_form_guard_scroll (GTK_WIDGET (spins[i]));
   g_signal_connect (self->sleep_spin, "output", G_CALLBACK (sleep_output_cb), NULL);
   g_signal_connect (self->sleep_spin, "input", G_CALLBACK (sleep_input_cb), NULL);
   sleep_output_cb (self->sleep_spin, NULL);

@@ -617,6 +617,13 @@ md_episode_editor_init (MdEpisodeEditor *self)
   g_signal_connect (self->intensity_unset, "toggled", G_CALLBACK (intensity_unset_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
                             G_CALLBACK (field_changed_cb), self);
+
+  /* The wheel scrolls the form; it never changes a value under the pointer. */
+  md_form_guard_scroll (GTK_WIDGET (self->hour_spin));
+  md_form_guard_scroll (GTK_WIDGET (self->minute_spin));
+  md_form_guard_scroll (GTK_WIDGET (self->duration_spin));
+  md_form_guard_scroll (GTK_WIDGET (self->unit_dropdown));
+  md_form_guard_scroll (GTK_WIDGET (self->intensity_scale));
 }
 
 MdEpisodeEditor *

@@ -11,4 +11,11 @@ void     md_ui_test_flush    (void);
 void     md_ui_test_screenshot (GtkWidget  *window,
                                 const char *name);
 
+/* A mouse-wheel turn over @target as GTK delivers it: every GtkEventControllerScroll from the
+ * window down to @target in the capture phase, then back up in the target and bubble phases,
+ * until one handles it. Returns whether one did. */
+gboolean md_ui_test_scroll    (GtkWidget  *target,
+                               double      dx,
+                               double      dy);
+
 G_END_DECLS

@@ -490,6 +490,44 @@ test_cancel_asks (Fixture *f, gconstpointer data)
   g_assert_null (md_store_get_checkin (f->store, TODAY, NULL));
 }
 
+/* The mouse wheel over a spin button scrolls the form and leaves the answer alone. */
+static void
+test_wheel_scrolls_only (Fixture *f, gconstpointer data)
+{
+  GtkSpinButton *water = spin_in_row (f, "_Water");
+  GtkWidget *text = find_first (GTK_WIDGET (water), GTK_TYPE_TEXT);
+  GtkAdjustment *vadj;
+  double before;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->editor), 520, 500);
+  md_ui_test_flush ();
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (water),
+                                                                                            GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj));
+  before = gtk_adjustment_get_value (vadj);
+
+  /* Down, down, up: the form moves; Water would have become 0. */
+  g_assert_true (md_ui_test_scroll (text, 0, 1));
+  g_assert_true (md_ui_test_scroll (text, 0, 1));
+  g_assert_true (md_ui_test_scroll (text, 0, -1));
+  md_ui_test_flush ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (water), <, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (water)), ==, "Not answered");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, before);
+
+  /* Every spin button of the form is guarded, and Save stores nothing that was scrolled over. */
+  g_assert_true (md_ui_test_scroll (GTK_WIDGET (spin_in_row (f, "_Hours slept")), 0, -1));
+  g_assert_true (md_ui_test_scroll (GTK_WIDGET (spin_in_row (f, "_Stress")), 0, -1));
+  g_assert_true (md_checkin_editor_save (f->editor, NULL));
+  {
+    g_autoptr(MdCheckin) back = md_store_get_checkin (f->store, TODAY, NULL);
+
+    g_assert_cmpint (back->water_glasses, ==, MD_UNKNOWN);
+    g_assert_cmpint (back->sleep_min, ==, MD_UNKNOWN);
+    g_assert_cmpint (back->stress, ==, MD_UNKNOWN);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -502,6 +540,7 @@ main (int argc, char *argv[])
   g_test_add ("/checkin-editor/unknown-supplements-kept", Fixture, NULL, setup, test_unknown_supplements_kept, teardown);
   g_test_add ("/checkin-editor/sleep-keeps-minutes", Fixture, NULL, setup, test_sleep_keeps_minutes, teardown);
   g_test_add ("/checkin-editor/save-error-visible", Fixture, NULL, setup, test_save_error_visible, teardown);
+  g_test_add ("/checkin-editor/wheel-scrolls-only", Fixture, NULL, setup, test_wheel_scrolls_only, teardown);
   g_test_add ("/checkin-editor/cancel-asks", Fixture, NULL, setup, test_cancel_asks, teardown);
   g_test_add ("/checkin-editor/open-save-unchanged", Fixture, NULL, setup, test_open_save_unchanged, teardown);
   return g_test_run ();

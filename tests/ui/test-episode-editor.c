@@ -307,6 +307,43 @@ test_cancel_unchanged_closes (Fixture *f, gconstpointer data)
   g_assert_null (f->editor);
 }
 
+/* The mouse wheel over the time, the duration or the intensity scrolls the form only. */
+static void
+test_wheel_scrolls_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdEpisode) before = NULL;
+  g_autoptr(MdEpisode) after = NULL;
+  GtkWidget *targets[4];
+  GtkAdjustment *vadj;
+
+  open_editor (f, 0);
+  gtk_check_button_set_active (f->editor->region_checks[MD_REGION_CHEEK], TRUE);
+  before = md_episode_editor_build_episode (f->editor);
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (f->editor->hour_spin),
+                                                                                            GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj));
+
+  targets[0] = GTK_WIDGET (f->editor->hour_spin);
+  targets[1] = GTK_WIDGET (f->editor->minute_spin);
+  targets[2] = GTK_WIDGET (f->editor->duration_spin);
+  targets[3] = GTK_WIDGET (f->editor->intensity_scale);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      double top = gtk_adjustment_get_value (vadj);
+
+      g_assert_true (md_ui_test_scroll (targets[i], 0, 1));
+      g_assert_true (md_ui_test_scroll (targets[i], 0, 1));
+      g_assert_true (md_ui_test_scroll (targets[i], 0, -1));
+      g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, top);
+    }
+  md_ui_test_flush ();
+  after = md_episode_editor_build_episode (f->editor);
+  g_assert_cmpint (after->start_utc, ==, before->start_utc);
+  g_assert_cmpint (after->duration_s, ==, before->duration_s);
+  g_assert_cmpint (after->intensity, ==, before->intensity);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor->when_error)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -316,6 +353,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/episode-editor/open-save-unchanged", test_open_save_unchanged);
   ADD ("/episode-editor/cancel-asks", test_cancel_asks);
+  ADD ("/episode-editor/wheel-scrolls-only", test_wheel_scrolls_only);
   ADD ("/episode-editor/cancel-unchanged-closes", test_cancel_unchanged_closes);
 #undef ADD
 
