@@ -4,7 +4,19 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include "md-ui-test-utils.h"
+
+void
+md_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  /* The same locale on every machine, whatever LANG says and whichever locales exist. */
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    g_error ("The C.UTF-8 locale is missing");
+}
 
 static gboolean
 timeout_cb (gpointer data)

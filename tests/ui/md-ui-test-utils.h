@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* gtk_test_init, then the C.UTF-8 locale again: gtk_test_init switches to en_US.UTF-8 where
+ * that exists, which would make the emergency number 911 and the paper Letter. */
+void     md_ui_test_init     (int    *argc,
+                              char ***argv);
 /* Runs pending main-loop work (layout, idle callbacks). */
 void     md_ui_test_flush    (void);
 /* When $MD_SCREENSHOT_DIR is set, renders @window to $MD_SCREENSHOT_DIR/@name.png. */

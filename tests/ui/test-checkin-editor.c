@@ -531,7 +531,7 @@ test_wheel_scrolls_only (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
   md_ui_ensure_resources ();
   g_test_add ("/checkin-editor/fill-and-save", Fixture, NULL, setup, test_fill_and_save, teardown);

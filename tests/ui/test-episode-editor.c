@@ -347,7 +347,7 @@ test_wheel_scrolls_only (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)

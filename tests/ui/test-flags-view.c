@@ -175,7 +175,7 @@ test_alerts_window_lists_every_rule (void)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
   md_ui_ensure_resources ();
   g_test_add ("/flags-view/empty-hidden", Fixture, NULL, setup, test_empty_hidden, teardown);

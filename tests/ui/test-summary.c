@@ -122,7 +122,7 @@ test_period_and_paper (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
   md_ui_ensure_resources ();
   g_test_add ("/summary/export-through-print-operation", Fixture, NULL, setup, test_export_through_print_operation, teardown);

@@ -207,7 +207,7 @@ test_screenshots (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
   md_ui_ensure_resources ();
   g_test_add ("/trends/ranges", Fixture, GINT_TO_POINTER (1), setup, test_ranges, teardown);

@@ -653,7 +653,7 @@ test_screenshots (Fixture       *f,
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
