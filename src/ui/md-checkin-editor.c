@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "md-checkin-editor.h"
+#include "md-form-guard.h"
 #include "md-preferences.h"
 #include "md-time.h"
 
@@ -24,8 +25,10 @@ struct _MdCheckinEditor
 
   MdDiary            *diary;
   gint64              today;
+  MdCheckin          *loaded;              /* what is stored for the day shown, or NULL */
   GStrv               supplement_names;
-  GPtrArray          *supplement_checks;   /* GtkCheckButton*, same order as names */
+  GPtrArray          *supplement_checks;   /* GtkCheckButton*: the names, then loaded extras */
+  GPtrArray          *extra_rows;          /* rows of loaded supplements not in the names */
 
   AdwComboRow        *day_row;
   GtkSpinButton      *sleep_spin;
@@ -39,6 +42,7 @@ struct _MdCheckinEditor
   AdwEntryRow        *started_row;
   AdwEntryRow        *stopped_row;
   GtkTextView        *note_view;
+  GtkInfoBar         *error_bar;
   GtkLabel           *error_label;
   AdwToastOverlay    *toast_overlay;
 };
@@ -95,6 +99,69 @@ spin_input_cb (GtkSpinButton *spin,
   return TRUE;
 }
 
+/* Hours slept are shown with their minutes ("8 h 35 min"), so a stored value is shown and
+ * read back exactly. */
+static gboolean
+sleep_output_cb (GtkSpinButton *spin,
+                 gpointer       user_data)
+{
+  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = NULL;
+
+  if (value < 0)
+    {
+      text = g_strdup (_("Not answered"));
+    }
+  else
+    {
+      int minutes = (int) (value * 60 + 0.5);
+
+      /* Translators: hours and minutes slept, e.g. "8 h 05 min". */
+      text = g_strdup_printf (_("%d h %02d min"), minutes / 60, minutes % 60);
+    }
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+/* Reads "8.5", "8,5", "8:35", "8 h 35 min" or "8 h". */
+static int
+sleep_input_cb (GtkSpinButton *spin,
+                double        *new_value,
+                gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double hours;
+
+  if (*copy == '\0' || g_strcmp0 (copy, _("Not answered")) == 0)
+    {
+      *new_value = gtk_adjustment_get_lower (gtk_spin_button_get_adjustment (spin));
+      return TRUE;
+    }
+  g_strdelimit (copy, ",", '.');
+  hours = g_ascii_strtod (copy, &end);
+  if (end == copy || hours < 0)
+    return GTK_INPUT_ERROR;
+  while (*end != '\0' && !g_ascii_isdigit (*end))
+    end++;
+  if (*end != '\0')
+    {
+      char *rest = NULL;
+      guint64 minutes = g_ascii_strtoull (end, &rest, 10);
+
+      if (minutes >= 60 || hours != (int) hours)
+        return GTK_INPUT_ERROR;
+      for (; *rest != '\0'; rest++)
+        if (g_ascii_isdigit (*rest))
+          return GTK_INPUT_ERROR;
+      hours += minutes / 60.0;
+    }
+  *new_value = hours;
+  return TRUE;
+}
+
 static int
 spin_int (GtkSpinButton *spin)
 {
@@ -126,6 +193,75 @@ day_label (gint64 day,
   return g_date_time_format (dt, _("%A %-d %B"));
 }
 
+static gboolean
+same_supplement (const char *a,
+                 const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+
+  return g_strcmp0 (fa, fb) == 0;
+}
+
+/* The check box of @name, compared without regard to case, or NULL. */
+static GtkCheckButton *
+supplement_check (MdCheckinEditor *self,
+                  const char      *name)
+{
+  for (guint i = 0; i < self->supplement_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->supplement_checks, i);
+
+      if (same_supplement (g_object_get_data (G_OBJECT (check), "md-supplement"), name))
+        return check;
+    }
+  return NULL;
+}
+
+static GtkCheckButton *
+add_supplement_row (MdCheckinEditor *self,
+                    const char      *name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (check), "md-supplement", g_strdup (name), g_free);
+  adw_preferences_group_add (self->supplements_group, row);
+  g_ptr_array_add (self->supplement_checks, check);
+  return GTK_CHECK_BUTTON (check);
+}
+
+/* Supplements of the loaded day that Preferences does not list get ticked rows of their own. */
+static void
+remove_extra_supplements (MdCheckinEditor *self)
+{
+  for (guint i = 0; i < self->extra_rows->len; i++)
+    adw_preferences_group_remove (self->supplements_group, g_ptr_array_index (self->extra_rows, i));
+  g_ptr_array_set_size (self->extra_rows, 0);
+  g_ptr_array_set_size (self->supplement_checks, g_strv_length (self->supplement_names));
+}
+
+static void
+add_extra_supplements (MdCheckinEditor *self,
+                       const MdCheckin *c)
+{
+  for (guint i = 0; c->supplements != NULL && c->supplements[i] != NULL; i++)
+    {
+      GtkCheckButton *check;
+
+      if (supplement_check (self, c->supplements[i]) != NULL)
+        continue;
+      check = add_supplement_row (self, c->supplements[i]);
+      g_ptr_array_add (self->extra_rows, gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_ACTION_ROW));
+    }
+}
+
 static void
 clear_form (MdCheckinEditor *self)
 {
@@ -141,16 +277,20 @@ clear_form (MdCheckinEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->started_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->stopped_row), "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_info_bar_set_revealed (self->error_bar, FALSE);
 }
 
 static void
 load_checkin (MdCheckinEditor *self,
               const MdCheckin *c)
 {
+  g_clear_pointer (&self->loaded, md_checkin_free);
+  remove_extra_supplements (self);
   clear_form (self);
   if (c == NULL)
     return;
+  self->loaded = md_checkin_copy (c);
+  add_extra_supplements (self, c);
   if (c->sleep_min != MD_UNKNOWN)
     gtk_spin_button_set_value (self->sleep_spin, c->sleep_min / 60.0);
   adw_combo_row_set_selected (self->quality_row, c->sleep_quality == MD_UNKNOWN ? 0 : (guint) c->sleep_quality);
@@ -159,9 +299,8 @@ load_checkin (MdCheckinEditor *self,
   set_spin (self->water_spin, c->water_glasses);
   set_spin (self->stress_spin, c->stress);
   set_spin (self->flashes_spin, c->hot_flashes);
-  for (guint i = 0; i < self->supplement_checks->len; i++)
-    gtk_check_button_set_active (g_ptr_array_index (self->supplement_checks, i),
-                                 md_checkin_took (c, self->supplement_names[i]));
+  for (guint i = 0; c->supplements != NULL && c->supplements[i] != NULL; i++)
+    gtk_check_button_set_active (supplement_check (self, c->supplements[i]), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->started_row), c->medicines_started ? c->medicines_started : "");
   gtk_editable_set_text (GTK_EDITABLE (self->stopped_row), c->medicines_stopped ? c->medicines_stopped : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), c->note ? c->note : "", -1);
@@ -183,19 +322,69 @@ day_changed_cb (MdCheckinEditor *self)
   load_checkin (self, c);
 }
 
+/* Text as stored: @loaded itself while the field still shows it, else trimmed (NULL if empty). */
 static char *
-entry_text_or_null (GtkEditable *editable)
+text_or_null (const char *text,
+              const char *loaded)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  g_autofree char *copy = NULL;
 
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+  if (g_strcmp0 (text, loaded != NULL ? loaded : "") == 0)
+    return g_strdup (loaded);
+  copy = g_strstrip (g_strdup (text));
+  return *copy != '\0' ? g_steal_pointer (&copy) : NULL;
+}
+
+/* What was stored and is still ticked keeps its place and spelling; newly ticked names follow. */
+static GStrv
+taken_supplements (MdCheckinEditor *self)
+{
+  g_autoptr(GStrvBuilder) taken = g_strv_builder_new ();
+  GStrv loaded = self->loaded != NULL ? self->loaded->supplements : NULL;
+  GStrv out;
+
+  for (guint i = 0; loaded != NULL && loaded[i] != NULL; i++)
+    if (gtk_check_button_get_active (supplement_check (self, loaded[i])))
+      g_strv_builder_add (taken, loaded[i]);
+  for (guint i = 0; i < self->supplement_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->supplement_checks, i);
+      const char *name = g_object_get_data (G_OBJECT (check), "md-supplement");
+      gboolean was_taken = FALSE;
+
+      for (guint j = 0; loaded != NULL && loaded[j] != NULL && !was_taken; j++)
+        was_taken = same_supplement (loaded[j], name);
+      if (!was_taken && gtk_check_button_get_active (check))
+        g_strv_builder_add (taken, name);
+    }
+  out = g_strv_builder_end (taken);
+  if (out[0] == NULL)
+    g_clear_pointer (&out, g_strfreev);
+  return out;
+}
+
+static gboolean
+same_checkin (const MdCheckin *a,
+              const MdCheckin *b)
+{
+  const char * const empty[] = { NULL };
+
+  return a->day == b->day && a->sleep_min == b->sleep_min && a->sleep_quality == b->sleep_quality &&
+         a->caffeine_cups == b->caffeine_cups && a->caffeine_mg == b->caffeine_mg &&
+         a->water_glasses == b->water_glasses && a->stress == b->stress &&
+         a->hot_flashes == b->hot_flashes &&
+         g_strv_equal (a->supplements ? (const char * const *) a->supplements : empty,
+                       b->supplements ? (const char * const *) b->supplements : empty) &&
+         g_strcmp0 (a->medicines_started, b->medicines_started) == 0 &&
+         g_strcmp0 (a->medicines_stopped, b->medicines_stopped) == 0 &&
+         g_strcmp0 (a->note, b->note) == 0;
 }
 
 MdCheckin *
 md_checkin_editor_get_checkin (MdCheckinEditor *self)
 {
-  g_autoptr(GStrvBuilder) taken = g_strv_builder_new ();
   MdCheckin *c;
+  const MdCheckin *loaded;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
   GtkTextIter start, end;
   g_autofree char *note = NULL;
@@ -203,6 +392,7 @@ md_checkin_editor_get_checkin (MdCheckinEditor *self)
 
   g_return_val_if_fail (MD_IS_CHECKIN_EDITOR (self), NULL);
 
+  loaded = self->loaded;
   c = md_checkin_new (md_checkin_editor_get_day (self));
   sleep = gtk_spin_button_get_value (self->sleep_spin);
   c->sleep_min = sleep < 0 ? MD_UNKNOWN : (int) (sleep * 60 + 0.5);
@@ -213,18 +403,42 @@ md_checkin_editor_get_checkin (MdCheckinEditor *self)
   c->water_glasses = spin_int (self->water_spin);
   c->stress = spin_int (self->stress_spin);
   c->hot_flashes = spin_int (self->flashes_spin);
-  for (guint i = 0; i < self->supplement_checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->supplement_checks, i)))
-      g_strv_builder_add (taken, self->supplement_names[i]);
-  c->supplements = g_strv_builder_end (taken);
-  if (c->supplements[0] == NULL)
-    g_clear_pointer (&c->supplements, g_strfreev);
-  c->medicines_started = entry_text_or_null (GTK_EDITABLE (self->started_row));
-  c->medicines_stopped = entry_text_or_null (GTK_EDITABLE (self->stopped_row));
+  c->supplements = taken_supplements (self);
+  c->medicines_started = text_or_null (gtk_editable_get_text (GTK_EDITABLE (self->started_row)),
+                                       loaded ? loaded->medicines_started : NULL);
+  c->medicines_stopped = text_or_null (gtk_editable_get_text (GTK_EDITABLE (self->stopped_row)),
+                                       loaded ? loaded->medicines_stopped : NULL);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  note = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  c->note = *note != '\0' ? g_steal_pointer (&note) : NULL;
+  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  c->note = text_or_null (note, loaded ? loaded->note : NULL);
   return c;
+}
+
+/* Commits text typed into a spin button that still has focus. */
+static void
+commit_spins (MdCheckinEditor *self)
+{
+  gtk_spin_button_update (self->sleep_spin);
+  gtk_spin_button_update (self->caffeine_spin);
+  gtk_spin_button_update (self->caffeine_mg_spin);
+  gtk_spin_button_update (self->water_spin);
+  gtk_spin_button_update (self->stress_spin);
+  gtk_spin_button_update (self->flashes_spin);
+}
+
+/* Whether the form differs from what is stored for its day (or from a blank form). */
+static gboolean
+has_changes (MdCheckinEditor *self)
+{
+  g_autoptr(MdCheckin) now = NULL;
+  g_autoptr(MdCheckin) blank = NULL;
+
+  commit_spins (self);
+  now = md_checkin_editor_get_checkin (self);
+  if (self->loaded != NULL)
+    return !same_checkin (now, self->loaded);
+  blank = md_checkin_new (now->day);
+  return !same_checkin (now, blank);
 }
 
 gboolean
@@ -235,15 +449,11 @@ md_checkin_editor_save (MdCheckinEditor  *self,
 
   g_return_val_if_fail (MD_IS_CHECKIN_EDITOR (self), FALSE);
 
-  /* Commit text typed into a spin button that still has focus. */
-  gtk_spin_button_update (self->sleep_spin);
-  gtk_spin_button_update (self->caffeine_spin);
-  gtk_spin_button_update (self->caffeine_mg_spin);
-  gtk_spin_button_update (self->water_spin);
-  gtk_spin_button_update (self->stress_spin);
-  gtk_spin_button_update (self->flashes_spin);
-
+  commit_spins (self);
   c = md_checkin_editor_get_checkin (self);
+  /* Saving what is stored unchanged writes nothing, so not even the time of change moves. */
+  if (self->loaded != NULL && same_checkin (c, self->loaded))
+    return TRUE;
   return md_diary_put_checkin (self->diary, c, error);
 }
 
@@ -258,30 +468,38 @@ save_activated (GtkWidget  *widget,
   if (!md_checkin_editor_save (self, &error))
     {
       gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      gtk_info_bar_set_revealed (self->error_bar, TRUE);
       g_warning ("Could not save the check-in: %s", error->message);
       return;
     }
-  gtk_window_close (GTK_WINDOW (self));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+error_bar_response_cb (MdCheckinEditor *self,
+                       int              response,
+                       GtkInfoBar      *bar)
+{
+  gtk_info_bar_set_revealed (bar, FALSE);
 }
 
 static void
 build_supplements (MdCheckinEditor *self)
 {
   for (guint i = 0; self->supplement_names[i] != NULL; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+    add_supplement_row (self, self->supplement_names[i]);
+}
 
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->supplement_names[i]);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      self->supplement_names[i], -1);
-      adw_preferences_group_add (self->supplements_group, row);
-      g_ptr_array_add (self->supplement_checks, check);
+/* Cancel and Escape close the window: with changes, she is asked first. */
+static gboolean
+md_checkin_editor_close_request (GtkWindow *window)
+{
+  if (has_changes (MD_CHECKIN_EDITOR (window)))
+    {
+      md_form_ask_discard (window, _("Discard this check-in?"));
+      return TRUE;
     }
+  return GTK_WINDOW_CLASS (md_checkin_editor_parent_class)->close_request (window);
 }
 
 static void
@@ -300,8 +518,10 @@ md_checkin_editor_finalize (GObject *object)
 {
   MdCheckinEditor *self = MD_CHECKIN_EDITOR (object);
 
+  g_clear_pointer (&self->loaded, md_checkin_free);
   g_clear_pointer (&self->supplement_names, g_strfreev);
   g_clear_pointer (&self->supplement_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->extra_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (md_checkin_editor_parent_class)->finalize (object);
 }
@@ -311,9 +531,11 @@ md_checkin_editor_class_init (MdCheckinEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = md_checkin_editor_dispose;
   object_class->finalize = md_checkin_editor_finalize;
+  window_class->close_request = md_checkin_editor_close_request;
 
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -330,7 +552,9 @@ md_checkin_editor_class_init (MdCheckinEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, started_row);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, stopped_row);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, note_view);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, error_bar);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "checkin.save", NULL, save_activated);
@@ -345,6 +569,7 @@ md_checkin_editor_init (MdCheckinEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->supplement_checks = g_ptr_array_new ();
+  self->extra_rows = g_ptr_array_new ();
 
   spins[0] = self->sleep_spin;
   spins[1] = self->caffeine_spin;
@@ -352,7 +577,13 @@ md_checkin_editor_init (MdCheckinEditor *self)
   spins[3] = self->water_spin;
   spins[4] = self->stress_spin;
   spins[5] = self->flashes_spin;
+  /* The wheel scrolls the form; it never changes an answer under the pointer. */
   for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    md_form_guard_scroll (GTK_WIDGET (spins[i]));
+  g_signal_connect (self->sleep_spin, "output", G_CALLBACK (sleep_output_cb), NULL);
+  g_signal_connect (self->sleep_spin, "input", G_CALLBACK (sleep_input_cb), NULL);
+  sleep_output_cb (self->sleep_spin, NULL);
+  for (guint i = 1; i < G_N_ELEMENTS (spins); i++)
     {
       g_signal_connect (spins[i], "output", G_CALLBACK (spin_output_cb), NULL);
       g_signal_connect (spins[i], "input", G_CALLBACK (spin_input_cb), NULL);

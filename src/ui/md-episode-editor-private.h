@@ -13,6 +13,7 @@ struct _MdEpisodeEditor
 
   MdDiary         *diary;
   MdEpisode       *original;       /* NULL when logging a new one */
+  MdEpisode       *initial;        /* the form as opened, to tell whether she changed it */
   MdFaceSelection  selection;
   int              year, month, day;
   gboolean         time_touched;
@@ -58,6 +59,8 @@ struct _MdEpisodeEditor
 
 /* The episode the form describes now (not validated), for tests. */
 MdEpisode *md_episode_editor_build_episode (MdEpisodeEditor *self) G_GNUC_WARN_UNUSED_RESULT;
+/* Whether she changed anything since the form opened. */
+gboolean   md_episode_editor_has_changes   (MdEpisodeEditor *self);
 /* Whether Save is possible now. */
 gboolean   md_episode_editor_is_valid      (MdEpisodeEditor *self);
 

@@ -15,6 +15,7 @@
 #include "md-application.h"
 
 #include "md-episode-editor-private.h"
+#include "md-form-guard.h"
 #include "md-time.h"
 
 G_DEFINE_FINAL_TYPE (MdEpisodeEditor, md_episode_editor, ADW_TYPE_WINDOW)
@@ -85,6 +86,17 @@ md_episode_editor_build_episode (MdEpisodeEditor *self)
       ep->triggers |= MD_BIT (t);
   md_episode_set_notes (ep, notes);
   return g_steal_pointer (&ep);
+}
+
+/* Equal in everything the form shows. */
+static gboolean
+same_episode (const MdEpisode *a,
+              const MdEpisode *b)
+{
+  return a->start_utc == b->start_utc && a->utc_offset_s == b->utc_offset_s &&
+         a->regions == b->regions && a->side == b->side && a->duration_s == b->duration_s &&
+         a->intensity == b->intensity && a->signs == b->signs && a->triggers == b->triggers &&
+         g_strcmp0 (a->notes, b->notes) == 0;
 }
 
 static GtkLabel *
@@ -382,6 +394,12 @@ save_action (GtkWidget  *widget,
   if (!validate (self))
     return;
   ep = md_episode_editor_build_episode (self);
+  /* Saving an episode unchanged writes nothing, so not even its time of change moves. */
+  if (!is_new && same_episode (ep, self->original))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
   ok = is_new ? md_diary_add_episode (self->diary, ep, &error)
               : md_diary_update_episode (self->diary, ep, &error);
   if (!ok)
@@ -394,12 +412,13 @@ save_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Cancel and Escape close the window; close_request asks first when she changed something. */
 static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  gtk_window_destroy (GTK_WINDOW (widget));
+  gtk_window_close (GTK_WINDOW (widget));
 }
 
 static void
@@ -515,6 +534,19 @@ fill_from_episode (MdEpisodeEditor *self,
   sync_selection (self);
 }
 
+static gboolean
+md_episode_editor_close_request (GtkWindow *window)
+{
+  MdEpisodeEditor *self = MD_EPISODE_EDITOR (window);
+
+  if (md_episode_editor_has_changes (self))
+    {
+      md_form_ask_discard (window, _("Discard this episode?"));
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (md_episode_editor_parent_class)->close_request (window);
+}
+
 static void
 md_episode_editor_dispose (GObject *object)
 {
@@ -523,6 +555,7 @@ md_episode_editor_dispose (GObject *object)
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_object (&self->diary);
   g_clear_pointer (&self->original, md_episode_free);
+  g_clear_pointer (&self->initial, md_episode_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_EPISODE_EDITOR);
 
   G_OBJECT_CLASS (md_episode_editor_parent_class)->dispose (object);
@@ -533,8 +566,10 @@ md_episode_editor_class_init (MdEpisodeEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = md_episode_editor_dispose;
+  window_class->close_request = md_episode_editor_close_request;
 
   /* MdEpisodeEditor::saved: (id, is_new) after the episode is in the diary. */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
@@ -581,6 +616,13 @@ md_episode_editor_init (MdEpisodeEditor *self)
   g_signal_connect (self->intensity_unset, "toggled", G_CALLBACK (intensity_unset_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
                             G_CALLBACK (field_changed_cb), self);
+
+  /* The wheel scrolls the form; it never changes a value under the pointer. */
+  md_form_guard_scroll (GTK_WIDGET (self->hour_spin));
+  md_form_guard_scroll (GTK_WIDGET (self->minute_spin));
+  md_form_guard_scroll (GTK_WIDGET (self->duration_spin));
+  md_form_guard_scroll (GTK_WIDGET (self->unit_dropdown));
+  md_form_guard_scroll (GTK_WIDGET (self->intensity_scale));
 }
 
 MdEpisodeEditor *
@@ -602,6 +644,7 @@ md_episode_editor_new (GtkWindow       *parent,
       gtk_widget_set_visible (self->delete_button, TRUE);
     }
   fill_from_episode (self, episode);
+  self->initial = md_episode_editor_build_episode (self);
   return self;
 }
 
@@ -610,4 +653,18 @@ md_episode_editor_is_valid (MdEpisodeEditor *self)
 {
   g_return_val_if_fail (MD_IS_EPISODE_EDITOR (self), FALSE);
   return validate (self);
+}
+
+gboolean
+md_episode_editor_has_changes (MdEpisodeEditor *self)
+{
+  g_autoptr(MdEpisode) now = NULL;
+
+  g_return_val_if_fail (MD_IS_EPISODE_EDITOR (self), FALSE);
+
+  /* A running timer is work too. */
+  if (self->timer_id != 0)
+    return TRUE;
+  now = md_episode_editor_build_episode (self);
+  return !same_episode (now, self->initial);
 }

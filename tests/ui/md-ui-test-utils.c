@@ -4,7 +4,19 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include "md-ui-test-utils.h"
+
+void
+md_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  /* The same locale on every machine, whatever LANG says and whichever locales exist. */
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    g_error ("The C.UTF-8 locale is missing");
+}
 
 static gboolean
 timeout_cb (gpointer data)
@@ -54,4 +66,46 @@ md_ui_test_screenshot (GtkWidget  *window,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   path = g_strdup_printf ("%s/%s.png", dir, name);
   gdk_texture_save_to_png (texture, path);
+}
+
+static gboolean
+emit_scroll (GtkWidget        *widget,
+             GtkPropagationPhase phase,
+             double            dx,
+             double            dy)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_SCROLL (c) || gtk_event_controller_get_propagation_phase (c) != phase)
+        continue;
+      g_signal_emit_by_name (c, "scroll", dx, dy, &handled);
+      if (handled)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+md_ui_test_scroll (GtkWidget *target,
+                   double     dx,
+                   double     dy)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  for (GtkWidget *w = target; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (path, 0, w);
+  for (guint i = 0; i < path->len; i++)
+    if (emit_scroll (g_ptr_array_index (path, i), GTK_PHASE_CAPTURE, dx, dy))
+      return TRUE;
+  if (emit_scroll (target, GTK_PHASE_TARGET, dx, dy))
+    return TRUE;
+  for (guint i = path->len; i > 0; i--)
+    if (emit_scroll (g_ptr_array_index (path, i - 1), GTK_PHASE_BUBBLE, dx, dy))
+      return TRUE;
+  return FALSE;
 }

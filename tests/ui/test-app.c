@@ -17,6 +17,7 @@
 #include "md-csv.h"
 #include "md-diary.h"
 #include "md-test-utils.h"
+#include "md-ui-test-utils.h"
 #include "md-window-private.h"
 
 typedef struct {
@@ -227,7 +228,7 @@ main (int argc, char **argv)
   g_test_dbus_up (bus);
   if (display != NULL)
     g_setenv ("DISPLAY", display, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
 
   {

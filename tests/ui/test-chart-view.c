@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "md-chart-view.h"
+#include "md-ui-test-utils.h"
 
 #define D0 20000
 
@@ -143,7 +144,7 @@ test_draws (void)
 int
 main (int argc, char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/chart-view/summary-and-selection", test_summary_and_selection);
   g_test_add_func ("/chart-view/keys", test_keys);

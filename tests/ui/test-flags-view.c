@@ -180,7 +180,7 @@ test_alerts_window_lists_every_rule (void)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
   g_test_add ("/flags-view/empty-hidden", Fixture, NULL, setup, test_empty_hidden, teardown);
   g_test_add ("/flags-view/shown-and-discussed", Fixture, NULL, setup, test_flag_shown_and_discussed, teardown);

@@ -91,7 +91,7 @@ test_settings_written (void)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/preferences/settings-written", test_settings_written);
   return g_test_run ();

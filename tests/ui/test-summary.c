@@ -127,7 +127,7 @@ test_period_and_paper (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
   g_test_add ("/summary/export-through-print-operation", Fixture, NULL, setup, test_export_through_print_operation, teardown);
   g_test_add ("/summary/period-and-paper", Fixture, NULL, setup, test_period_and_paper, teardown);

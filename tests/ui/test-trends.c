@@ -212,7 +212,7 @@ test_screenshots (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  md_ui_test_init (&argc, &argv);
   adw_init ();
   g_test_add ("/trends/ranges", Fixture, GINT_TO_POINTER (1), setup, test_ranges, teardown);
   g_test_add ("/trends/empty", Fixture, NULL, setup, test_empty, teardown);
