@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "md-a11y.h"
+
 #include <glib/gi18n.h>
 
 #include "md-application.h"
@@ -620,6 +622,7 @@ md_checkin_editor_new (GtkWindow          *parent,
   adw_combo_row_set_selected (self->day_row, 0);
   g_signal_connect_swapped (self->day_row, "notify::selected", G_CALLBACK (day_changed_cb), self);
   day_changed_cb (self);
+  md_a11y_fix_names (GTK_WIDGET (self));
   return self;
 }
 

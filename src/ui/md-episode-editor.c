@@ -14,6 +14,7 @@
 
 #include "md-application.h"
 
+#include "md-a11y.h"
 #include "md-episode-editor-private.h"
 #include "md-form-guard.h"
 #include "md-time.h"
@@ -445,6 +446,7 @@ build_choice_widgets (MdEpisodeEditor *self)
 
       g_object_set_data (G_OBJECT (check), "md-region", GINT_TO_POINTER (r));
       g_signal_connect (check, "toggled", G_CALLBACK (region_toggled_cb), self);
+      md_a11y_add_toggle_action (GTK_CHECK_BUTTON (check));
       gtk_flow_box_append (self->regions_box, check);
       self->region_checks[r] = GTK_CHECK_BUTTON (check);
     }
@@ -475,6 +477,7 @@ build_choice_widgets (MdEpisodeEditor *self)
           gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
         }
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (field_changed_cb), self);
+      md_a11y_add_toggle_action (GTK_CHECK_BUTTON (check));
       adw_preferences_group_add (self->signs_group, row);
       self->sign_checks[s] = GTK_CHECK_BUTTON (check);
     }
@@ -645,6 +648,7 @@ md_episode_editor_new (GtkWindow       *parent,
     }
   fill_from_episode (self, episode);
   self->initial = md_episode_editor_build_episode (self);
+  md_a11y_fix_names (GTK_WIDGET (self));
   return self;
 }
 

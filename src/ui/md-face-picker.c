@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "md-a11y.h"
 #include "md-face-map.h"
 #include "md-face-picker.h"
 
@@ -213,7 +214,8 @@ make_parts (MdFacePicker *self)
         gtk_widget_set_can_target (part, FALSE);
         gtk_widget_set_opacity (part, 0.0);
         gtk_widget_add_css_class (part, "face-part");
-        gtk_accessible_update_property (GTK_ACCESSIBLE (part), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        md_a11y_set_label (part, name);
+        md_a11y_add_toggle_action (GTK_CHECK_BUTTON (part));
         g_signal_connect (part, "toggled", G_CALLBACK (part_toggled_cb), self);
         g_signal_connect (part, "notify::has-focus", G_CALLBACK (part_focus_cb), self);
         gtk_widget_set_parent (part, GTK_WIDGET (self));

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "md-a11y.h"
+
 #include <glib/gi18n.h>
 
 #include "md-application.h"
@@ -220,5 +222,6 @@ md_preferences_new (GtkWindow *parent,
     g_autofree char *hint = g_strdup_printf (_("Emergency phone number (empty: %s)"), md_emergency_number (""));
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->emergency_row), hint);
   }
+  md_a11y_fix_names (GTK_WIDGET (self));
   return self;
 }

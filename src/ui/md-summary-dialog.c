@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "md-a11y.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -237,5 +239,6 @@ md_summary_dialog_new (GtkWindow *parent,
       self->name = g_settings_get_string (settings, "patient-name");
       self->birth = g_settings_get_string (settings, "patient-birth-date");
     }
+  md_a11y_fix_names (GTK_WIDGET (self));
   return self;
 }

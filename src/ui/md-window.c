@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "md-a11y.h"
+
 #include <glib/gi18n.h>
 
 #include "md-application.h"
@@ -404,6 +406,7 @@ md_window_new (MdApplication *app,
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
+  md_a11y_fix_names (GTK_WIDGET (self));
   return self;
 }
 
