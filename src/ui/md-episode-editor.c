@@ -430,8 +430,13 @@ build_choice_widgets (MdEpisodeEditor *self)
       self->region_checks[r] = GTK_CHECK_BUTTON (check);
     }
 
-  for (MdSign s = 0; s < MD_N_SIGNS; s++)
+  const MdSign *order;
+  guint n_signs;
+
+  order = md_signs_display_order (&n_signs);
+  for (guint i = 0; i < n_signs; i++)
     {
+      MdSign s = order[i];
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
@@ -454,6 +459,12 @@ build_choice_widgets (MdEpisodeEditor *self)
           gtk_box_append (GTK_BOX (box), label);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
           gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+        }
+      /* The sign of older diaries shows only on an episode that has it. */
+      if (!md_sign_is_offered (s))
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Logged before this was split into a drooping eyelid and a drooping face"));
+          gtk_widget_set_visible (row, FALSE);
         }
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (field_changed_cb), self);
       adw_preferences_group_add (self->signs_group, row);
@@ -500,6 +511,10 @@ fill_from_episode (MdEpisodeEditor *self,
       gtk_range_set_value (GTK_RANGE (self->intensity_scale), ep->intensity == MD_UNKNOWN ? 0 : ep->intensity);
       for (MdSign s = 0; s < MD_N_SIGNS; s++)
         gtk_check_button_set_active (self->sign_checks[s], (ep->signs & MD_BIT (s)) != 0);
+      for (MdSign s = 0; s < MD_N_SIGNS; s++)
+        if (!md_sign_is_offered (s))
+          gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->sign_checks[s]), ADW_TYPE_ACTION_ROW),
+                                  (ep->signs & MD_BIT (s)) != 0);
       for (MdTrigger t = 0; t < MD_N_TRIGGERS; t++)
         gtk_toggle_button_set_active (self->trigger_toggles[t], (ep->triggers & MD_BIT (t)) != 0);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), ep->notes ? ep->notes : "", -1);
