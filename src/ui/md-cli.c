@@ -15,6 +15,7 @@
 #include "md-checkin.h"
 #include "md-checkin-csv.h"
 #include "md-cli.h"
+#include "md-emergency.h"
 #include "md-report.h"
 #include "md-csv.h"
 #include "md-flag-acks.h"
@@ -122,6 +123,7 @@ run_flags (MdStore    *store,
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) flags = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *number = md_emergency_number_preferred ();
   MdLevel overall = MD_LEVEL_NONE;
 
   episodes = md_store_episodes_between (store, G_MININT64, G_MAXINT64, &error);
@@ -132,7 +134,7 @@ run_flags (MdStore    *store,
     }
   flags = md_rules_evaluate ((MdEpisode * const *) episodes->pdata, episodes->len, as_of, &overall);
   md_flags_mark_discussed (store, flags);
-  text = json ? md_rules_to_json (flags, overall, as_of) : md_rules_to_text (flags, overall);
+  text = json ? md_rules_to_json (flags, overall, as_of) : md_rules_to_text (flags, overall, number);
   g_print ("%s", text);
   return MD_EXIT_OK;
 }
