@@ -14,6 +14,7 @@
 
 #include "md-application.h"
 
+#include "md-emergency.h"
 #include "md-episode-editor-private.h"
 #include "md-time.h"
 
@@ -617,8 +618,26 @@ md_episode_editor_new (GtkWindow       *parent,
       adw_window_title_set_title (self->window_title, _("Edit Episode"));
       gtk_widget_set_visible (self->delete_button, TRUE);
     }
+  md_episode_editor_set_emergency_number (self, md_emergency_number (NULL));
   fill_from_episode (self, episode);
   return self;
+}
+
+void
+md_episode_editor_set_emergency_number (MdEpisodeEditor *self,
+                                        const char      *number)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (MD_IS_EPISODE_EDITOR (self));
+  g_return_if_fail (number != NULL);
+
+  /* Where she ticks the boxes: the FAST signs mean calling now, before anything else. */
+  text = g_strdup_printf (_("Tick anything that came with it. Face drooping, an arm or leg weak, or speech slurred, "
+                            "even for a moment and even if it has passed: call %s now, and log it later. "
+                            "The other signs marked “Warning sign” need a doctor’s advice; the alerts say how soon."),
+                          number);
+  adw_preferences_group_set_description (self->signs_group, text);
 }
 
 gboolean
