@@ -74,7 +74,7 @@ test_export_through_print_operation (Fixture *f, gconstpointer data)
   period = g_strdup_printf ("Period %s to", from);
   g_assert_nonnull (strstr (text, period));
   g_assert_nonnull (strstr (text, "summary for the clinician"));
-  g_assert_nonnull (strstr (text, "30 of 90 days"));
+  g_assert_nonnull (strstr (text, "Twitching on 30 of the 90 days"));
   g_assert_nonnull (strstr (text, "Page 1 of"));
   g_assert_nonnull (strstr (info, "595.") ? info : NULL);   /* A4 by default here */
 }
