@@ -1,6 +1,8 @@
 /* test-preferences.c: the preferences window writes the settings. */
 #include "config.h"
 
+#include <locale.h>
+
 #include <adwaita.h>
 
 #include "md-application.h"
@@ -92,6 +94,9 @@ int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init switches to en_US.UTF-8 where it exists; the expected emergency number and
+   * paper size are those of the C locale that meson sets. */
+  setlocale (LC_ALL, "C.UTF-8");
   adw_init ();
   md_ui_ensure_resources ();
   g_test_add_func ("/preferences/settings-written", test_settings_written);
