@@ -434,6 +434,13 @@ build_choice_widgets (MdEpisodeEditor *self)
   const MdSign *order;
   guint n_signs;
 
+  /* Where she ticks the boxes, in full contrast: the FAST signs mean calling, not logging. */
+  self->call_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_action_row_add_prefix (self->call_row, gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  adw_action_row_set_title_lines (self->call_row, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->call_row), "call-now");
+  adw_preferences_group_add (self->signs_group, GTK_WIDGET (self->call_row));
+
   order = md_signs_display_order (&n_signs);
   for (guint i = 0; i < n_signs; i++)
     {
@@ -628,16 +635,17 @@ md_episode_editor_set_emergency_number (MdEpisodeEditor *self,
                                         const char      *number)
 {
   g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
 
   g_return_if_fail (MD_IS_EPISODE_EDITOR (self));
   g_return_if_fail (number != NULL);
 
   /* Where she ticks the boxes: the FAST signs mean calling now, before anything else. */
-  text = g_strdup_printf (_("Tick anything that came with it. Face drooping, an arm or leg weak, or speech slurred, "
-                            "even for a moment and even if it has passed: call %s now, and log it later. "
-                            "The other signs marked “Warning sign” need a doctor’s advice; the alerts say how soon."),
-                          number);
-  adw_preferences_group_set_description (self->signs_group, text);
+  text = g_strdup_printf (_("Face drooping, an arm or leg weak, or speech slurred, even for a moment and even if it "
+                            "has passed: call %s now, and log it later."), number);
+  escaped = g_markup_escape_text (text, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->call_row), escaped);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->call_row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 gboolean

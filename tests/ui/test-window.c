@@ -284,14 +284,18 @@ test_signs_explanation (Fixture       *f,
                         gconstpointer  data)
 {
   MdEpisodeEditor *editor = open_new_editor (f);
-#define EXPECTED(n) "Tick anything that came with it. Face drooping, an arm or leg weak, or speech slurred, even for a " \
-  "moment and even if it has passed: call " n " now, and log it later. The other signs marked “Warning sign” need a " \
-  "doctor’s advice; the alerts say how soon."
+#define EXPECTED(n) "Face drooping, an arm or leg weak, or speech slurred, even for a moment and even if it has " \
+  "passed: call " n " now, and log it later."
   const char *with_112 = EXPECTED ("112");
   const char *with_999 = EXPECTED ("999");
 #undef EXPECTED
 
-  g_assert_cmpstr (adw_preferences_group_get_description (editor->signs_group), ==, with_112);
+  /* The first row of the signs, above the boxes, in normal contrast. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor->call_row)), ==, with_112);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editor->call_row), "dim-label"));
+  g_assert_cmpstr (adw_preferences_group_get_description (editor->signs_group), ==,
+                   "Tick anything that came with it. Signs marked “Warning sign” need a doctor’s advice; "
+                   "after saving, the alerts say how soon.");
   /* Arm or leg weakness and the two drooping signs are offered; the old combined sign is not. */
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (editor->sign_checks[MD_SIGN_ARM_LEG_WEAKNESS]), ADW_TYPE_ACTION_ROW)));
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (editor->sign_checks[MD_SIGN_DROOPING_FACE]), ADW_TYPE_ACTION_ROW)));
@@ -302,7 +306,7 @@ test_signs_explanation (Fixture       *f,
 
   md_window_set_emergency_number (f->window, "999");
   editor = open_new_editor (f);
-  g_assert_cmpstr (adw_preferences_group_get_description (editor->signs_group), ==, with_999);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor->call_row)), ==, with_999);
 }
 
 /* An episode of an older diary keeps its combined "drooping" sign, shown only there. */
