@@ -79,6 +79,16 @@ md_test_run_cli (const char * const *argv,
                  char              **out,
                  char              **err)
 {
+  return md_test_run_cli_env (argv, NULL, stdin_text, out, err);
+}
+
+int
+md_test_run_cli_env (const char * const *argv,
+                     const char * const *env,
+                     const char         *stdin_text,
+                     char              **out,
+                     char              **err)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -100,6 +110,8 @@ md_test_run_cli (const char * const *argv,
   /* Headless commands must work with no display at all. */
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  for (guint i = 0; env != NULL && env[i] != NULL && env[i + 1] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
   g_assert_no_error (error);
 

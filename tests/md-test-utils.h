@@ -25,6 +25,13 @@ int        md_test_run_cli      (const char * const *argv,
                                  char              **out,
                                  char              **err);
 
+/* The same with @env (name, value, ..., NULL) set for the child. */
+int        md_test_run_cli_env  (const char * const *argv,
+                                 const char * const *env,
+                                 const char         *stdin_text,
+                                 char              **out,
+                                 char              **err);
+
 /* Reads a whole file into a string (asserts it exists). */
 char      *md_test_read_file    (const char *path);
 

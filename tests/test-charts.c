@@ -496,7 +496,7 @@ test_hit_and_text (void)
   dur = md_chart_item_text (MD_CHART_DURATION, stats, 5);
   g_assert_cmpstr (dur, ==, "Wed 9 Oct 2024: 20 min of twitching with a known duration");
   sides = md_chart_item_text (MD_CHART_SIDES, stats, 2);
-  g_assert_cmpstr (sides, ==, "Sun 6 Oct 2024: left 4, right 0, both sides 0, side not noted 0");
+  g_assert_cmpstr (sides, ==, "Sun 6 Oct 2024: left 4, right 0, both sides 0, side not recorded 0");
   hour = md_chart_item_text (MD_CHART_TIME_OF_DAY, stats, 18);
   g_assert_cmpstr (hour, ==, "18:00–18:59: 10 episodes");
 
@@ -505,7 +505,7 @@ test_hit_and_text (void)
   g_assert_nonnull (strstr (text, "Most in one bar: 10, on Wed 9 Oct 2024"));
   g_clear_pointer (&text, g_free);
   text = md_chart_describe (MD_CHART_SIDES, stats);
-  g_assert_cmpstr (text, ==, "Left side 4, right side 10, both sides 0, side not noted 0.");
+  g_assert_cmpstr (text, ==, "Left side 4, right side 10, both sides 0, side not recorded 0.");
   g_clear_pointer (&text, g_free);
   text = md_chart_describe (MD_CHART_DURATION, stats);
   g_assert_nonnull (strstr (text, "Total twitching time 24 min, known for 14 of 14 episodes"));

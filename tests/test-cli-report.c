@@ -67,7 +67,7 @@ test_writes_pdf (Fixture *f, gconstpointer data)
   text = pdf_text (f->pdf);
   g_assert_nonnull (strstr (text, "Period 2025-03-01 to 2025-03-31 (31 days)"));
   g_assert_nonnull (strstr (text, "Pain with the twitching"));
-  g_assert_nonnull (strstr (text, "10 of 31 days"));
+  g_assert_nonnull (strstr (text, "Twitching on 10 of the 31 days from 2025-03-01 to"));
 }
 
 static void

@@ -361,7 +361,7 @@ sample_episodes (void)
   HEADER \
   "2025-01-02T03:04:05+00:00,eyelid-upper;eyelid-lower;around-eye;forehead;cheek;mid-face;lips;mouth-corner;chin;jaw," \
   "both,2592000,10,weakness;drooping;asymmetry;speech-difficulty;vision-change;dizziness;numbness;severe-headache;" \
-  "swallowing-difficulty;head-injury;spread-body;pain;eyelid-closure,caffeine;poor-sleep;stress;dehydration;" \
+  "swallowing-difficulty;head-injury;spread-body;pain;eyelid-closure;drooping-eyelid;drooping-face;arm-leg-weakness,caffeine;poor-sleep;stress;dehydration;" \
   "hot-flash;alcohol;screen-time;new-medication;skipped-meal,plain; with semicolon\n" \
   "2025-02-01T09:00:00+05:45,chin,,,,,,\n" \
   "2025-02-02T23:59:59-03:30,cheek;lips,right,1,0,pain,alcohol,\"a, b\"\n" \

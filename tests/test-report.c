@@ -117,6 +117,25 @@ write_report (Fixture *f, const MdReportInfo *info, int *pages)
   return pdf_text (path, pages);
 }
 
+/* The text with every run of white space made one space (pdftotext wraps lines). */
+static char *
+squash (const char *text)
+{
+  g_autoptr(GRegex) re = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (re, text, -1, 0, " ", 0, NULL);
+}
+
+static const char *
+after (const char *text, const char *needle)
+{
+  const char *p = strstr (text, needle);
+
+  if (p == NULL)
+    g_error ("“%s” not found in the summary:\n%s", needle, text);
+  return p;
+}
+
 static MdReportInfo
 default_info (void)
 {
@@ -175,8 +194,13 @@ test_sections_and_numbers (Fixture *f, gconstpointer data)
   ASSERT_HAS (text, "Pain with the twitching");
   ASSERT_HAS (text, "Evidence: 2025-03-28");
   ASSERT_HAS (text, "Episodes 6");
-  ASSERT_HAS (text, "Days with twitching 5 of 90 days");
-  ASSERT_HAS (text, "left 3, right 1, both 1, not recorded 1");
+  {
+    g_autofree char *flat = squash (text);
+
+    ASSERT_HAS (flat, "Key findings Side: left 3, right 1, both sides 1. Side not recorded for 1 more episode. "
+                      "Twitching on 5 of the 90 days from 2025-01-01 to 2025-03-31.");
+    ASSERT_HAS (flat, "Diary kept since 2024-12-22.");
+  }
   ASSERT_HAS (text, "longest 10 min (1 not timed)");
   ASSERT_HAS (text, "Signs recorded");
   ASSERT_HAS (text, "2025-03-28 Pain");
@@ -221,7 +245,7 @@ test_discussed_marked (Fixture *f, gconstpointer data)
   g_assert_cmpuint (flags->len, ==, 1);
   g_assert_true (md_flag_ack (f->store, flags->pdata[0], NULL));
   text = write_report (f, &info, &pages);
-  ASSERT_HAS (text, "already discussed with a doctor");
+  ASSERT_HAS (text, "(marked by the patient as discussed with a");
 }
 
 static void
@@ -242,12 +266,21 @@ test_past_emergency_not_current (Fixture *f, gconstpointer data)
 
   text = write_report (f, &info, &pages);
   /* ...is what the summary shows as current, with the same message... */
-  ASSERT_HAS (text, "Get medical advice today");
+  ASSERT_HAS (text, "urgent: the patient was told to get medical advice the same day");
   g_assert_null (strstr (text, "hours ago"));
+  g_assert_null (strstr (text, "days ago"));
   /* ...and the emergency of three days ago is listed as raised then, not as "call now". */
   ASSERT_HAS (text, "Raised earlier in the period and no longer active at its end");
-  ASSERT_HAS (text, "2025-03-28 Face weakness or speech trouble in the last day");
+  /* It says why: the same episode is now behind the urgent alert, not an improvement. */
+  {
+    g_autofree char *flat = squash (text);
+    /* (The table's columns interleave in pdftotext's output.) */
+    ASSERT_HAS (flat, "Raised on Alert Episodes behind it Why no longer active 2025-03-28 Face, arm or speech signs in the last");
+    ASSERT_HAS (flat, "emergency level");
+    ASSERT_HAS (flat, "superseded by “Face, arm or");
+  }
   g_assert_null (strstr (text, "Call the emergency number now"));
+  g_assert_null (strstr (text, "Call "));
 }
 
 static void
@@ -296,6 +329,61 @@ test_busy_diary_fits_two_pages (Fixture *f, gconstpointer data)
   ASSERT_HAS (text, "more notes are in the diary");
 }
 
+/* The reviewer's case: left-sided, spreading from the eyelid to the cheek and the mouth, more
+ * every week. The summary opens with the key findings, then the spreading one-sided alert. */
+static void
+test_reviewer_case (Fixture *f, gconstpointer data)
+{
+  MdReportInfo info = default_info ();
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  /* Days before TO_DAY and regions, oldest first: 2, 4, 6 and 9 episodes a week. */
+  static const struct { int back; guint32 regions; } eps[] = {
+    { 27, MD_BIT (MD_REGION_EYELID_LOWER) }, { 24, MD_BIT (MD_REGION_EYELID_LOWER) },
+    { 20, MD_BIT (MD_REGION_EYELID_LOWER) }, { 19, MD_BIT (MD_REGION_EYELID_LOWER) },
+    { 17, MD_BIT (MD_REGION_EYELID_LOWER) | MD_BIT (MD_REGION_CHEEK) }, { 15, MD_BIT (MD_REGION_CHEEK) },
+    { 13, MD_BIT (MD_REGION_EYELID_LOWER) }, { 12, MD_BIT (MD_REGION_CHEEK) }, { 11, MD_BIT (MD_REGION_EYELID_LOWER) },
+    { 10, MD_BIT (MD_REGION_CHEEK) }, { 9, MD_BIT (MD_REGION_EYELID_LOWER) }, { 8, MD_BIT (MD_REGION_CHEEK) },
+    { 6, MD_BIT (MD_REGION_EYELID_LOWER) }, { 5, MD_BIT (MD_REGION_CHEEK) | MD_BIT (MD_REGION_MOUTH_CORNER) },
+    { 5, MD_BIT (MD_REGION_EYELID_LOWER) }, { 4, MD_BIT (MD_REGION_MOUTH_CORNER) }, { 3, MD_BIT (MD_REGION_CHEEK) },
+    { 3, MD_BIT (MD_REGION_EYELID_LOWER) | MD_BIT (MD_REGION_MOUTH_CORNER) }, { 2, MD_BIT (MD_REGION_CHEEK) },
+    { 1, MD_BIT (MD_REGION_MOUTH_CORNER) }, { 0, MD_BIT (MD_REGION_EYELID_LOWER) | MD_BIT (MD_REGION_CHEEK) },
+  };
+  const char *p;
+  int pages;
+
+  for (guint i = 0; i < G_N_ELEMENTS (eps); i++)
+    {
+      g_autoptr(MdEpisode) ep = md_test_episode ((TO_DAY - eps[i].back) * 86400 + 9 * 3600 + i * 60);
+
+      ep->regions = eps[i].regions;
+      ep->side = MD_SIDE_LEFT;
+      g_assert_true (md_store_add_episode (f->store, ep, NULL));
+    }
+  raw = write_report (f, &info, &pages);
+  text = squash (raw);
+  g_test_message ("%s", text);
+
+  /* The title, then the key findings, then the alerts: one-sided and spreading first. */
+  p = after (text, "summary for the clinician");
+  p = after (p, "Key findings Side: left only (all 21 episodes with a side recorded). "
+                "Twitching on 19 of the 28 days from 2025-03-04 to 2025-03-31. "
+                "Spread across the face, in the order the areas first appeared: Lower eyelid (from 2025-03-04), "
+                "then Cheek (from 2025-03-14), then Corner of the mouth (from 2025-03-26). "
+                "Episodes per week over the last 4 weeks, oldest first: 2, 4, 6, 9, more every week. "
+                "Diary kept since 2025-03-04. "
+                "Not recorded: weakness, drooping, speech or swallowing trouble, vision change.");
+  p = after (p, "Alerts, most serious first One-sided twitching that spreads or lasts — soon: the patient was told to book an appointment");
+  p = after (p, "Twitching in more than one area of the face");
+  p = after (p, "Twitching on and off for more than two weeks");
+  p = after (p, "Twitching increasing week by week");
+  /* Rates from the first diary day inside the period, not over the 90 days. */
+  after (text, "Episodes per week 5.2 on average");
+  g_assert_null (strstr (text, " ago"));
+  g_assert_null (strstr (text, "Call "));
+  g_assert_cmpint (pages, <=, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -312,6 +400,7 @@ main (int argc, char *argv[])
   g_test_add ("/report/empty-period", Fixture, NULL, setup, test_empty_period, teardown);
   g_test_add ("/report/discussed-marked", Fixture, NULL, setup, test_discussed_marked, teardown);
   g_test_add ("/report/past-emergency-not-current", Fixture, NULL, setup, test_past_emergency_not_current, teardown);
+  g_test_add ("/report/reviewer-case", Fixture, NULL, setup, test_reviewer_case, teardown);
   g_test_add ("/report/paper-sizes", Fixture, NULL, setup, test_paper_sizes, teardown);
   g_test_add ("/report/busy-diary-fits-two-pages", Fixture, NULL, setup, test_busy_diary_fits_two_pages, teardown);
   return g_test_run ();

@@ -83,10 +83,10 @@ static const Case cases[] = {
   { "/rules/reference/1-one-episode", EPS ({ D (0) }), 0, "", "none" },
   { "/rules/reference/2-daily-two-weeks", EPS ({ D (13), 14, DAY, .side = SB }), 0,
     "over-a-week", "note", .rule = "over-a-week", .evidence = "1,2,3,4,5,6,7,8,9,10,11,12,13,14",
-    .contains = "on 14 days over 14 days, most recently on 2025-03-31" },
+    .contains = "on 14 separate days across 14 days, most recently on 2025-03-31" },
   { "/rules/reference/3-every-second-day", EPS ({ D (14), 8, 2 * DAY, .side = SB }), 0,
     "persistent", "soon", .rule = "persistent", .evidence = "1,2,3,4,5,6,7,8",
-    .contains = "Twitching was logged on 8 days over 15 days, most recently on 2025-03-31" },
+    .contains = "Twitching was logged on 8 separate days across 15 days, most recently on 2025-03-31" },
   { "/rules/reference/4-gap-of-eight", EPS ({ D (14), 4, DAY, .side = SB }, { D (3), 4, DAY, .side = SB }), 0,
     "", "none" },
   { "/rules/reference/5-drooping-23h", EPS ({ 23 * H, .signs = F_DROOP }), 0,
@@ -109,7 +109,7 @@ static const Case cases[] = {
     "over-a-week one-sided", "note", .rule = "one-sided", .evidence = "1,2,3,4,5",
     .contains = "5 of the 5 episodes|left side (100%)" },
   { "/rules/reference/8-left-eyelid-four", EPS ({ D (9) }, { D (7) }, { D (5) }, { D (2) }), 0,
-    "over-a-week", "note", .rule = "over-a-week", .contains = "on 4 days over 8 days, most recently on 2025-03-29" },
+    "over-a-week", "note", .rule = "over-a-week", .contains = "on 4 separate days across 8 days, most recently on 2025-03-29" },
   { "/rules/reference/9-six-hours", EPS ({ D (1), .dur = 6 * H }), 0,
     "long-episode", "soon", .rule = "long-episode", .evidence = "1", .contains = ": 1.|lasted 6 h;" },
   { "/rules/reference/9-five-hours-59", EPS ({ D (1), .dur = 6 * H - 60 }), 0, "", "none" },
@@ -167,25 +167,25 @@ static const Case cases[] = {
 
   /* Persistent and over a week. */
   { "/rules/run/span-15-four-days", EPS ({ D (14), .side = SB }, { D (10), .side = SB }, { D (5), .side = SB }, { D (0), .side = SB }), 0,
-    "persistent", "soon", .rule = "persistent", .contains = "on 4 days over 15 days" },
+    "persistent", "soon", .rule = "persistent", .contains = "on 4 separate days across 15 days" },
   { "/rules/run/span-14-four-days", EPS ({ D (13), .side = SB }, { D (9), .side = SB }, { D (5), .side = SB }, { D (0), .side = SB }), 0,
-    "over-a-week", "note", .rule = "over-a-week", .contains = "on 4 days over 14 days" },
+    "over-a-week", "note", .rule = "over-a-week", .contains = "on 4 separate days across 14 days" },
   { "/rules/run/span-15-three-days", EPS ({ D (14), .side = SB }, { D (7), .side = SB }, { D (0), .side = SB }), 0,
-    "over-a-week", "note", .rule = "over-a-week", .contains = "on 3 days over 15 days" },
+    "over-a-week", "note", .rule = "over-a-week", .contains = "on 3 separate days across 15 days" },
   { "/rules/run/span-8", EPS ({ D (7), .side = SB }, { D (0), .side = SB }), 0,
-    "over-a-week", "note", .rule = "over-a-week", .evidence = "1,2", .contains = "on 2 days over 8 days" },
+    "over-a-week", "note", .rule = "over-a-week", .evidence = "1,2", .contains = "on 2 separate days across 8 days" },
   { "/rules/run/span-7", EPS ({ D (6), .side = SB }, { D (0), .side = SB }), 0, "", "none" },
   { "/rules/run/gap-8-ends-run", EPS ({ D (8), .side = SB }, { D (0), .side = SB }), 0, "", "none" },
   { "/rules/run/gap-7-joins", EPS ({ D (15), .side = SB }, { D (8), .side = SB }, { D (4), .side = SB }, { D (0), .side = SB }), 0,
-    "persistent", "soon", .rule = "persistent", .evidence = "1,2,3,4", .contains = "on 4 days over 16 days" },
+    "persistent", "soon", .rule = "persistent", .evidence = "1,2,3,4", .contains = "on 4 separate days across 16 days" },
   { "/rules/run/gap-8-splits", EPS ({ D (16), .side = SB }, { D (8), .side = SB }, { D (4), .side = SB }, { D (0), .side = SB }), 0,
-    "over-a-week", "note", .rule = "over-a-week", .evidence = "2,3,4", .contains = "on 3 days over 9 days" },
+    "over-a-week", "note", .rule = "over-a-week", .evidence = "2,3,4", .contains = "on 3 separate days across 9 days" },
   { "/rules/run/idle-7", EPS ({ D (21), 15, DAY, .side = SB }), 0,
-    "persistent", "soon", .rule = "persistent", .contains = "on 15 days over 15 days, most recently on 2025-03-24" },
+    "persistent", "soon", .rule = "persistent", .contains = "on 15 separate days across 15 days, most recently on 2025-03-24" },
   { "/rules/run/idle-8", EPS ({ D (22), 15, DAY, .side = SB }), 0, "", "none" },
   { "/rules/run/many-on-one-day", EPS ({ D (0), 6, MIN_S, .side = SB }), 0, "", "none" },
   { "/rules/run/duplicates-count-one-day", EPS ({ D (7), .side = SB }, { D (0), .side = SB }, { D (0), .side = SB }), 0,
-    "over-a-week", "note", .rule = "over-a-week", .evidence = "1,2,3", .contains = "on 2 days over 8 days" },
+    "over-a-week", "note", .rule = "over-a-week", .evidence = "1,2,3", .contains = "on 2 separate days across 8 days" },
   { "/rules/run/backdated-years", EPS ({ 5 * 365 * DAY, 30, DAY, .side = SB, .signs = F_DROOP }, { D (0), .side = SB }), 0, "", "none" },
   { "/rules/run/reversed-input", EPS ({ D (14), 8, 2 * DAY, .side = SB }), 0,
     "persistent", "soon", .rule = "persistent", .evidence = "1,2,3,4,5,6,7,8", .reversed = TRUE },
@@ -194,7 +194,7 @@ static const Case cases[] = {
   { "/rules/dst/spring-late-evening-moves-day",
     EPS ({ .at = 1742855400 /* 2025-03-24T22:30Z = 23:30+01 */, .off = 3600, .side = SB },
          { .at = 1743373800 /* 2025-03-30T22:30Z = 00:30+02 on the 31st */, .off = 7200, .side = SB }), 0,
-    "over-a-week", "note", .rule = "over-a-week", .contains = "on 2 days over 8 days, most recently on 2025-03-31" },
+    "over-a-week", "note", .rule = "over-a-week", .contains = "on 2 separate days across 8 days, most recently on 2025-03-31" },
   { "/rules/dst/spring-span-7",
     EPS ({ .at = 1742772600 /* 2025-03-23T23:30Z = 00:30+01 on the 24th */, .off = 3600, .side = SB },
          { .at = 1743370200 /* 2025-03-30T21:30Z = 23:30+02 */, .off = 7200, .side = SB }), 0, "", "none" },
@@ -205,7 +205,7 @@ static const Case cases[] = {
   { "/rules/dst/autumn-late-evening-moves-day",
     EPS ({ .at = 1730064600 /* 2024-10-27T21:30Z = 22:30+01 */, .off = 3600, .side = SB },
          { .at = 1730590200 /* 2024-11-02T23:30Z = 00:30+01 on the 3rd */, .off = 3600, .side = SB }), 1730635200,
-    "over-a-week", "note", .rule = "over-a-week", .contains = "on 2 days over 8 days, most recently on 2024-11-03" },
+    "over-a-week", "note", .rule = "over-a-week", .contains = "on 2 separate days across 8 days, most recently on 2024-11-03" },
 
   /* Travel: local days out of order with the instants; today from the latest episode's offset. */
   { "/rules/travel/tokyo-then-new-york",
@@ -213,11 +213,11 @@ static const Case cases[] = {
          { .at = 1742871600 /* 2025-03-25T03:00Z = 03-24 22:00-05 */, .off = -5 * 3600, .side = SB },
          { .at = 1743400800 /* 2025-03-31T06:00Z = 03-31 01:00-05 */, .off = -5 * 3600, .side = SB }), 0,
     "over-a-week", "note", .rule = "over-a-week", .evidence = "1,2,3",
-    .contains = "on 3 days over 8 days, most recently on 2025-03-31" },
+    .contains = "on 3 separate days across 8 days, most recently on 2025-03-31" },
   { "/rules/travel/new-york-today-7",
     EPS ({ .at = 1741510800 /* 2025-03-09T09:00Z */, .rep = 14, .step = DAY, .side = SB },
          { .at = 1742760000 /* 2025-03-23T20:00Z = 15:00-05 */, .off = -5 * 3600, .side = SB }), 1743390000,
-    "persistent", "soon", .rule = "persistent", .contains = "on 15 days over 15 days, most recently on 2025-03-23" },
+    "persistent", "soon", .rule = "persistent", .contains = "on 15 separate days across 15 days, most recently on 2025-03-23" },
   { "/rules/travel/tokyo-today-8",
     EPS ({ .at = 1741510800 /* 2025-03-09T09:00Z */, .rep = 14, .step = DAY, .side = SB },
          { .at = 1742738400 /* 2025-03-23T14:00Z = 23:00+09 */, .off = 9 * 3600, .side = SB }), 1743390000,
@@ -228,7 +228,7 @@ static const Case cases[] = {
     .rule = "face-weakness-now", .contains = "just now" },
   { "/rules/future/301s-ignored", EPS ({ -301, .signs = F_DROOP }), 0, "", "none" },
   { "/rules/future/ignored-in-run", EPS ({ D (8), .side = SB }, { -301, .side = SB }, { D (1), .side = SB }), 0,
-    "over-a-week", "note", .rule = "over-a-week", .evidence = "1,3", .contains = "on 2 days over 8 days" },
+    "over-a-week", "note", .rule = "over-a-week", .evidence = "1,3", .contains = "on 2 separate days across 8 days" },
   { "/rules/unknown/side-not-counted", EPS ({ D (2), 5, H, .side = SU }), 0, "", "none" },
   { "/rules/empty", EPS ({ G_MININT64 }), 0, "", "none" },
 
@@ -538,7 +538,7 @@ test_many_offsets (void)
   f = g_ptr_array_index (flags, 0);
   g_assert_cmpstr (f->rule, ==, "over-a-week");
   /* Local days 03-22, 03-23, 03-24 and 03-31. */
-  g_assert_nonnull (strstr (f->message, "on 4 days over 10 days, most recently on 2025-03-31"));
+  g_assert_nonnull (strstr (f->message, "on 4 separate days across 10 days, most recently on 2025-03-31"));
   g_assert_cmpuint (f->episodes->len, ==, 3001);
 }
 
@@ -551,7 +551,7 @@ test_text_empty (void)
 
   flags = md_rules_evaluate (NULL, 0, NOW, &overall);
   g_assert_cmpint (overall, ==, MD_LEVEL_NONE);
-  text = md_rules_to_text (flags, overall);
+  text = md_rules_to_text (flags, overall, "112");
   g_assert_nonnull (strstr (text, "No warning pattern was found in what has been logged"));
   g_assert_null (strstr (text, "all clear"));
   g_assert_true (g_str_has_suffix (text, "\nlevel: none\n"));
@@ -574,7 +574,7 @@ test_text_lines (void)
   b->signs = O_PAIN;
   flags = md_rules_evaluate (eps, 2, NOW, &overall);
   ((MdFlag *) flags->pdata[1])->discussed = TRUE;
-  text = md_rules_to_text (flags, overall);
+  text = md_rules_to_text (flags, overall, "112");
   lines = g_strsplit (text, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
   g_assert_true (g_str_has_prefix (lines[0], "urgent  neuro-sign-now  A nerve-related sign in the last day: "));
@@ -628,6 +628,7 @@ test_json_bytes (void)
   flag->level = MD_LEVEL_SOON;
   flag->title = "Twitching \"for\" weeks";
   flag->message = g_strdup ("Line one\nline two \\ tab\t\x01 é");
+  flag->advice = "Book \"an\" appointment.";
   flag->episodes = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_vals (flag->episodes, ids, 2);
   g_ptr_array_add (flags, flag);
@@ -637,7 +638,8 @@ test_json_bytes (void)
   g_assert_cmpstr (json, ==,
                    "{\"as_of\": \"2025-03-31T12:00:00Z\", \"level\": \"soon\", \"flags\": [{\"rule\": \"persistent\", "
                    "\"level\": \"soon\", \"title\": \"Twitching \\\"for\\\" weeks\", "
-                   "\"message\": \"Line one\\nline two \\\\ tab\\t\\u0001 é\", \"episodes\": [3, 7]}]}\n");
+                   "\"message\": \"Line one\\nline two \\\\ tab\\t\\u0001 é\", \"episodes\": [3, 7], "
+                   "\"advice\": \"Book \\\"an\\\" appointment.\"}]}\n");
   g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                      json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "flags"), 0),

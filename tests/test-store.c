@@ -302,6 +302,64 @@ test_migrate_empty (void)
   md_test_rmdir (dir);
 }
 
+/* A diary of schema 2 (signs limited to 13 bits, "drooping" as one sign for eyelid or face)
+ * opens, keeps its legacy sign as it was, and takes the three signs added since. */
+static void
+test_migrate_signs_v2 (void)
+{
+  g_autofree char *dir = md_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(MdStore) store = NULL;
+  g_autoptr(MdEpisode) old = NULL;
+  g_autoptr(MdEpisode) back = NULL;
+  g_autoptr(MdEpisode) ep = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "CREATE TABLE episode (id INTEGER PRIMARY KEY, start_utc INTEGER NOT NULL,"
+    " utc_offset_s INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -50400 AND 50400),"
+    " regions INTEGER NOT NULL CHECK (regions > 0 AND regions < 1024),"
+    " side TEXT CHECK (side IN ('left', 'right', 'both')),"
+    " duration_s INTEGER CHECK (duration_s BETWEEN 1 AND 2592000),"
+    " intensity INTEGER CHECK (intensity BETWEEN 0 AND 10),"
+    " signs INTEGER NOT NULL DEFAULT 0 CHECK (signs >= 0 AND signs < 8192),"
+    " triggers INTEGER NOT NULL DEFAULT 0 CHECK (triggers >= 0 AND triggers < 512),"
+    " notes TEXT CHECK (notes IS NULL OR length(notes) <= 4000),"
+    " created_utc INTEGER NOT NULL, updated_utc INTEGER NOT NULL) STRICT;"
+    "CREATE INDEX episode_by_start ON episode (start_utc, id);"
+    "CREATE TABLE flag_ack (rule TEXT PRIMARY KEY, acked_utc INTEGER NOT NULL, evidence TEXT NOT NULL) STRICT;"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
+    "CREATE TABLE checkin (day INTEGER PRIMARY KEY, sleep_min INTEGER, sleep_quality INTEGER,"
+    " caffeine_cups INTEGER, caffeine_mg INTEGER, water_glasses INTEGER, stress INTEGER,"
+    " hot_flashes INTEGER, supplements TEXT NOT NULL DEFAULT '', medicines_started TEXT,"
+    " medicines_stopped TEXT, note TEXT, updated_utc INTEGER NOT NULL) STRICT;"
+    "INSERT INTO episode VALUES (7, 1743411600, 0, 2, 'left', 60, 3, 2, 0, 'old', 1, 1);"
+    "PRAGMA user_version = 2;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = md_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (md_store_get_schema_version (store), ==, 3);
+  old = md_store_get_episode (store, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (old->signs, ==, MD_BIT (MD_SIGN_DROOPING));
+  g_assert_cmpstr (old->notes, ==, "old");
+  label = md_signs_to_label (old->signs);
+  g_assert_cmpstr (label, ==, "Drooping eyelid or face");
+
+  ep = md_test_episode (1743415200);
+  ep->signs = MD_BIT (MD_SIGN_DROOPING_EYELID) | MD_BIT (MD_SIGN_DROOPING_FACE) | MD_BIT (MD_SIGN_ARM_LEG_WEAKNESS);
+  g_assert_true (md_store_add_episode (store, ep, &error));
+  g_assert_no_error (error);
+  back = md_store_get_episode (store, ep->id, &error);
+  g_assert_cmpuint (back->signs, ==, ep->signs);
+  g_clear_object (&store);
+  md_test_rmdir (dir);
+}
+
 static void
 test_too_new (void)
 {
@@ -389,6 +447,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/file-private", test_file_private);
   g_test_add_func ("/store/existing-file-tightened", test_existing_file_tightened);
   g_test_add_func ("/store/migrate-empty", test_migrate_empty);
+  g_test_add_func ("/store/migrate-signs-v2", test_migrate_signs_v2);
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/corrupt-left-untouched", test_corrupt);
   return g_test_run ();

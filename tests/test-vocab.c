@@ -34,7 +34,9 @@ test_reference_ids (void)
                                    "mid-face", "lips", "mouth-corner", "chin", "jaw" };
   static const char *signs[] = { "weakness", "drooping", "asymmetry", "speech-difficulty", "vision-change",
                                  "dizziness", "numbness", "severe-headache", "swallowing-difficulty",
-                                 "head-injury", "spread-body", "pain", "eyelid-closure" };
+                                 "head-injury", "spread-body", "pain", "eyelid-closure",
+                                 /* Added at the end; "drooping" stays readable (see README). */
+                                 "drooping-eyelid", "drooping-face", "arm-leg-weakness" };
   static const char *triggers[] = { "caffeine", "poor-sleep", "stress", "dehydration", "hot-flash",
                                     "alcohol", "screen-time", "new-medication", "skipped-meal" };
 

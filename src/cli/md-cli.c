@@ -15,6 +15,7 @@
 #include "md-checkin.h"
 #include "md-checkin-csv.h"
 #include "md-cli.h"
+#include "md-emergency.h"
 #include "md-report.h"
 #include "md-csv.h"
 #include "md-diary.h"
@@ -122,13 +123,14 @@ run_flags (MdDiary    *diary,
            gint64      as_of)
 {
   g_autofree char *text = NULL;
+  g_autofree char *number = md_emergency_number_preferred ();
   GPtrArray *alerts;
 
   /* The diary's clock set to --as-of: the same alerts the window would show at that instant. */
   md_diary_set_now (diary, as_of);
   alerts = md_diary_get_alerts (diary);
   text = json ? md_rules_to_json (alerts, md_diary_get_level (diary), as_of)
-              : md_rules_to_text (alerts, md_diary_get_level (diary));
+              : md_rules_to_text (alerts, md_diary_get_level (diary), number);
   g_print ("%s", text);
   return MD_EXIT_OK;
 }

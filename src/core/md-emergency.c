@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -53,4 +54,22 @@ md_emergency_number (const char *configured)
     return configured;
   territory = md_territory_from_locale (setlocale (LC_MESSAGES, NULL));
   return md_emergency_number_for_territory (territory);
+}
+
+char *
+md_emergency_number_preferred (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *configured = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "emergency-number"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+
+      configured = g_settings_get_string (settings, "emergency-number");
+    }
+  return g_strdup (md_emergency_number (configured));
 }

@@ -15,4 +15,8 @@ char       *md_territory_from_locale          (const char *locale) G_GNUC_WARN_U
 /* @configured if it is not empty, else the number for the current locale (LC_MESSAGES). */
 const char *md_emergency_number               (const char *configured);
 
+/* The number she set in Preferences (the "emergency-number" key of the app's settings, when
+ * the schema is installed), else the number for the current locale. For the command line. */
+char       *md_emergency_number_preferred     (void) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -96,7 +96,7 @@ md_episode_validate (const MdEpisode *self,
   if ((guint) self->side >= MD_N_SIDES)
     {
       g_set_error_literal (error, MD_EPISODE_ERROR, MD_EPISODE_ERROR_SIDE,
-                           _("Side: it must be left, right, both or not known."));
+                           _("Side: it must be left, right, both or not recorded."));
       return FALSE;
     }
   if (self->duration_s != MD_UNKNOWN &&

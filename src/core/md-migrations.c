@@ -56,6 +56,29 @@ static const char * const migrations[] = {
   "  note TEXT,"
   "  updated_utc INTEGER NOT NULL"
   ") STRICT;",
+
+  /* 3: three more signs (drooping-eyelid, drooping-face, arm-leg-weakness) take bits 13 to 15,
+   * so the CHECK on signs is widened; a CHECK cannot be altered, so the table is rebuilt.
+   * The old bits keep their meaning ("drooping" stays bit 1). */
+  "CREATE TABLE episode_v3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  start_utc INTEGER NOT NULL,"
+  "  utc_offset_s INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -50400 AND 50400),"
+  "  regions INTEGER NOT NULL CHECK (regions > 0 AND regions < 1024),"
+  "  side TEXT CHECK (side IN ('left', 'right', 'both')),"
+  "  duration_s INTEGER CHECK (duration_s BETWEEN 1 AND 2592000),"
+  "  intensity INTEGER CHECK (intensity BETWEEN 0 AND 10),"
+  "  signs INTEGER NOT NULL DEFAULT 0 CHECK (signs >= 0 AND signs < 65536),"
+  "  triggers INTEGER NOT NULL DEFAULT 0 CHECK (triggers >= 0 AND triggers < 512),"
+  "  notes TEXT CHECK (notes IS NULL OR length(notes) <= 4000),"
+  "  created_utc INTEGER NOT NULL,"
+  "  updated_utc INTEGER NOT NULL"
+  ") STRICT;"
+  "INSERT INTO episode_v3 SELECT id, start_utc, utc_offset_s, regions, side, duration_s, intensity,"
+  "  signs, triggers, notes, created_utc, updated_utc FROM episode;"
+  "DROP TABLE episode;"
+  "ALTER TABLE episode_v3 RENAME TO episode;"
+  "CREATE INDEX episode_by_start ON episode (start_utc, id);",
 };
 
 int

@@ -48,26 +48,35 @@
 #define HIGH_INTENSITY_MIN        8              /* (J) intensity out of 10 */
 #define HIGH_INTENSITY_MIN_COUNT  3              /* (J) episodes */
 
-/* ---- Sources ------------------------------------------------------------------------- */
+/* ---- Sources ------------------------------------------------------------------------- *
+ *
+ * Each source by its page title and publisher, so that she (or her doctor) can look it up.
+ * FAST (Face, Arms, Speech, Time) is the NHS's and the Stroke Association's; BE FAST (adding
+ * Balance and Eyes) is the American variant and is cited as such. */
 
-#define SRC_FAST     "NHS, “Bell's palsy”; NHS, “Transient ischaemic attack (TIA)”; Stroke Association, BE FAST"
-#define SRC_NEURO    "NHS, “Transient ischaemic attack (TIA)”; Stroke Association, BE FAST; seed article, “when to seek medical advice”"
+#define SRC_ARTICLE  "“Facial Twitching During Menopause: Causes, Treatment & When to Worry” (consumer health article)"
+#define SRC_FAST     "NHS, “Stroke: symptoms”; NHS, “Transient ischaemic attack (TIA)”; Stroke Association, “What if symptoms pass?” (FAST); NHS, “Bell's palsy”"
+#define SRC_NEURO    "NHS, “Transient ischaemic attack (TIA)”; Stroke Association, “What if symptoms pass?”; BE FAST, the American variant of FAST that adds balance and eyesight; " SRC_ARTICLE ", “When to seek medical advice”"
 #define SRC_HEAD     "NHS, “Head injury and concussion”"
-#define SRC_TWITCH   "NHS, “Twitching eyes and muscles” (2023); Mayo Clinic, “Eye twitching: when to see a doctor”"
-#define SRC_PAIN     "Seed article, “when to seek medical advice” (severe pain); MSD Manual, “Hemifacial spasm” (painless)"
-#define SRC_CLOSURE  "Mayo Clinic, “Eye twitching: when to see a doctor”"
-#define SRC_LONG     "MSD Manual, “Hemifacial spasm”; NANOS and StatPearls, “Eyelid myokymia”"
-#define SRC_DURATION "NHS, “Twitching eyes and muscles” (2023); American Academy of Ophthalmology (EyeSmart); Mayo Clinic"
-#define SRC_SPREAD   "NHS, “Twitching eyes and muscles” (2023); American Academy of Ophthalmology (EyeSmart); StatPearls, “Eyelid myokymia”"
-#define SRC_SIDE     "MSD Manual, “Hemifacial spasm”; NANOS and StatPearls, “Eyelid myokymia”"
+#define SRC_TWITCH   "NHS, “Twitching eyes and muscles” (reviewed 2023); Mayo Clinic, “Eye twitching: when to see a doctor”"
+#define SRC_PAIN     SRC_ARTICLE ", “When to seek medical advice” (severe pain); MSD Manual, “Hemifacial spasm” (usually painless)"
+#define SRC_CLOSURE  "Mayo Clinic, “Eye twitching: when to see a doctor”; American Academy of Ophthalmology (EyeSmart), “What is an eyelid spasm or twitching eyelid?”"
+#define SRC_LONG     "MSD Manual, “Hemifacial spasm”; NANOS, “Eyelid myokymia” (patient brochure); StatPearls, “Eyelid myokymia”"
+#define SRC_DURATION "NHS, “Twitching eyes and muscles” (reviewed 2023); American Academy of Ophthalmology (EyeSmart), “What is an eyelid spasm or twitching eyelid?”; Mayo Clinic, “Eye twitching: when to see a doctor”"
+#define SRC_SPREAD   "NHS, “Twitching eyes and muscles” (reviewed 2023); American Academy of Ophthalmology (EyeSmart), “What is an eyelid spasm or twitching eyelid?”; StatPearls, “Eyelid myokymia”"
+#define SRC_SIDE     "MSD Manual, “Hemifacial spasm”; NANOS, “Eyelid myokymia” (patient brochure); StatPearls, “Eyelid myokymia”"
 
 /* ---- The rules table ------------------------------------------------------------------ *
  *
  * Message placeholders: {signs} the signs seen ({signs_lower} in lower case), {episodes} "N episodes", {count} a number,
- * {when} local date and time of the latest evidence, {ago} how long before the check,
- * {duration} the longest duration, {days} "N days" logged, {span} "N days" covered,
+ * {when} local date and time of the latest evidence, {ago} how long before the check (left
+ * out, with its brackets, on the clinician's paper: keep it as " ({ago})"),
+ * {duration} the longest duration, {days} "N separate days" logged, {span} "N days" covered,
  * {last_day} the last logged day, {changes} what grew week by week, {groups} face areas,
  * {side} left or right, {side_n} / {known_n} / {percent} the one-side share, {reasons}.
+ *
+ * The advice of an emergency rule is what follows the call itself: the call ("Call 112 now,
+ * even if the signs have passed.") comes first, with her own number (md_level_action).
  */
 
 typedef enum {
@@ -95,131 +104,140 @@ typedef enum {
 static const MdRuleInfo rules[N_RULES] = {
   [R_FACE_WEAKNESS_NOW] = {
     "face-weakness-now", MD_LEVEL_EMERGENCY,
-    N_("Face weakness or speech trouble in the last day"),
-    N_("An episode in the last 24 hours has weakness, drooping, an uneven face or trouble speaking marked."),
+    N_("Face, arm or speech signs in the last day"),
+    N_("You marked a drooping face, weakness in the face, an uneven face, an arm or leg weak, or trouble speaking on an episode in the last 24 hours. These are the signs of FAST (Face, Arms, Speech, Time)."),
     N_("{signs}: logged with {episodes} in the last 24 hours, the latest on {when} ({ago})."),
-    N_("Call the emergency number now, even if the signs have passed. This app cannot tell what causes them; a doctor needs to see you quickly."),
+    N_("This app cannot tell what causes these signs; a doctor needs to see you quickly."),
     SRC_FAST },
   [R_FACE_WEAKNESS_RECENT] = {
     "face-weakness-recent", MD_LEVEL_URGENT,
-    N_("Face weakness or speech trouble in the last 30 days"),
-    N_("An episode from more than 24 hours up to 30 days ago has weakness, drooping, an uneven face or trouble speaking marked."),
+    N_("Face, arm or speech signs in the last 30 days"),
+    N_("You marked a drooping face, weakness in the face, an uneven face, an arm or leg weak, or trouble speaking on an episode between 1 and 30 days ago."),
     N_("{signs}: logged with {episodes} in the last 30 days, the latest on {when} ({ago})."),
-    N_("Get medical advice today, even if the signs have passed. If they come back, call the emergency number."),
+    N_("Get medical advice today, even if the signs have passed. If they come back, call the emergency number straight away."),
     SRC_FAST },
   [R_NEURO_SIGNS_NOW] = {
     "neuro-signs-now", MD_LEVEL_EMERGENCY,
     N_("Several nerve-related signs in the last day"),
-    N_("An episode in the last 24 hours has at least two of: change in vision, dizziness, numbness, severe headache, trouble swallowing."),
+    N_("You marked two or more of these on one episode in the last 24 hours: a change in vision, dizziness, numbness, a severe headache, trouble swallowing. Two signs is our own threshold."),
     N_("{signs}: logged together with {episodes} in the last 24 hours, the latest on {when} ({ago})."),
-    N_("Call the emergency number now, even if the signs have passed. This app cannot tell what causes them."),
+    N_("This app cannot tell what causes these signs; a doctor needs to see you quickly."),
     SRC_NEURO },
   [R_NEURO_SIGN_NOW] = {
     "neuro-sign-now", MD_LEVEL_URGENT,
     N_("A nerve-related sign in the last day"),
-    N_("An episode in the last 24 hours has exactly one of: change in vision, dizziness, numbness, severe headache, trouble swallowing."),
+    N_("You marked one of these on an episode in the last 24 hours: a change in vision, dizziness, numbness, a severe headache, trouble swallowing."),
     N_("{signs}: logged with {episodes} in the last 24 hours, the latest on {when} ({ago})."),
-    N_("Get medical advice today. If more signs appear, or the face or speech changes, call the emergency number."),
+    N_("Get medical advice today. A sudden loss of sight, a sudden loss of balance, numbness down one side of the body or a sudden, very bad headache means calling the emergency number now, even if it has passed. Call too if more signs appear or the face or speech changes."),
     SRC_NEURO },
   [R_NEURO_SIGN_RECENT] = {
     "neuro-sign-recent", MD_LEVEL_SOON,
     N_("A nerve-related sign in the last 30 days"),
-    N_("An episode from more than 24 hours up to 30 days ago has a change in vision, dizziness, numbness, severe headache or trouble swallowing marked."),
+    N_("You marked a change in vision, dizziness, numbness, a severe headache or trouble swallowing on an episode between 1 and 30 days ago."),
     N_("{signs}: logged with {episodes} in the last 30 days, the latest on {when} ({ago})."),
-    N_("Book an appointment with your doctor and show them these entries."),
+    N_("If it came on suddenly and no doctor has checked it yet, get medical advice today. Otherwise book an appointment with your doctor and show them these entries."),
     SRC_NEURO },
   [R_HEAD_INJURY_SIGNS] = {
     "head-injury-signs", MD_LEVEL_EMERGENCY,
     N_("Head injury with other signs in the last day"),
-    N_("An episode in the last 24 hours has a head injury together with a face or nerve-related sign marked."),
+    N_("You marked a recent head injury together with a face, arm, speech or nerve-related sign on an episode in the last 24 hours."),
     N_("A head injury together with {signs_lower}: logged with {episodes} in the last 24 hours, the latest on {when} ({ago})."),
-    N_("Call the emergency number now. New signs after a head injury need to be checked straight away."),
+    N_("New signs after a head injury need to be checked straight away."),
     SRC_HEAD },
   [R_HEAD_INJURY] = {
     "head-injury", MD_LEVEL_URGENT,
     N_("Head injury"),
-    N_("An episode in the last 30 days has a head injury marked (without face or nerve-related signs in the last 24 hours)."),
+    N_("You marked a recent head injury on an episode in the last 30 days, without face, arm, speech or nerve-related signs in the last 24 hours."),
     N_("A head injury was logged with {episodes} in the last 30 days, the latest on {when} ({ago})."),
     N_("Get medical advice today. Call the emergency number if drowsiness, vomiting, confusion, weakness or vision problems appear."),
     SRC_HEAD },
   [R_SPREAD_BODY] = {
     "spread-body", MD_LEVEL_SOON,
     N_("Twitching elsewhere in the body"),
-    N_("An episode in the last 30 days has twitching elsewhere in the body marked."),
+    N_("You marked twitching elsewhere in the body on an episode in the last 30 days."),
     N_("Twitching elsewhere in the body was logged with {episodes} in the last 30 days, the latest on {when} ({ago})."),
     N_("Book an appointment with your doctor."),
     SRC_TWITCH },
   [R_PAIN] = {
     "pain", MD_LEVEL_SOON,
     N_("Pain with the twitching"),
-    N_("An episode in the last 30 days has pain marked. Harmless twitching usually does not hurt."),
+    N_("You marked pain on an episode in the last 30 days. Harmless twitching usually does not hurt."),
     N_("Pain was logged with {episodes} in the last 30 days, the latest on {when} ({ago})."),
     N_("Book an appointment with your doctor."),
     SRC_PAIN },
   [R_EYELID_CLOSURE] = {
     "eyelid-closure", MD_LEVEL_SOON,
     N_("Eyelid forced shut"),
-    N_("An episode in the last 30 days has the eyelid forced fully shut marked."),
+    N_("You marked the eyelid forced fully shut on an episode in the last 30 days."),
     N_("The eyelid was forced fully shut in {episodes} in the last 30 days, the latest on {when} ({ago})."),
     N_("Book an appointment with your doctor or an eye doctor."),
     SRC_CLOSURE },
   [R_LONG_EPISODE] = {
     "long-episode", MD_LEVEL_SOON,
     N_("Twitching that lasted for hours"),
-    N_("An episode in the last 28 days lasted 6 hours or more."),
+    N_("An episode in the last 4 weeks lasted 6 hours or more. Six hours is our own threshold for twitching that goes on almost without a break."),
     N_("Episodes lasting 6 hours or more in the last 28 days: {count}. The longest lasted {duration}; the latest started on {when} ({ago})."),
     N_("Book an appointment with your doctor: twitching that goes on almost without a break is worth having checked."),
     SRC_LONG },
   [R_PERSISTENT] = {
     "persistent", MD_LEVEL_SOON,
-    N_("Twitching for more than two weeks"),
-    N_("The latest run of logged days (no gap longer than 7 days, the last one at most 7 days ago) covers 15 days or more, with at least 4 days logged."),
-    N_("Twitching was logged on {days} over {span}, most recently on {last_day}, with no break longer than a week."),
-    N_("Book an appointment with your doctor: twitching that goes on for more than two weeks is worth having checked."),
+    N_("Twitching on and off for more than two weeks"),
+    N_("You logged twitching on at least 4 days across more than two weeks, with no gap longer than a week, the last of them in the past week. The 4 days and the one-week gap are our own thresholds."),
+    N_("Twitching was logged on {days} across {span}, most recently on {last_day}, with no gap longer than a week."),
+    N_("Book an appointment with your doctor: twitching that keeps coming back for more than two weeks is worth having checked. If it is around the eye, an eye doctor can check it too."),
     SRC_DURATION },
   [R_OVER_A_WEEK] = {
     "over-a-week", MD_LEVEL_NOTE,
-    N_("Twitching for more than a week"),
-    N_("The latest run of logged days (no gap longer than 7 days, the last one at most 7 days ago) covers 8 days or more."),
-    N_("Twitching was logged on {days} over {span}, most recently on {last_day}."),
-    N_("Mention it at your next visit. Book an appointment sooner if it goes on for more than two weeks or spreads."),
+    N_("Twitching on and off for more than a week"),
+    N_("You logged twitching on days spread across more than a week, with no gap longer than a week, the last of them in the past week. The one-week gap is our own threshold."),
+    N_("Twitching was logged on {days} across {span}, most recently on {last_day}."),
+    N_("If it is the eyelid, see an eye doctor: eyelid twitching that lasts more than a week is worth having checked. Otherwise mention it at your next visit, and book an appointment sooner if it goes on for more than two weeks or spreads."),
     SRC_DURATION },
   [R_PROGRESSIVE] = {
     "progressive", MD_LEVEL_SOON,
     N_("Twitching increasing week by week"),
-    N_("Over the last three weeks (with at least three weeks logged), each week had more episodes, more time twitching, a higher average intensity or more face areas than the week before, and the last week clearly more than the first."),
+    N_("Over the last three weeks, each week had more episodes, more time twitching, a higher average strength or more areas of the face than the week before, and the last week clearly more than the first. What counts as clearly more (twice as much, or 2 points stronger) is our own threshold."),
     N_("Over the last three weeks, oldest week first, the twitching increased: {changes}."),
     N_("Book an appointment with your doctor and bring the diary."),
     SRC_SPREAD },
   [R_SPREAD_FACE] = {
     "spread-face", MD_LEVEL_SOON,
     N_("Twitching in more than one area of the face"),
-    N_("Episodes in the last 28 days cover at least 2 areas of the face (eye, forehead, mid-face, mouth, chin and jaw)."),
+    N_("In the last 4 weeks you logged twitching in at least two areas of the face (eye, forehead, mid-face, mouth, chin and jaw). The 4-week window is our own choice."),
     N_("In the last 28 days twitching was logged in more than one area of the face: {groups} ({episodes})."),
-    N_("Book an appointment with your doctor: twitching in other parts of the face is worth having checked."),
+    N_("Get it checked promptly: twitching that reaches other parts of the face needs prompt medical attention. Book an appointment with your doctor now rather than at your next routine visit."),
     SRC_SPREAD },
   [R_UNILATERAL] = {
     "unilateral", MD_LEVEL_SOON,
     N_("One-sided twitching that spreads or lasts"),
-    N_("At least 5 episodes with a known side in the last 28 days, at least 90% of them on the same side, and that side also spreads to 2 face areas, lasted 6 hours or more once, or has lasted more than two weeks."),
+    N_("At least 5 episodes in the last 4 weeks had a side recorded, at least 9 in 10 of them on the same side, and on that side the twitching also reached a second area of the face, lasted 6 hours or more once, or went on for more than two weeks. The 9 in 10 share is our own threshold."),
     N_("{side_n} of the {known_n} episodes with a known side in the last 28 days were on the {side} side ({percent}%), with {reasons}."),
     N_("Book an appointment with your doctor: twitching on one side that spreads or goes on is the pattern doctors want to see."),
     SRC_SIDE },
   [R_ONE_SIDED] = {
     "one-sided", MD_LEVEL_NOTE,
     N_("Twitching on one side"),
-    N_("At least 5 episodes with a known side in the last 28 days, at least 90% of them on the same side."),
+    N_("At least 5 episodes in the last 4 weeks had a side recorded, and at least 9 in 10 of them were on the same side. The 9 in 10 share is our own threshold."),
     N_("{side_n} of the {known_n} episodes with a known side in the last 28 days were on the {side} side ({percent}%)."),
-    N_("Twitching of one eyelid on its own is usually harmless. Mention it at your next visit, and book an appointment sooner if it spreads, lasts for hours or goes on for more than two weeks."),
+    N_("Mention it at your next visit, and book an appointment sooner if it spreads, lasts for hours or goes on for more than two weeks."),
     SRC_SIDE },
   [R_HIGH_INTENSITY] = {
     "high-intensity", MD_LEVEL_SOON,
     N_("Strong twitching"),
-    N_("At least 3 episodes in the last 14 days rated 8 or more out of 10."),
+    N_("At least 3 episodes in the last 2 weeks were rated 8 or more out of 10. Both numbers are our own thresholds."),
     N_("Episodes rated 8 or more out of 10 in the last 14 days: {count}. The latest started on {when} ({ago})."),
     N_("Book an appointment with your doctor."),
     SRC_TWITCH },
 };
+
+/* The one-sided advice when every episode of the last 28 days was in an eyelid, with no
+ * eyelid forced shut: only then is the reassurance true. */
+static const char one_sided_eyelid_advice[] =
+  N_("Twitching of one eyelid on its own is usually harmless. Mention it at your next visit, and book an appointment sooner if it spreads, lasts for hours or goes on for more than two weeks.");
+
+/* A lower alert about an episode that also raised an emergency alert: one piece of advice. */
+static const char defer_advice[] =
+  N_("Follow the emergency advice above, and tell the doctor about this too.");
 
 static const char *level_ids[] = { "none", "note", "soon", "urgent", "emergency" };
 static const char *level_labels[] = {
@@ -324,10 +342,20 @@ expand (const char         *template,
           g_string_append_c (s, *p++);
           continue;
         }
-      for (guint i = 0; kv[i] != NULL && kv[i + 1] != NULL; i += 2)
+      for (guint i = 0; kv[i] != NULL; i += 2)
         if (strlen (kv[i]) == (gsize) (close - p - 1) && strncmp (kv[i], p + 1, close - p - 1) == 0)
           {
-            g_string_append (s, kv[i + 1]);
+            /* A key given without a value is left out, with the brackets around it. */
+            if (kv[i + 1] == NULL)
+              {
+                if (g_str_has_suffix (s->str, " (") && close[1] == ')')
+                  {
+                    g_string_truncate (s, s->len - 2);
+                    close++;
+                  }
+              }
+            else
+              g_string_append (s, kv[i + 1]);
             done = TRUE;
             break;
           }
@@ -342,6 +370,12 @@ static char *
 format_count (guint n)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode", "%u episodes", n), n);
+}
+
+static char *
+format_separate_days (gint64 n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d separate day", "%d separate days", (gulong) n), (int) n);
 }
 
 static char *
@@ -405,11 +439,25 @@ flag_new (RuleIndex           r,
           const char * const *kv)
 {
   MdFlag *flag = g_new0 (MdFlag, 1);
+  g_autofree const char **kv_without_ago = NULL;
+  guint n = 0;
+
+  /* The same message for paper, without "(34 hours ago)". */
+  while (kv[n] != NULL)
+    n += 2;
+  kv_without_ago = g_new0 (const char *, n + 3);
+  for (guint i = 0; i < n; i += 2)
+    {
+      kv_without_ago[i] = kv[i];
+      kv_without_ago[i + 1] = g_str_equal (kv[i], "ago") ? NULL : kv[i + 1];
+    }
+  kv_without_ago[n] = "ago";
 
   flag->rule = rules[r].rule;
   flag->level = rules[r].level;
   flag->title = _(rules[r].title);
   flag->message = expand (_(rules[r].message), kv);
+  flag->record = expand (_(rules[r].message), kv_without_ago);
   flag->advice = _(rules[r].advice);
   flag->source = rules[r].source;
   flag->episodes = ids != NULL ? ids : g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -464,6 +512,43 @@ known_side_is (const MdEpisode *ep,
   return ep->side == *(const MdSide *) data;
 }
 
+/* Every episode from @from on was in an eyelid only, and none had the lid forced shut. */
+static gboolean
+eyelid_only (MdEpisode * const *sorted,
+             guint              from,
+             guint              n)
+{
+  const guint32 eyelids = MD_BIT (MD_REGION_EYELID_UPPER) | MD_BIT (MD_REGION_EYELID_LOWER);
+
+  for (guint i = from; i < n; i++)
+    if ((sorted[i]->regions & ~eyelids) != 0 || (sorted[i]->signs & MD_BIT (MD_SIGN_EYELID_CLOSURE)) != 0)
+      return FALSE;
+  return from < n;
+}
+
+/* A lower per-episode alert that shares an episode with an emergency alert defers to it, so
+ * the two never give different advice about the same episode. */
+static void
+defer_to_emergency (MdFlag *fired[N_RULES])
+{
+  g_autoptr(GHashTable) urgent_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint r = 0; r < N_RULES; r++)
+    if (fired[r] != NULL && fired[r]->level == MD_LEVEL_EMERGENCY)
+      for (guint k = 0; k < fired[r]->episodes->len; k++)
+        g_hash_table_add (urgent_ids, &g_array_index (fired[r]->episodes, gint64, k));
+  if (g_hash_table_size (urgent_ids) == 0)
+    return;
+  for (guint r = 0; r <= R_LONG_EPISODE; r++)
+    if (fired[r] != NULL && fired[r]->level < MD_LEVEL_EMERGENCY)
+      for (guint k = 0; k < fired[r]->episodes->len; k++)
+        if (g_hash_table_contains (urgent_ids, &g_array_index (fired[r]->episodes, gint64, k)))
+          {
+            fired[r]->advice = _(defer_advice);
+            break;
+          }
+}
+
 static gboolean
 high_intensity (const MdEpisode *ep,
                 gconstpointer    data)
@@ -487,12 +572,40 @@ md_level_label (MdLevel level)
   return _(level_labels[level]);
 }
 
+char *
+md_level_action (MdLevel     level,
+                 const char *number)
+{
+  if (level != MD_LEVEL_EMERGENCY)
+    return NULL;
+  if (number == NULL || *number == '\0')
+    return g_strdup (_("Call the emergency number now, even if the signs have passed."));
+  /* Translators: %s is her emergency phone number, e.g. 112. */
+  return g_strdup_printf (_("Call %s now, even if the signs have passed."), number);
+}
+
+char *
+md_flag_full_advice (const MdFlag *flag,
+                     const char   *number)
+{
+  g_autofree char *action = NULL;
+
+  g_return_val_if_fail (flag != NULL, NULL);
+
+  action = md_level_action (flag->level, number);
+  if (action == NULL || flag->advice == NULL || *flag->advice == '\0')
+    return action != NULL ? g_steal_pointer (&action) : g_strdup (flag->advice ? flag->advice : "");
+  /* Two whole sentences, the call first. */
+  return g_strdup_printf ("%s %s", action, flag->advice);
+}
+
 void
 md_flag_free (MdFlag *flag)
 {
   if (flag == NULL)
     return;
   g_free (flag->message);
+  g_free (flag->record);
   g_clear_pointer (&flag->episodes, g_array_unref);
   g_free (flag);
 }
@@ -800,7 +913,7 @@ md_rules_evaluate (MdEpisode *const *episodes,
         r = R_OVER_A_WEEK;
       if (r != N_RULES)
         {
-          g_autofree char *days = format_days (run.n_days);
+          g_autofree char *days = format_separate_days (run.n_days);
           g_autofree char *span_text = format_days (span);
           g_autofree char *last = md_time_format_day (run.last);
           const char *kv[] = { "days", days, "span", span_text, "last_day", last, NULL };
@@ -875,6 +988,8 @@ md_rules_evaluate (MdEpisode *const *episodes,
           RuleIndex r = *reasons_text != '\0' ? R_UNILATERAL : R_ONE_SIDED;
 
           fired[r] = flag_new (r, ids_where ((MdEpisode * const *) sorted, win28, n, known_side_is, &side), kv);
+          if (r == R_ONE_SIDED && eyelid_only (sorted, win28, n))
+            fired[r]->advice = _(one_sided_eyelid_advice);
         }
       }
   }
@@ -889,6 +1004,8 @@ md_rules_evaluate (MdEpisode *const *episodes,
           evidence_add (&high, sorted[i], 0);
       fired[R_HIGH_INTENSITY] = flag_from_evidence (R_HIGH_INTENSITY, &high, now_utc);
     }
+
+  defer_to_emergency (fired);
 
   /* Highest level first, then table order. */
   flags = g_ptr_array_new_with_free_func ((GDestroyNotify) md_flag_free);
@@ -933,7 +1050,8 @@ append_json_string (GString    *s,
 
 /* Written by hand so the bytes follow the documented contract exactly:
  * {"as_of": "…", "level": "…", "flags": [{"rule": "…", "level": "…", "title": "…",
- * "message": "…", "episodes": [3, 7]}]} on one line. */
+ * "message": "…", "episodes": [3, 7], "advice": "…"}]} on one line. "advice" came later and
+ * is last, so nothing before it moved. */
 char *
 md_rules_to_json (GPtrArray *flags,
                   MdLevel    overall,
@@ -962,25 +1080,39 @@ md_rules_to_json (GPtrArray *flags,
       for (guint j = 0; j < flag->episodes->len; j++)
         g_string_append_printf (s, j > 0 ? ", %" G_GINT64_FORMAT : "%" G_GINT64_FORMAT,
                                 g_array_index (flag->episodes, gint64, j));
-      g_string_append (s, "]}");
+      g_string_append (s, "], \"advice\": ");
+      {
+        g_autofree char *advice = md_flag_full_advice (flag, NULL);
+        append_json_string (s, advice);
+      }
+      g_string_append (s, "}");
     }
   g_string_append (s, "]}\n");
   return g_string_free (s, FALSE);
 }
 
 char *
-md_rules_to_text (GPtrArray *flags,
-                  MdLevel    overall)
+md_rules_to_text (GPtrArray  *flags,
+                  MdLevel     overall,
+                  const char *emergency_number)
 {
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; flags != NULL && i < flags->len; i++)
     {
       const MdFlag *flag = g_ptr_array_index (flags, i);
+      g_autofree char *action = md_level_action (flag->level, emergency_number);
+      const char *mark = !flag->discussed ? ""
+                         : flag->level == MD_LEVEL_EMERGENCY ? _(" (marked as checked)")
+                         : _(" (discussed with doctor)");
 
-      g_string_append_printf (s, "%s  %s  %s: %s %s%s\n", md_level_id (flag->level), flag->rule,
-                              flag->title, flag->message, flag->advice,
-                              flag->discussed ? _(" (discussed with doctor)") : "");
+      /* An emergency leads with the call, then what was logged. */
+      if (action != NULL)
+        g_string_append_printf (s, "%s  %s  %s: %s %s %s%s\n", md_level_id (flag->level), flag->rule,
+                                flag->title, action, flag->message, flag->advice, mark);
+      else
+        g_string_append_printf (s, "%s  %s  %s: %s %s%s\n", md_level_id (flag->level), flag->rule,
+                                flag->title, flag->message, flag->advice, mark);
     }
   if (flags == NULL || flags->len == 0)
     g_string_append_printf (s, "%s\n",

@@ -21,13 +21,20 @@ typedef enum {
 
 const char *md_level_id    (MdLevel level);   /* "none", "note", "soon", "urgent", "emergency" */
 const char *md_level_label (MdLevel level);   /* translated, e.g. "Call the emergency number now" */
+/* What an emergency alert says first, with her number: "Call 112 now, even if the signs have
+ * passed." (with NULL or "": "the emergency number"); NULL for the other levels. */
+char       *md_level_action (MdLevel     level,
+                             const char *number) G_GNUC_WARN_UNUSED_RESULT;
 
 typedef struct {
   const char *rule;      /* rule id, e.g. "persistent" (static) */
   MdLevel     level;
   const char *title;     /* translated, static */
   char       *message;   /* translated, with the actual numbers */
-  const char *advice;    /* translated, static: what to do */
+  char       *record;    /* the same for paper: absolute dates only, no "(34 hours ago)" */
+  const char *advice;    /* translated, static: what to do (after md_level_action for an
+                          * emergency); a lower per-episode alert that shares an episode with
+                          * an emergency alert says to follow that one instead */
   const char *source;    /* static: where the advice comes from */
   GArray     *episodes;  /* gint64 ids of the evidence, oldest first */
   gboolean    discussed; /* set by the caller (md_flag_is_acked); the rules leave it FALSE */
@@ -35,6 +42,9 @@ typedef struct {
 } MdFlag;
 
 void    md_flag_free (MdFlag *flag);
+/* The whole advice: md_level_action (with @number) then flag->advice. */
+char   *md_flag_full_advice (const MdFlag *flag,
+                             const char   *number) G_GNUC_WARN_UNUSED_RESULT;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdFlag, md_flag_free)
 
 /* One row of the rules table, for the "About these alerts" page. The numeric thresholds are
@@ -61,14 +71,18 @@ GPtrArray *md_rules_evaluate (MdEpisode *const *episodes,
                               gint64             now_utc,
                               MdLevel           *overall) G_GNUC_WARN_UNUSED_RESULT;
 
-/* {"as_of": ..., "level": ..., "flags": [{"rule","level","title","message","episodes"}]} */
+/* {"as_of": ..., "level": ..., "flags": [{"rule","level","title","message","episodes","advice"}]};
+ * "advice" is md_flag_full_advice with "the emergency number". */
 char      *md_rules_to_json  (GPtrArray *flags,
                               MdLevel    overall,
                               gint64     as_of_utc) G_GNUC_WARN_UNUSED_RESULT;
 /* One line per flag, highest first ("soon  persistent  Title: message advice", with
- * " (discussed with doctor)" when flag->discussed), then "level: <id>". With no flag, a line
- * saying that no pattern was found in what has been logged. */
-char      *md_rules_to_text  (GPtrArray *flags,
-                              MdLevel    overall) G_GNUC_WARN_UNUSED_RESULT;
+ * " (discussed with doctor)" when flag->discussed, " (marked as checked)" for an emergency);
+ * an emergency leads with the call to @emergency_number ("emergency  rule  Title: Call 112
+ * now, even if the signs have passed. message advice"). Then "level: <id>". With no flag, a
+ * line saying that no pattern was found in what has been logged. */
+char      *md_rules_to_text  (GPtrArray  *flags,
+                              MdLevel     overall,
+                              const char *emergency_number) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -51,7 +51,7 @@ static const MdVocabEntry groups[MD_N_REGION_GROUPS] = {
 };
 
 static const MdVocabEntry sides[MD_N_SIDES] = {
-  [MD_SIDE_UNKNOWN] = { "", N_("Side not known") },
+  [MD_SIDE_UNKNOWN] = { "", N_("Side not recorded") },
   [MD_SIDE_LEFT]    = { "left", N_("Left") },
   [MD_SIDE_RIGHT]   = { "right", N_("Right") },
   [MD_SIDE_BOTH]    = { "both", N_("Both sides") },
@@ -71,6 +71,18 @@ static const MdVocabEntry signs[MD_N_SIGNS] = {
   [MD_SIGN_SPREAD_BODY]           = { "spread-body", N_("Twitching elsewhere in the body") },
   [MD_SIGN_PAIN]                  = { "pain", N_("Pain") },
   [MD_SIGN_EYELID_CLOSURE]        = { "eyelid-closure", N_("Eyelid forced fully shut") },
+  [MD_SIGN_DROOPING_EYELID]       = { "drooping-eyelid", N_("Drooping eyelid") },
+  [MD_SIGN_DROOPING_FACE]         = { "drooping-face", N_("Drooping face") },
+  [MD_SIGN_ARM_LEG_WEAKNESS]      = { "arm-leg-weakness", N_("Arm or leg weak") },
+};
+
+/* FAST first (face, arm, speech), then the other signs as before. */
+static const MdSign sign_order[MD_N_SIGNS] = {
+  MD_SIGN_DROOPING_FACE, MD_SIGN_WEAKNESS, MD_SIGN_ASYMMETRY, MD_SIGN_ARM_LEG_WEAKNESS,
+  MD_SIGN_SPEECH_DIFFICULTY, MD_SIGN_DROOPING, MD_SIGN_DROOPING_EYELID,
+  MD_SIGN_VISION_CHANGE, MD_SIGN_DIZZINESS, MD_SIGN_NUMBNESS, MD_SIGN_SEVERE_HEADACHE,
+  MD_SIGN_SWALLOWING_DIFFICULTY, MD_SIGN_HEAD_INJURY, MD_SIGN_SPREAD_BODY, MD_SIGN_PAIN,
+  MD_SIGN_EYELID_CLOSURE,
 };
 
 static const MdVocabEntry triggers[MD_N_TRIGGERS] = {
@@ -268,6 +280,20 @@ md_sign_is_warning (MdSign sign)
   return (MD_SIGNS_WARNING & MD_BIT (sign)) != 0;
 }
 
+gboolean
+md_sign_is_offered (MdSign sign)
+{
+  return sign < MD_N_SIGNS && sign != MD_SIGN_DROOPING;
+}
+
+const MdSign *
+md_signs_display_order (guint *n)
+{
+  if (n != NULL)
+    *n = MD_N_SIGNS;
+  return sign_order;
+}
+
 const char *
 md_trigger_id (MdTrigger trigger)
 {
@@ -345,7 +371,17 @@ md_regions_to_label (guint32 set)
 char *
 md_signs_to_label (guint32 set)
 {
-  return set_to_string (signs, MD_N_SIGNS, set, ", ", TRUE);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < MD_N_SIGNS; i++)
+    {
+      if (!(set & MD_BIT (sign_order[i])))
+        continue;
+      if (s->len > 0)
+        g_string_append (s, ", ");
+      g_string_append (s, _(signs[sign_order[i]].label));
+    }
+  return g_string_free (s, FALSE);
 }
 
 char *

@@ -41,7 +41,9 @@ typedef enum {
 } MdSide;
 
 typedef enum {
-  /* Face signs (F). */
+  /* Face signs (F). MD_SIGN_DROOPING ("drooping") is the sign of diaries written before it
+   * was split into a drooping eyelid and a drooping face: it is still read, shown and
+   * counted as before, but the form no longer offers it for a new episode. */
   MD_SIGN_WEAKNESS,
   MD_SIGN_DROOPING,
   MD_SIGN_ASYMMETRY,
@@ -57,6 +59,10 @@ typedef enum {
   MD_SIGN_SPREAD_BODY,
   MD_SIGN_PAIN,
   MD_SIGN_EYELID_CLOSURE,
+  /* Added later, at the end so the bits of older diaries keep their meaning. F signs. */
+  MD_SIGN_DROOPING_EYELID,
+  MD_SIGN_DROOPING_FACE,
+  MD_SIGN_ARM_LEG_WEAKNESS,
   MD_N_SIGNS
 } MdSign;
 
@@ -77,7 +83,9 @@ typedef enum {
 
 /* Sign sets used by the rules. */
 #define MD_SIGNS_FACE  (MD_BIT (MD_SIGN_WEAKNESS) | MD_BIT (MD_SIGN_DROOPING) | \
-                        MD_BIT (MD_SIGN_ASYMMETRY) | MD_BIT (MD_SIGN_SPEECH_DIFFICULTY))
+                        MD_BIT (MD_SIGN_ASYMMETRY) | MD_BIT (MD_SIGN_SPEECH_DIFFICULTY) | \
+                        MD_BIT (MD_SIGN_DROOPING_EYELID) | MD_BIT (MD_SIGN_DROOPING_FACE) | \
+                        MD_BIT (MD_SIGN_ARM_LEG_WEAKNESS))
 #define MD_SIGNS_NEURO (MD_BIT (MD_SIGN_VISION_CHANGE) | MD_BIT (MD_SIGN_DIZZINESS) | \
                         MD_BIT (MD_SIGN_NUMBNESS) | MD_BIT (MD_SIGN_SEVERE_HEADACHE) | \
                         MD_BIT (MD_SIGN_SWALLOWING_DIFFICULTY))
@@ -104,6 +112,10 @@ const char   *md_sign_id            (MdSign sign);
 const char   *md_sign_label         (MdSign sign);
 gboolean      md_sign_from_id       (const char *id, MdSign *out);
 gboolean      md_sign_is_warning    (MdSign sign);
+/* Whether the form offers @sign for a new episode (FALSE for the legacy "drooping"). */
+gboolean      md_sign_is_offered    (MdSign sign);
+/* The signs in the order the form and the labels list them (the F signs of FAST first). */
+const MdSign *md_signs_display_order (guint *n);
 
 const char   *md_trigger_id         (MdTrigger trigger);
 const char   *md_trigger_label      (MdTrigger trigger);

@@ -132,6 +132,6 @@ md_chart_face_describe (const MdStats *stats)
 
     /* Translators: the accessible summary of the face map; the first %s is e.g. "Lower eyelid, your left: 12 episodes". */
     return g_strdup_printf (_("Face map. Most often: %s. Region counts on your left add up to %u, on your right to %u, "
-                              "and %u more without a side."), most, left, right, unknown);
+                              "and %u more with the side not recorded."), most, left, right, unknown);
   }
 }

@@ -124,7 +124,7 @@ spec_init (MdChartSpec       *spec,
       add_legend (spec, MD_SWATCH_BOX, &style->left, g_strdup (_("Left")));
       add_legend (spec, MD_SWATCH_BOX, &style->right, g_strdup (_("Right")));
       add_legend (spec, MD_SWATCH_BOX, &style->both, g_strdup (_("Both sides")));
-      add_legend (spec, MD_SWATCH_BOX, &style->muted, g_strdup (_("Side not noted")));
+      add_legend (spec, MD_SWATCH_BOX, &style->muted, g_strdup (_("Side not recorded")));
       return TRUE;
     case MD_CHART_REGIONS:
       spec->series = stats->regions;

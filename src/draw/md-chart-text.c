@@ -50,7 +50,7 @@ episodes_text (double n)
 static const char *
 side_series_label (guint k)
 {
-  static const char *labels[] = { N_("left"), N_("right"), N_("both sides"), N_("side not noted") };
+  static const char *labels[] = { N_("left"), N_("right"), N_("both sides"), N_("side not recorded") };
 
   return _(labels[k]);
 }
@@ -182,7 +182,7 @@ md_chart_describe (MdChartKind    kind,
         break;
       }
     case MD_CHART_SIDES:
-      g_string_append_printf (text, _("Left side %u, right side %u, both sides %u, side not noted %u."),
+      g_string_append_printf (text, _("Left side %u, right side %u, both sides %u, side not recorded %u."),
                               sum->sides[MD_SIDE_LEFT], sum->sides[MD_SIDE_RIGHT],
                               sum->sides[MD_SIDE_BOTH], sum->sides[MD_SIDE_UNKNOWN]);
       break;

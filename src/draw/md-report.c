@@ -21,12 +21,13 @@
 #include "md-rules-period.h"
 #include "md-face-map.h"
 #include "md-report.h"
+#include "md-report-private.h"
 #include "md-rules.h"
 #include "md-stats.h"
 #include "md-time.h"
 
 #define MAX_EVIDENCE   3   /* evidence episodes described per alert (the most recent) */
-#define MAX_SIGN_ROWS  8
+#define MAX_SIGN_ROWS  6
 #define MAX_NOTE_ROWS  5
 #define NOTE_CHARS     160
 
@@ -85,6 +86,138 @@ level_colour (const MdDrawStyle *style,
     }
 }
 
+/* The level as the clinician reads it: what the patient was told, never "call now". */
+static const char *
+level_for_clinician (MdLevel level)
+{
+  switch (level)
+    {
+    case MD_LEVEL_EMERGENCY:
+      return _("emergency: the patient was told to call the emergency number");
+    case MD_LEVEL_URGENT:
+      return _("urgent: the patient was told to get medical advice the same day");
+    case MD_LEVEL_SOON:
+      return _("soon: the patient was told to book an appointment");
+    default:
+      return _("note: to mention at the next visit");
+    }
+}
+
+/* The same, short, for the table of earlier alerts. */
+static const char *
+level_word (MdLevel level)
+{
+  switch (level)
+    {
+    case MD_LEVEL_EMERGENCY:
+      return _("emergency level");
+    case MD_LEVEL_URGENT:
+      return _("urgent level");
+    case MD_LEVEL_SOON:
+      return _("soon level");
+    default:
+      return _("note level");
+    }
+}
+
+static const char *
+marked_for_clinician (const MdFlag *flag)
+{
+  if (!flag->discussed)
+    return NULL;
+  return flag->level == MD_LEVEL_EMERGENCY ? _("marked by the patient as checked")
+                                           : _("marked by the patient as discussed with a doctor");
+}
+
+/* Within a level, spreading and one-sided patterns first (the ones doctors look for), then
+ * the rules table's order. */
+static int
+clinical_rank (const MdFlag *flag)
+{
+  static const char *first[] = { "unilateral", "spread-face", "one-sided" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    if (g_str_equal (flag->rule, first[i]))
+      return (int) i;
+  return G_N_ELEMENTS (first);
+}
+
+static int
+compare_clinical_weight (gconstpointer a,
+                         gconstpointer b)
+{
+  const MdFlag *x = *(MdFlag * const *) a, *y = *(MdFlag * const *) b;
+  guint n;
+  const MdRuleInfo *table = md_rules_table (&n);
+  const MdRuleInfo *ix = md_rules_lookup (x->rule), *iy = md_rules_lookup (y->rule);
+
+  if (x->level != y->level)
+    return (int) y->level - (int) x->level;
+  if (clinical_rank (x) != clinical_rank (y))
+    return clinical_rank (x) - clinical_rank (y);
+  if (ix != NULL && iy != NULL)
+    return (int) (ix - table) - (int) (iy - table);
+  return g_strcmp0 (x->rule, y->rule);
+}
+
+/* Why an alert raised earlier in the period is not active at its end, so that it never reads
+ * like an improvement that did not happen. */
+static char *
+inactive_reason (const MdFlag *flag,
+                 GPtrArray    *current,
+                 GPtrArray    *episodes,
+                 gint64        end_utc)
+{
+  static const struct { const char *rule; const char *successors[3]; int window_days; } rules[] = {
+    { "face-weakness-now", { "face-weakness-recent", NULL }, 30 },
+    { "neuro-signs-now", { "neuro-sign-recent", NULL }, 30 },
+    { "neuro-sign-now", { "neuro-sign-recent", NULL }, 30 },
+    { "head-injury-signs", { "head-injury", NULL }, 30 },
+    { "over-a-week", { "persistent", NULL }, 0 },
+    { "one-sided", { "unilateral", NULL }, 28 },
+    { "long-episode", { NULL }, 28 },
+    { "spread-face", { NULL }, 28 },
+    { "unilateral", { "one-sided", NULL }, 28 },
+    { "high-intensity", { NULL }, 14 },
+    { "progressive", { NULL }, 21 },
+    { "persistent", { NULL }, 0 },
+  };
+  int window = 30;
+  gint64 latest = G_MININT64;
+
+  for (guint i = 0; flag->episodes != NULL && i < flag->episodes->len; i++)
+    {
+      for (guint k = 0; k < episodes->len; k++)
+        {
+          const MdEpisode *ep = g_ptr_array_index (episodes, k);
+
+          if (ep->id == g_array_index (flag->episodes, gint64, i))
+            latest = MAX (latest, ep->start_utc);
+        }
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    {
+      if (!g_str_equal (rules[r].rule, flag->rule))
+        continue;
+      window = rules[r].window_days;
+      for (guint s = 0; rules[r].successors[s] != NULL; s++)
+        for (guint c = 0; current != NULL && c < current->len; c++)
+          {
+            const MdFlag *now = g_ptr_array_index (current, c);
+
+            if (g_str_equal (now->rule, rules[r].successors[s]))
+              /* Translators: %s is the title of the alert that took its place. */
+              return g_strdup_printf (_("superseded by “%s” (active, above)"), now->title);
+          }
+    }
+  if (window > 0 && latest != G_MININT64 && end_utc - latest > (gint64) window * 86400)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "older than the %d-day window", "older than the %d-day window",
+                                         window), window);
+  if (window == 0)
+    return g_strdup (_("no twitching logged for more than a week before the end of the period"));
+  return g_strdup (_("no longer met by the entries up to the end of the period"));
+}
+
 static char *
 side_word (MdSide side)
 {
@@ -129,24 +262,30 @@ add_header (MdDoc              *doc,
 static void
 add_earlier_alerts (MdDoc     *doc,
                     GPtrArray *earlier,
-                    GPtrArray *episodes)
+                    GPtrArray *current,
+                    GPtrArray *episodes,
+                    gint64     end_utc)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  const char *header[] = { _("Raised on"), _("Alert"), _("Episodes behind it"), NULL };
-  const double widths[] = { 1, 3, 2.2 };
+  const char *header[] = { _("Raised on"), _("Alert"), _("Episodes behind it"), _("Why no longer active"), NULL };
+  const double widths[] = { 0.9, 2.5, 1.6, 2.5 };
 
   for (guint i = 0; i < earlier->len; i++)
     {
       MdFlag *flag = g_ptr_array_index (earlier, i);
-      char **row = g_new0 (char *, 4);
+      char **row = g_new0 (char *, 5);
       g_autofree char *title = esc (flag->title);
+      g_autofree char *reason = inactive_reason (flag, current, episodes, end_utc);
+      const char *marked = marked_for_clinician (flag);
       guint n = flag->episodes ? flag->episodes->len : 0;
       const MdEpisode *first = n > 0 ? find_episode (episodes, g_array_index (flag->episodes, gint64, 0)) : NULL;
       const MdEpisode *last = n > 0 ? find_episode (episodes, g_array_index (flag->episodes, gint64, n - 1)) : NULL;
 
       row[0] = md_time_format_day (md_time_day_of (flag->at_utc + (last ? last->utc_offset_s : 0)));
-      row[1] = g_strdup_printf ("%s <span size='small'>— %s%s</span>", title, md_level_label (flag->level),
-                                flag->discussed ? _("; discussed with a doctor") : "");
+      row[1] = marked != NULL
+        ? g_strdup_printf ("%s <span size='small'>— %s; %s</span>", title, level_word (flag->level), marked)
+        : g_strdup_printf ("%s <span size='small'>— %s</span>", title, level_word (flag->level));
+      row[3] = esc (reason);
       if (first != NULL && last != NULL && first != last)
         {
           g_autofree char *d1 = episode_day (first);
@@ -165,7 +304,7 @@ add_earlier_alerts (MdDoc     *doc,
       g_ptr_array_add (rows, row);
     }
   md_doc_add_paragraph (doc, _("Raised earlier in the period and no longer active at its end:"), MD_DOC_TEXT_SMALL);
-  md_doc_add_table (doc, 3, widths, header, rows);
+  md_doc_add_table (doc, 4, widths, header, rows);
 }
 
 static void
@@ -173,9 +312,12 @@ add_alerts (MdDoc             *doc,
             GPtrArray         *flags,
             GPtrArray         *earlier,
             GPtrArray         *episodes,
+            gint64             end_utc,
             const MdDrawStyle *style)
 {
-  md_doc_add_heading (doc, _("Alerts"));
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  md_doc_add_heading (doc, _("Alerts, most serious first"));
   if ((flags == NULL || flags->len == 0) && (earlier == NULL || earlier->len == 0))
     {
       md_doc_add_paragraph (doc, _("No warning pattern was found in what was logged in this period. "
@@ -185,16 +327,21 @@ add_alerts (MdDoc             *doc,
   if (flags == NULL || flags->len == 0)
     md_doc_add_paragraph (doc, _("No alert is active at the end of the period."), MD_DOC_TEXT_NORMAL);
   for (guint i = 0; flags != NULL && i < flags->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (flags, i));
+  g_ptr_array_sort (sorted, compare_clinical_weight);
+  for (guint i = 0; i < sorted->len; i++)
     {
-      MdFlag *flag = g_ptr_array_index (flags, i);
+      MdFlag *flag = g_ptr_array_index (sorted, i);
       g_autoptr(GString) s = g_string_new (NULL);
       g_autofree char *title = esc (flag->title);
-      g_autofree char *message = esc (flag->message);
+      /* Absolute dates only: "(34 hours ago)" means nothing on paper. */
+      g_autofree char *message = esc (flag->record != NULL ? flag->record : flag->message);
+      const char *marked = marked_for_clinician (flag);
       guint n = flag->episodes ? flag->episodes->len : 0;
 
-      g_string_append_printf (s, "<b>%s</b>  <span size='small'>— %s</span>", title, md_level_label (flag->level));
-      if (flag->discussed)
-        g_string_append_printf (s, "  <i>%s</i>", _("(already discussed with a doctor)"));
+      g_string_append_printf (s, "<b>%s</b>  <span size='small'>— %s</span>", title, level_for_clinician (flag->level));
+      if (marked != NULL)
+        g_string_append_printf (s, "  <i>(%s)</i>", marked);
       g_string_append_printf (s, "\n%s", message);
       if (n > 0)
         {
@@ -210,8 +357,8 @@ add_alerts (MdDoc             *doc,
               g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u episode from %s to %s; the latest: ",
                                                       "%u episodes from %s to %s; the latest: ", n), n, d1, d2);
             }
-          /* The most recent evidence first. */
-          for (guint k = 0; k < MIN (n, MAX_EVIDENCE); k++)
+          /* The most recent evidence first; after a date range, only the latest one (one line). */
+          for (guint k = 0; k < MIN (n, n > MAX_EVIDENCE ? 1 : MAX_EVIDENCE); k++)
             {
               gint64 id = g_array_index (flag->episodes, gint64, n - 1 - k);
               const MdEpisode *ep = find_episode (episodes, id);
@@ -234,7 +381,7 @@ add_alerts (MdDoc             *doc,
       md_doc_add_callout (doc, s->str, level_colour (style, flag->level));
     }
   if (earlier != NULL && earlier->len > 0)
-    add_earlier_alerts (doc, earlier, episodes);
+    add_earlier_alerts (doc, earlier, flags, episodes, end_utc);
 }
 
 static GStrv
@@ -262,7 +409,9 @@ row3 (const char *a,
 
 static void
 add_numbers (MdDoc     *doc,
-             MdStats   *stats)
+             MdStats   *stats,
+             GPtrArray *all,
+             gint64     start_day)   /* the first day of the diary inside the period */
 {
   const MdSummary *s = &stats->summary;
   const MdDurations *d = &stats->durations;
@@ -270,12 +419,24 @@ add_numbers (MdDoc     *doc,
   const char *header[] = { _("Measure"), _("Value"), NULL };
   const double widths[] = { 1.1, 2.4 };
   g_autofree char *episodes = g_strdup_printf ("%u", s->episodes);
-  g_autofree char *days = g_strdup_printf (_("%u of %u days"), s->days_with_twitching, s->n_days);
-  g_autofree char *per_week = g_strdup_printf (_("%.1f on average; %.1f in the last 4 weeks"), s->per_week, s->per_week_last4);
+  /* Rates over the days the diary was kept, not over weeks before it began. */
+  guint n_days = (guint) (s->to_day - start_day + 1);
+  guint last4_days = MIN (n_days, 28), last4 = 0;
+  g_autofree char *per_week = NULL;
   g_autofree char *run = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", s->longest_run_days), s->longest_run_days);
-  g_autofree char *sides = g_strdup_printf (_("left %u, right %u, both %u, not recorded %u"),
-                                            s->sides[MD_SIDE_LEFT], s->sides[MD_SIDE_RIGHT],
-                                            s->sides[MD_SIDE_BOTH], s->sides[MD_SIDE_UNKNOWN]);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      gint64 day = md_episode_local_day (g_ptr_array_index (all, i));
+
+      if (day > s->to_day - (gint64) last4_days && day <= s->to_day)
+        last4++;
+    }
+  if (n_days > 28)
+    per_week = g_strdup_printf (_("%.1f on average; %.1f in the last 4 weeks"),
+                                7.0 * s->episodes / MAX (n_days, 1), 7.0 * last4 / MAX (last4_days, 1));
+  else
+    per_week = g_strdup_printf (_("%.1f on average"), 7.0 * s->episodes / MAX (n_days, 1));
   g_autofree char *dur = NULL;
 
   if (d->n_known > 0)
@@ -288,11 +449,10 @@ add_numbers (MdDoc     *doc,
     dur = g_strdup (_("not recorded"));
 
   g_ptr_array_add (rows, row2 (_("Episodes"), episodes));
-  g_ptr_array_add (rows, row2 (_("Days with twitching"), days));
+  /* The days with twitching and the sides are in the key findings, counted the same way. */
   g_ptr_array_add (rows, row2 (_("Episodes per week"), per_week));
   g_ptr_array_add (rows, row2 (_("Longest run of days in a row"), run));
   g_ptr_array_add (rows, row2 (_("Duration"), dur));
-  g_ptr_array_add (rows, row2 (_("Side"), sides));
   md_doc_add_heading (doc, _("Summary"));
   md_doc_add_table (doc, 2, widths, header, rows);
 }
@@ -600,8 +760,8 @@ add_notes (MdDoc     *doc,
            gint64     to_day)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  const char *header[] = { _("Date"), _("In her own words"), NULL };
-  const double widths[] = { 1, 5 };
+  const char *header[] = { _("Date"), _("In the patient’s own words"), NULL };
+  const double widths[] = { 0.8, 5.2 };
   guint total = 0;
 
   for (guint i = episodes->len; i > 0; i--)
@@ -657,6 +817,13 @@ chart_data_free (gpointer data)
   g_free (c);
 }
 
+/* The end of the period, or the moment the summary is made if that is sooner. */
+static gint64
+period_end_utc (const MdReportInfo *info)
+{
+  return MIN ((info->to_day + 1) * 86400 - 1 - info->made_offset_s, info->made_utc);
+}
+
 MdDoc *
 md_report_build (const MdReportInfo *info,
                  GPtrArray          *episodes,
@@ -685,7 +852,8 @@ md_report_build (const MdReportInfo *info,
   add_header (doc, info);
   md_doc_set_footer (doc, _("Recorded by the patient in Menodiary, a personal diary. It is not a diagnosis "
                             "and the alerts follow published advice on when to seek care."));
-  add_alerts (doc, flags, earlier, episodes, style);
+  md_report_add_key_findings (doc, episodes, checkins, info->from_day, info->to_day);
+  add_alerts (doc, flags, earlier, episodes, period_end_utc (info), style);
 
   if (stats->summary.episodes == 0)
     {
@@ -695,7 +863,7 @@ md_report_build (const MdReportInfo *info,
       return doc;
     }
 
-  add_numbers (doc, stats);
+  add_numbers (doc, stats, episodes, MAX (info->from_day, md_report_first_day (episodes, checkins)));
 
   chart = g_new0 (ChartData, 1);
   chart->stats = md_stats_ref (stats);
@@ -705,7 +873,7 @@ md_report_build (const MdReportInfo *info,
   md_doc_keep_data (doc, chart, chart_data_free);
   data[0] = data[1] = chart;
   md_doc_add_heading (doc, _("Episodes over time, and where on the face"));
-  md_doc_add_drawings (doc, 145, 2, funcs, data);
+  md_doc_add_drawings (doc, 135, 2, funcs, data);
 
   add_regions (doc, stats);
   add_signs (doc, episodes, info->from_day, info->to_day);
@@ -741,7 +909,7 @@ md_report_build_from_store (MdStore            *store,
     return NULL;
 
   /* The end of the period, or now if that is sooner. */
-  end_utc = MIN ((info->to_day + 1) * 86400 - 1 - info->made_offset_s, info->made_utc);
+  end_utc = period_end_utc (info);
   for (guint i = 0; i < episodes->len; i++)
     if (((MdEpisode *) episodes->pdata[i])->start_utc <= end_utc + MD_FUTURE_TOLERANCE_S)
       g_ptr_array_add (upto, episodes->pdata[i]);

@@ -28,9 +28,14 @@ rule_row (const MdRuleInfo *info)
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *when = gtk_label_new (_(info->explanation));
-  GtkWidget *advice = gtk_label_new (_(info->advice));
-  g_autofree char *source_text = g_strdup_printf (_("Source: %s"), info->source);
+  g_autofree char *action = md_level_action (info->level, NULL);
+  g_autofree char *when_text = g_strdup_printf (_("When it appears: %s"), _(info->explanation));
+  g_autofree char *advice_text = action != NULL
+    ? g_strdup_printf (_("What to do: %s %s"), action, _(info->advice))
+    : g_strdup_printf (_("What to do: %s"), _(info->advice));
+  GtkWidget *when = gtk_label_new (when_text);
+  GtkWidget *advice = gtk_label_new (advice_text);
+  g_autofree char *source_text = g_strdup_printf (_("Sources: %s"), info->source);
   GtkWidget *source = gtk_label_new (source_text);
   GtkWidget *icon = gtk_image_new_from_icon_name (md_level_icon_name (info->level));
 

@@ -45,19 +45,21 @@ md_emergency_dialog_new (GtkWindow  *parent,
 
   /* Translators: %s is the emergency phone number, e.g. 112. */
   heading = g_strdup_printf (_("Call %s Now"), number);
+  /* The call first, then what was logged, then why. */
+  {
+    g_autofree char *action = md_level_action (MD_LEVEL_EMERGENCY, number);
+    g_string_append_printf (body, "%s\n\n", action);
+  }
   for (guint i = 0; i < flags->len; i++)
     {
       MdFlag *flag = g_ptr_array_index (flags, i);
       g_string_append_printf (body, "%s\n\n", flag->message);
     }
-  g_string_append_printf (body,
-                          _("Call %s now, even if the signs have already passed. "
-                            "Menodiary cannot tell what is causing them; a medical professional needs to see you."),
-                          number);
+  g_string_append (body, _("Menodiary cannot tell what is causing these signs; a medical professional needs to see you."));
 
   dialog = adw_message_dialog_new (parent, heading, body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_I Understand"));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+  /* Not styled as destructive: understanding the message destroys nothing. */
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);

@@ -47,6 +47,7 @@ struct _MdEpisodeEditor
   GtkCheckButton  *intensity_unset;
   GtkLabel        *how_error;
   AdwPreferencesGroup *signs_group;
+  AdwActionRow    *call_row;         /* first in the signs: the FAST signs mean calling now */
   GtkFlowBox      *triggers_box;
   GtkTextView     *notes_view;
   GtkLabel        *notes_count;

@@ -15,6 +15,7 @@
 #include "md-application.h"
 
 #include "md-a11y.h"
+#include "md-emergency.h"
 #include "md-episode-editor-private.h"
 #include "md-form-guard.h"
 #include "md-time.h"
@@ -451,8 +452,20 @@ build_choice_widgets (MdEpisodeEditor *self)
       self->region_checks[r] = GTK_CHECK_BUTTON (check);
     }
 
-  for (MdSign s = 0; s < MD_N_SIGNS; s++)
+  const MdSign *order;
+  guint n_signs;
+
+  /* Where she ticks the boxes, in full contrast: the FAST signs mean calling, not logging. */
+  self->call_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_action_row_add_prefix (self->call_row, gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  adw_action_row_set_title_lines (self->call_row, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->call_row), "call-now");
+  adw_preferences_group_add (self->signs_group, GTK_WIDGET (self->call_row));
+
+  order = md_signs_display_order (&n_signs);
+  for (guint i = 0; i < n_signs; i++)
     {
+      MdSign s = order[i];
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
@@ -475,6 +488,12 @@ build_choice_widgets (MdEpisodeEditor *self)
           gtk_box_append (GTK_BOX (box), label);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
           gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+        }
+      /* The sign of older diaries shows only on an episode that has it. */
+      if (!md_sign_is_offered (s))
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Logged before this was split into a drooping eyelid and a drooping face"));
+          gtk_widget_set_visible (row, FALSE);
         }
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (field_changed_cb), self);
       md_a11y_add_toggle_action (GTK_CHECK_BUTTON (check));
@@ -522,6 +541,10 @@ fill_from_episode (MdEpisodeEditor *self,
       gtk_range_set_value (GTK_RANGE (self->intensity_scale), ep->intensity == MD_UNKNOWN ? 0 : ep->intensity);
       for (MdSign s = 0; s < MD_N_SIGNS; s++)
         gtk_check_button_set_active (self->sign_checks[s], (ep->signs & MD_BIT (s)) != 0);
+      for (MdSign s = 0; s < MD_N_SIGNS; s++)
+        if (!md_sign_is_offered (s))
+          gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->sign_checks[s]), ADW_TYPE_ACTION_ROW),
+                                  (ep->signs & MD_BIT (s)) != 0);
       for (MdTrigger t = 0; t < MD_N_TRIGGERS; t++)
         gtk_toggle_button_set_active (self->trigger_toggles[t], (ep->triggers & MD_BIT (t)) != 0);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), ep->notes ? ep->notes : "", -1);
@@ -646,10 +669,29 @@ md_episode_editor_new (GtkWindow       *parent,
       adw_window_title_set_title (self->window_title, _("Edit Episode"));
       gtk_widget_set_visible (self->delete_button, TRUE);
     }
+  md_episode_editor_set_emergency_number (self, md_emergency_number (NULL));
   fill_from_episode (self, episode);
   self->initial = md_episode_editor_build_episode (self);
   md_a11y_fix_names (GTK_WIDGET (self));
   return self;
+}
+
+void
+md_episode_editor_set_emergency_number (MdEpisodeEditor *self,
+                                        const char      *number)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (MD_IS_EPISODE_EDITOR (self));
+  g_return_if_fail (number != NULL);
+
+  /* Where she ticks the boxes: the FAST signs mean calling now, before anything else. */
+  text = g_strdup_printf (_("Face drooping, an arm or leg weak, or speech slurred, even for a moment and even if it "
+                            "has passed: call %s now, and log it later."), number);
+  escaped = g_markup_escape_text (text, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->call_row), escaped);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->call_row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 gboolean

@@ -16,5 +16,8 @@ G_DECLARE_FINAL_TYPE (MdEpisodeEditor, md_episode_editor, MD, EPISODE_EDITOR, Ad
 MdEpisodeEditor *md_episode_editor_new (GtkWindow       *parent,
                                         MdDiary         *diary,
                                         const MdEpisode *episode) G_GNUC_WARN_UNUSED_RESULT;
+/* Her emergency number, in the signs' explanation (by default the one for the locale). */
+void             md_episode_editor_set_emergency_number (MdEpisodeEditor *self,
+                                                         const char      *number);
 
 G_END_DECLS

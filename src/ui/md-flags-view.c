@@ -2,7 +2,9 @@
  *
  * Each alert shows its level with an icon and words (never colour alone), the message with the
  * numbers, what to do, and two buttons: "Show Episodes" (emits show-episodes with the evidence)
- * and "Discussed with My Doctor" (hides it until new evidence arrives).
+ * and "Discussed with My Doctor" ("I've Been Checked" on an emergency), which hides it until
+ * new evidence arrives. A flat button below shows the hidden ones again. An emergency card
+ * leads with the call to her own number, then what was logged.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +29,8 @@ struct _MdFlagsView
   GPtrArray *flags;        /* MdFlag*, all of them (discussed included) */
   MdLevel    level;
   gboolean   expanded;     /* all alerts shown, not only the first ones */
+  gboolean   show_discussed; /* the alerts marked as discussed or checked are shown too */
+  char      *number;       /* her emergency number */
   GtkWidget *box;          /* the rows */
 };
 
@@ -105,8 +109,9 @@ make_buttons (MdFlagsView    *self,
 {
   GtkWidget *box = gtk_box_new (orientation, 6);
   GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show Episodes"));
-  GtkWidget *discussed = gtk_button_new_with_mnemonic (flag->discussed ? _("_Not Discussed Yet")
-                                                                        : _("_Discussed with My Doctor"));
+  gboolean emergency = flag->level == MD_LEVEL_EMERGENCY;
+  GtkWidget *discussed = gtk_button_new_with_mnemonic (flag->discussed ? (emergency ? _("_Not Checked Yet") : _("_Not Discussed Yet"))
+                                                                        : (emergency ? _("_I’ve Been Checked") : _("_Discussed with My Doctor")));
 
   g_object_set_data (G_OBJECT (show), "flag", flag);
   g_object_set_data (G_OBJECT (discussed), "flag", flag);
@@ -128,10 +133,14 @@ make_flag_row (MdFlagsView *self,
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *level = gtk_label_new (md_level_label (flag->level));
   GtkWidget *title = gtk_label_new (flag->title);
+  g_autofree char *action_text = md_level_action (flag->level, self->number);
+  GtkWidget *action = action_text != NULL ? gtk_label_new (action_text) : NULL;
   GtkWidget *message = gtk_label_new (flag->message);
   GtkWidget *advice = gtk_label_new (flag->advice);
   GtkWidget *buttons = adw_squeezer_new ();
-  g_autofree char *a11y = g_strdup_printf ("%s: %s. %s", md_level_label (flag->level), flag->title, flag->message);
+  g_autofree char *a11y = action_text != NULL
+    ? g_strdup_printf ("%s: %s. %s %s", md_level_label (flag->level), flag->title, action_text, flag->message)
+    : g_strdup_printf ("%s: %s. %s", md_level_label (flag->level), flag->title, flag->message);
 
   gtk_widget_add_css_class (frame, "card");
   gtk_widget_add_css_class (frame, "flag-row");
@@ -157,7 +166,18 @@ make_flag_row (MdFlagsView *self,
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
   gtk_label_set_xalign (GTK_LABEL (advice), 0);
   gtk_label_set_wrap (GTK_LABEL (advice), TRUE);
-  gtk_widget_add_css_class (advice, "dim-label");
+  gtk_widget_add_css_class (advice, "flag-advice");
+  /* An emergency: the call first, in full contrast; everything on the card stays readable. */
+  if (action != NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (action), 0);
+      gtk_label_set_wrap (GTK_LABEL (action), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (action), TRUE);
+      gtk_widget_add_css_class (action, "title-4");
+      gtk_widget_add_css_class (action, "flag-action");
+    }
+  else
+    gtk_widget_add_css_class (advice, "dim-label");
 
   /* The buttons sit side by side, or one under the other when the window is narrow. */
   adw_squeezer_set_homogeneous (ADW_SQUEEZER (buttons), FALSE);
@@ -168,6 +188,8 @@ make_flag_row (MdFlagsView *self,
 
   gtk_box_append (GTK_BOX (text), level);
   gtk_box_append (GTK_BOX (text), title);
+  if (action != NULL)
+    gtk_box_append (GTK_BOX (text), action);
   gtk_box_append (GTK_BOX (text), message);
   gtk_box_append (GTK_BOX (text), advice);
   gtk_box_append (GTK_BOX (text), buttons);
@@ -185,9 +207,17 @@ toggle_expanded_cb (MdFlagsView *self)
   md_flags_view_refresh (self);
 }
 
+static void
+toggle_discussed_cb (MdFlagsView *self)
+{
+  self->show_discussed = !self->show_discussed;
+  md_flags_view_refresh (self);
+}
+
 void
 md_flags_view_refresh (MdFlagsView *self)
 {
+  guint n_rows = 0, n_discussed = 0;
   GtkWidget *child;
 
   g_return_if_fail (MD_IS_FLAGS_VIEW (self));
@@ -205,15 +235,25 @@ md_flags_view_refresh (MdFlagsView *self)
 
   for (guint i = 0; i < self->flags->len; i++)
     {
-      GtkWidget *row = make_flag_row (self, g_ptr_array_index (self->flags, i));
+      MdFlag *flag = g_ptr_array_index (self->flags, i);
+      GtkWidget *row;
 
+      /* A marked alert stays out of the way until asked for (or new evidence arrives). */
+      if (flag->discussed)
+        {
+          n_discussed++;
+          if (!self->show_discussed)
+            continue;
+        }
+      row = make_flag_row (self, flag);
       /* Highest level first, so what is folded away is never more serious than what shows. */
-      gtk_widget_set_visible (row, self->expanded || i < FOLDED_ROWS);
+      gtk_widget_set_visible (row, self->expanded || n_rows < FOLDED_ROWS);
       gtk_box_append (GTK_BOX (self->box), row);
+      n_rows++;
     }
-  if (self->flags->len > FOLDED_ROWS)
+  if (n_rows > FOLDED_ROWS)
     {
-      guint more = self->flags->len - FOLDED_ROWS;
+      guint more = n_rows - FOLDED_ROWS;
       g_autofree char *label = self->expanded ? g_strdup (_("Show Fewer Alerts"))
                                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Alert", "Show %u More Alerts", more), more);
       GtkWidget *toggle = gtk_button_new_with_label (label);
@@ -221,6 +261,21 @@ md_flags_view_refresh (MdFlagsView *self)
       gtk_widget_add_css_class (toggle, "flat");
       gtk_widget_set_halign (toggle, GTK_ALIGN_CENTER);
       g_signal_connect_swapped (toggle, "clicked", G_CALLBACK (toggle_expanded_cb), self);
+      gtk_box_append (GTK_BOX (self->box), toggle);
+    }
+  if (n_discussed > 0)
+    {
+      g_autofree char *label = self->show_discussed
+        ? g_strdup (g_dngettext (GETTEXT_PACKAGE, "Hide the Alert Marked as Discussed or Checked",
+                                 "Hide the Alerts Marked as Discussed or Checked", n_discussed))
+        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u Alert Marked as Discussed or Checked",
+                                        "Show %u Alerts Marked as Discussed or Checked", n_discussed), n_discussed);
+      GtkWidget *toggle = gtk_button_new_with_label (label);
+
+      gtk_widget_add_css_class (toggle, "flat");
+      gtk_widget_set_halign (toggle, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (toggle, "show-discussed");
+      g_signal_connect_swapped (toggle, "clicked", G_CALLBACK (toggle_discussed_cb), self);
       gtk_box_append (GTK_BOX (self->box), toggle);
     }
   gtk_widget_set_visible (GTK_WIDGET (self), self->flags->len > 0);
@@ -244,6 +299,7 @@ md_flags_view_dispose (GObject *object)
   g_clear_object (&self->diary);
   g_clear_pointer (&self->flags, g_ptr_array_unref);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->number, g_free);
 
   G_OBJECT_CLASS (md_flags_view_parent_class)->dispose (object);
 }
@@ -293,6 +349,19 @@ md_flags_view_set_diary (MdFlagsView *self,
   g_set_object (&self->diary, diary);
   if (diary != NULL)
     self->changed_id = g_signal_connect (diary, "notify::alerts", G_CALLBACK (alerts_changed_cb), self);
+  md_flags_view_refresh (self);
+}
+
+void
+md_flags_view_set_emergency_number (MdFlagsView *self,
+                                    const char  *number)
+{
+  g_return_if_fail (MD_IS_FLAGS_VIEW (self));
+
+  if (g_strcmp0 (self->number, number) == 0)
+    return;
+  g_free (self->number);
+  self->number = g_strdup (number);
   md_flags_view_refresh (self);
 }
 

@@ -16,7 +16,12 @@ GtkWidget *md_flags_view_new        (void);
 void       md_flags_view_set_diary  (MdFlagsView *self,
                                      MdDiary     *diary);
 void       md_flags_view_refresh    (MdFlagsView *self);
-/* The flags shown (MdFlag*), highest first; owned by the view. */
+/* Her emergency number, which an emergency card leads with ("Call 112 now, ..."); NULL: "the
+ * emergency number". */
+void       md_flags_view_set_emergency_number (MdFlagsView *self,
+                                               const char  *number);
+/* Every flag (MdFlag*, those marked as discussed or checked included), highest first; owned
+ * by the view. */
 GPtrArray *md_flags_view_get_flags  (MdFlagsView *self);
 MdLevel    md_flags_view_get_level  (MdFlagsView *self);
 /* The icon name for a level (never colour alone). */

@@ -21,6 +21,7 @@ struct _MdWindow
   MdEpisodeEditor      *editor;       /* weak: the open editor, if any */
   GHashTable           *highlighted;  /* episode ids shown as evidence (gint64*) */
   GtkWidget            *emergency;    /* weak: the emergency dialog, if shown */
+  char                 *emergency_number; /* set by md_window_set_emergency_number, or NULL */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;

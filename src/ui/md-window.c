@@ -84,6 +84,26 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                   g_hash_table_contains (self->highlighted, &ep->id));
 }
 
+/* Her emergency number: the one given to the window, else her preference, else her region's. */
+static char *
+emergency_number (MdWindow *self)
+{
+  g_autofree char *configured = NULL;
+
+  if (self->emergency_number != NULL)
+    return g_strdup (self->emergency_number);
+  configured = self->settings ? g_settings_get_string (self->settings, "emergency-number") : NULL;
+  return g_strdup (md_emergency_number (configured));
+}
+
+static void
+emergency_number_changed_cb (MdWindow *self)
+{
+  g_autofree char *number = emergency_number (self);
+
+  md_flags_view_set_emergency_number (self->flags_view, number);
+}
+
 static void
 editor_saved_cb (MdEpisodeEditor *editor,
                  gint64           id,
@@ -98,8 +118,8 @@ editor_saved_cb (MdEpisodeEditor *editor,
   /* Signs that need help at once: a blocking message with her emergency number. */
   if (emergency->len > 0 && self->emergency == NULL)
     {
-      g_autofree char *configured = self->settings ? g_settings_get_string (self->settings, "emergency-number") : NULL;
-      GtkWidget *dialog = md_emergency_dialog_new (GTK_WINDOW (self), md_emergency_number (configured), emergency);
+      g_autofree char *number = emergency_number (self);
+      GtkWidget *dialog = md_emergency_dialog_new (GTK_WINDOW (self), number, emergency);
 
       g_set_weak_pointer (&self->emergency, dialog);
       gtk_window_present (GTK_WINDOW (dialog));
@@ -147,6 +167,10 @@ open_editor (MdWindow        *self,
       return;
     }
   editor = md_episode_editor_new (GTK_WINDOW (self), self->diary, episode);
+  {
+    g_autofree char *number = emergency_number (self);
+    md_episode_editor_set_emergency_number (editor, number);
+  }
   g_signal_connect (editor, "saved", G_CALLBACK (editor_saved_cb), self);
   g_set_weak_pointer (&self->editor, editor);
   gtk_window_present (GTK_WINDOW (editor));
@@ -329,7 +353,10 @@ md_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   g_clear_object (&self->diary);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->emergency_number, g_free);
   g_clear_pointer (&self->deleted, md_episode_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
 
@@ -405,7 +432,10 @@ md_window_new (MdApplication *app,
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_signal_connect_swapped (self->settings, "changed::emergency-number",
+                                G_CALLBACK (emergency_number_changed_cb), self);
     }
+  emergency_number_changed_cb (self);
   md_a11y_fix_names (GTK_WIDGET (self));
   return self;
 }
@@ -415,6 +445,17 @@ md_window_get_diary (MdWindow *self)
 {
   g_return_val_if_fail (MD_IS_WINDOW (self), NULL);
   return self->diary;
+}
+
+void
+md_window_set_emergency_number (MdWindow   *self,
+                                const char *number)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+
+  g_free (self->emergency_number);
+  self->emergency_number = g_strdup (number);
+  emergency_number_changed_cb (self);
 }
 
 void

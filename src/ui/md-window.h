@@ -15,6 +15,11 @@ MdWindow *md_window_new        (MdApplication *app,
                                 MdDiary       *diary);
 /* The diary this window shows. */
 MdDiary  *md_window_get_diary  (MdWindow *self);
+/* Uses @number as her emergency number instead of the preference (NULL: the preference again,
+ * or the number for her region when it is empty). Tests pass it so they do not depend on the
+ * machine's locale. */
+void      md_window_set_emergency_number (MdWindow   *self,
+                                          const char *number);
 /* Sets the keyboard accelerators of the window actions on @app (called from startup). */
 void      md_window_set_accels (GtkApplication *app);
 

@@ -52,9 +52,15 @@ class Session:
         self.app = subprocess.Popen([os.environ['MENODIARY_BIN'], '--db', self.db], env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         Atspi.init()
-        self.root = self.wait(self.find_app, 'the application on the accessibility bus')
+        try:
+            self.root = self.wait(self.find_app, 'the application on the accessibility bus', 90.0)
+        except AssertionError:
+            self.close()
+            raise
 
     def close(self):
+        if self.app.poll() is not None and self.app.returncode != 0:
+            print('# menodiary exited with %d' % self.app.returncode)
         self.app.terminate()
         try:
             self.app.wait(10)
@@ -65,6 +71,9 @@ class Session:
         subprocess.run(['rm', '-rf', self.dir])
 
     def find_app(self):
+        if self.app.poll() is not None:
+            raise AssertionError('menodiary exited with %d: %s' % (self.app.returncode,
+                                                                   self.app.stderr.read().decode()))
         desktop = Atspi.get_desktop(0)
         for i in range(desktop.get_child_count()):
             child = desktop.get_child_at_index(i)

@@ -31,6 +31,8 @@ def log_episode():
     assert regions != 0 and signs != 0, rows
 
 
-tap.check('log an episode through AT-SPI only', log_episode)
-s.close()
+try:
+    tap.check('log an episode through AT-SPI only', log_episode)
+finally:
+    s.close()
 sys.exit(tap.finish())

@@ -65,6 +65,46 @@ find_button (GtkWidget *root, const char *label)
   return NULL;
 }
 
+/* Every label under @root, in order (depth first). */
+static void
+collect_labels (GtkWidget *root, GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c))
+        g_ptr_array_add (out, c);
+      collect_labels (c, out);
+    }
+}
+
+static GtkWidget *
+find_label (GtkWidget *root, const char *text, guint *index)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
+      {
+        if (index != NULL)
+          *index = i;
+        return labels->pdata[i];
+      }
+  return NULL;
+}
+
+static GtkWidget *
+find_label_prefix (GtkWidget *root, const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_label (labels->pdata[i]), prefix))
+      return labels->pdata[i];
+  return NULL;
+}
+
 static void
 add (Fixture *f, gint64 start, guint32 signs)
 {
@@ -114,12 +154,57 @@ test_flag_shown_and_discussed (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (find_button (GTK_WIDGET (f->view), "_Discussed with My Doctor"), "clicked");
   flag = g_ptr_array_index (md_flags_view_get_flags (f->view), 0);
   g_assert_true (flag->discussed);
+  /* As the README says: a marked alert is hidden, with a visible way to show it again. */
+  g_assert_null (find_button (GTK_WIDGET (f->view), "_Not Discussed Yet"));
+  g_assert_null (find_label (GTK_WIDGET (f->view), flag->title, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->view)));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (f->view), "Show 1 Alert Marked as Discussed or Checked"), "clicked");
+  g_assert_nonnull (find_label (GTK_WIDGET (f->view), "Pain with the twitching", NULL));
   g_assert_nonnull (find_button (GTK_WIDGET (f->view), "_Not Discussed Yet"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (f->view), "Hide the Alert Marked as Discussed or Checked"), "clicked");
+  g_assert_null (find_button (GTK_WIDGET (f->view), "_Not Discussed Yet"));
 
   /* New evidence brings it back. */
   add (f, NOW - 86400 - 3600, MD_BIT (MD_SIGN_PAIN));
   flag = g_ptr_array_index (md_flags_view_get_flags (f->view), 0);
   g_assert_false (flag->discussed);
+  g_assert_nonnull (find_label (GTK_WIDGET (f->view), "Pain with the twitching", NULL));
+  g_assert_null (find_button (GTK_WIDGET (f->view), "Show 1 Alert Marked as Discussed or Checked"));
+}
+
+/* Safety 6: an emergency card leads with the call to her number, then what was logged, in
+ * normal contrast; it is marked "I've Been Checked", not "Discussed with My Doctor". */
+static void
+test_emergency_card (Fixture *f, gconstpointer data)
+{
+  GtkWidget *action, *message, *advice;
+  guint i_action = 0, i_message = 0, i_title = 0;
+  MdFlag *flag;
+
+  md_flags_view_set_emergency_number (f->view, "999");
+  add (f, NOW - 2 * 3600, MD_BIT (MD_SIGN_DROOPING_FACE) | MD_BIT (MD_SIGN_PAIN));
+  flag = g_ptr_array_index (md_flags_view_get_flags (f->view), 0);
+  g_assert_cmpstr (flag->rule, ==, "face-weakness-now");
+  g_assert_nonnull (find_label (GTK_WIDGET (f->view), "Face, arm or speech signs in the last day", &i_title));
+  action = find_label (GTK_WIDGET (f->view), "Call 999 now, even if the signs have passed.", &i_action);
+  message = find_label (GTK_WIDGET (f->view), "Drooping face: logged with 1 episode in the last 24 hours, "
+                                              "the latest on 2025-03-31 10:00 (2 hours ago).", &i_message);
+  advice = find_label (GTK_WIDGET (f->view), "This app cannot tell what causes these signs; a doctor needs to see you quickly.", NULL);
+  g_assert_nonnull (action);
+  g_assert_nonnull (message);
+  g_assert_nonnull (advice);
+  g_assert_cmpuint (i_title, <, i_action);
+  g_assert_cmpuint (i_action, <, i_message);
+  g_assert_false (gtk_widget_has_css_class (action, "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (message, "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (advice, "dim-label"));
+  /* The pain alert of the same episode defers to the emergency. */
+  g_assert_nonnull (find_label (GTK_WIDGET (f->view), "Follow the emergency advice above, and tell the doctor about this too.", NULL));
+  g_assert_nonnull (find_button (GTK_WIDGET (f->view), "_I’ve Been Checked"));
+  md_ui_test_screenshot (f->window, "flags-view-emergency");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (f->view), "_I’ve Been Checked"), "clicked");
+  g_assert_null (find_label (GTK_WIDGET (f->view), "Call 999 now, even if the signs have passed.", NULL));
+  g_assert_nonnull (find_button (GTK_WIDGET (f->view), "Show 1 Alert Marked as Discussed or Checked"));
 }
 
 static void
@@ -132,7 +217,7 @@ test_emergency_dialog (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) flags = NULL;
   g_autoptr(GPtrArray) all = NULL;
 
-  ep->signs = MD_BIT (MD_SIGN_DROOPING);
+  ep->signs = MD_BIT (MD_SIGN_DROOPING_FACE);
   g_assert_true (md_store_add_episode (f->store, ep, NULL));
   all = md_store_episodes_between (f->store, G_MININT64, G_MAXINT64, NULL);
   flags = md_rules_evaluate ((MdEpisode * const *) all->pdata, all->len, NOW, &level);
@@ -143,8 +228,12 @@ test_emergency_dialog (Fixture *f, gconstpointer data)
 
   dialog = md_emergency_dialog_new (GTK_WINDOW (f->window), "999", emergency);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "999"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "even if the signs have already passed"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Call 999 Now");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Call 999 now, even if the signs have passed.\n\n"
+                   "Drooping face: logged with 1 episode in the last 24 hours, the latest on 2025-03-31 10:00 (2 hours ago).\n\n"
+                   "Menodiary cannot tell what is causing these signs; a medical professional needs to see you.");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close"), ==, ADW_RESPONSE_DEFAULT);
   gtk_window_present (GTK_WINDOW (dialog));
   md_ui_test_screenshot (dialog, "emergency-dialog");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -173,6 +262,34 @@ test_alerts_window_lists_every_rule (void)
         }
     }
   g_assert_cmpuint (n_rows, ==, n_rules);
+
+  /* Said once, at the top: the pages cover several conditions; an alert is not one of them. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    guint n_said = 0;
+
+    collect_labels (win, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        const char *text = gtk_label_get_label (labels->pdata[i]);
+
+        if (strstr (text, "it does not mean you have any of those conditions") != NULL)
+          n_said++;
+        g_assert_null (strstr (text, "seed"));
+        g_assert_null (strstr (text, "Seed"));
+      }
+    g_assert_cmpuint (n_said, ==, 1);
+  }
+  /* Each rule in plain words, with our own thresholds named as such. */
+  g_assert_nonnull (find_label (win, "When it appears: You logged twitching on at least 4 days across more than two weeks, "
+                                     "with no gap longer than a week, the last of them in the past week. The 4 days and "
+                                     "the one-week gap are our own thresholds.", NULL));
+  g_assert_nonnull (find_label (win, "What to do: Call the emergency number now, even if the signs have passed. "
+                                     "New signs after a head injury need to be checked straight away.", NULL));
+  g_assert_nonnull (find_label_prefix (win, "Sources: NHS, “Stroke: symptoms”; NHS, “Transient ischaemic attack (TIA)”; "
+                                            "Stroke Association, “What if symptoms pass?” (FAST)"));
+  g_assert_nonnull (find_label_prefix (win, "Sources: NHS, “Transient ischaemic attack (TIA)”; Stroke Association, "
+                                            "“What if symptoms pass?”; BE FAST, the American variant of FAST"));
   md_ui_test_screenshot (win, "alerts-window");
   gtk_window_destroy (GTK_WINDOW (win));
 }
@@ -185,6 +302,7 @@ main (int argc, char *argv[])
   g_test_add ("/flags-view/empty-hidden", Fixture, NULL, setup, test_empty_hidden, teardown);
   g_test_add ("/flags-view/shown-and-discussed", Fixture, NULL, setup, test_flag_shown_and_discussed, teardown);
   g_test_add ("/flags-view/emergency-dialog", Fixture, NULL, setup, test_emergency_dialog, teardown);
+  g_test_add ("/flags-view/emergency-card", Fixture, NULL, setup, test_emergency_card, teardown);
   g_test_add_func ("/flags-view/alerts-window", test_alerts_window_lists_every_rule);
   return g_test_run ();
 }

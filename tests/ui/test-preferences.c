@@ -1,6 +1,8 @@
 /* test-preferences.c: the preferences window writes the settings. */
 #include "config.h"
 
+#include <locale.h>
+
 #include <adwaita.h>
 
 #include "md-application.h"

@@ -87,6 +87,8 @@ fixture_setup (Fixture       *f,
   f->diary = md_diary_new (f->store);
   md_store_set_now (f->store, NOW);
   f->window = md_window_new (NULL, f->diary);
+  /* Her number given explicitly: gtk_test_init may have changed the locale. */
+  md_window_set_emergency_number (f->window, "112");
   gtk_window_present (GTK_WINDOW (f->window));
   spin (50);
 }
@@ -261,21 +263,81 @@ test_emergency_on_save (Fixture       *f,
   spin (50);
   g_assert_null (f->window->emergency);
 
-  /* Drooping logged now: the blocking dialog names the emergency number. */
+  /* A drooping face logged now: the blocking dialog leads with the call to her number. */
   editor = open_new_editor (f);
   gtk_check_button_set_active (editor->region_checks[MD_REGION_MOUTH_CORNER], TRUE);
-  gtk_check_button_set_active (editor->sign_checks[MD_SIGN_DROOPING], TRUE);
+  gtk_check_button_set_active (editor->sign_checks[MD_SIGN_DROOPING_FACE], TRUE);
   click (editor->save_button);
   g_assert_true (wait_for (f, editor_closed));
   g_assert_true (wait_for (f, emergency_shown));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (f->window->emergency)));
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (f->window->emergency)), "112"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (f->window->emergency)), ==, "Call 112 Now");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (f->window->emergency));
-  g_assert_nonnull (strstr (body, "even if the signs have already passed"));
-  g_assert_nonnull (strstr (body, "cannot tell"));
+  g_assert_true (g_str_has_prefix (body, "Call 112 now, even if the signs have passed.\n\nDrooping face: logged with 1 episode"));
+  g_assert_true (g_str_has_suffix (body, "Menodiary cannot tell what is causing these signs; a medical professional needs to see you."));
+  /* Understanding it destroys nothing: not styled as destructive. */
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (f->window->emergency), "close"),
+                   ==, ADW_RESPONSE_DEFAULT);
   /* The alerts area shows it too, at the top. */
   g_assert_cmpint (md_flags_view_get_level (f->window->flags_view), ==, MD_LEVEL_EMERGENCY);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->flags_view)));
+}
+
+/* Safety 1: where she ticks the signs, the FAST signs mean calling her number now. */
+static void
+test_signs_explanation (Fixture       *f,
+                        gconstpointer  data)
+{
+  MdEpisodeEditor *editor = open_new_editor (f);
+#define EXPECTED(n) "Face drooping, an arm or leg weak, or speech slurred, even for a moment and even if it has " \
+  "passed: call " n " now, and log it later."
+  const char *with_112 = EXPECTED ("112");
+  const char *with_999 = EXPECTED ("999");
+#undef EXPECTED
+
+  /* The first row of the signs, above the boxes, in normal contrast. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor->call_row)), ==, with_112);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editor->call_row), "dim-label"));
+  g_assert_cmpstr (adw_preferences_group_get_description (editor->signs_group), ==,
+                   "Tick anything that came with it. Signs marked “Warning sign” need a doctor’s advice; "
+                   "after saving, the alerts say how soon.");
+  /* Arm or leg weakness and the two drooping signs are offered; the old combined sign is not. */
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (editor->sign_checks[MD_SIGN_ARM_LEG_WEAKNESS]), ADW_TYPE_ACTION_ROW)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (editor->sign_checks[MD_SIGN_DROOPING_FACE]), ADW_TYPE_ACTION_ROW)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (editor->sign_checks[MD_SIGN_DROOPING_EYELID]), ADW_TYPE_ACTION_ROW)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (editor->sign_checks[MD_SIGN_DROOPING]), ADW_TYPE_ACTION_ROW)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (wait_for (f, editor_closed));
+
+  md_window_set_emergency_number (f->window, "999");
+  editor = open_new_editor (f);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor->call_row)), ==, with_999);
+}
+
+/* An episode of an older diary keeps its combined "drooping" sign, shown only there. */
+static void
+test_old_drooping_sign (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(MdEpisode) ep = md_test_episode (NOW - 3 * DAY);
+  g_autoptr(MdEpisode) back = NULL;
+  MdEpisodeEditor *editor;
+  GtkWidget *row;
+
+  ep->signs = MD_BIT (MD_SIGN_DROOPING);
+  g_assert_true (md_store_add_episode (f->store, ep, NULL));
+  spin (50);
+  g_signal_emit_by_name (f->window->list_view, "activate", 0);
+  g_assert_true (wait_for (f, editor_open));
+  editor = f->window->editor;
+  row = gtk_widget_get_ancestor (GTK_WIDGET (editor->sign_checks[MD_SIGN_DROOPING]), ADW_TYPE_ACTION_ROW);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Drooping eyelid or face");
+  g_assert_true (gtk_check_button_get_active (editor->sign_checks[MD_SIGN_DROOPING]));
+  click (editor->save_button);
+  g_assert_true (wait_for (f, editor_closed));
+  back = md_store_get_episode (f->store, ep->id, NULL);
+  g_assert_cmphex (back->signs, ==, MD_BIT (MD_SIGN_DROOPING));
 }
 
 static void
@@ -666,6 +728,8 @@ main (int argc, char **argv)
   ADD ("/window/log-episode", test_log_episode);
   ADD ("/window/save-insensitive", test_save_insensitive);
   ADD ("/window/emergency-on-save", test_emergency_on_save);
+  ADD ("/window/signs-explanation", test_signs_explanation);
+  ADD ("/window/old-drooping-sign", test_old_drooping_sign);
   ADD ("/window/show-episodes-marks-rows", test_show_episodes_marks_rows);
   ADD ("/window/summary-action", test_summary_action);
   ADD ("/window/narrow-with-alerts", test_narrow_with_alerts);
