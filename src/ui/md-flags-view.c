@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-a11y.h"
 #include "md-flags-view.h"
 #include "md-time.h"
 
@@ -278,6 +279,7 @@ md_flags_view_refresh (MdFlagsView *self)
       g_signal_connect_swapped (toggle, "clicked", G_CALLBACK (toggle_discussed_cb), self);
       gtk_box_append (GTK_BOX (self->box), toggle);
     }
+  md_a11y_fix_names (self->box);
   gtk_widget_set_visible (GTK_WIDGET (self), self->flags->len > 0);
 }
 
