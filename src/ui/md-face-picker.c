@@ -383,3 +383,10 @@ md_face_picker_click_at (MdFacePicker *self,
   g_signal_emit (self, signals[REGION_CLICKED], 0, (int) region, (int) side);
   return TRUE;
 }
+
+void
+md_face_picker_focus_region (MdFacePicker *self)
+{
+  g_return_if_fail (MD_IS_FACE_PICKER (self));
+  gtk_widget_grab_focus (self->last_focus != NULL ? self->last_focus : self->parts[0][0]);
+}

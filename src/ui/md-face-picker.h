@@ -18,6 +18,8 @@ void       md_face_picker_set_selection (MdFacePicker *self,
 void       md_face_picker_get_selection (MdFacePicker *self,
                                          guint32      *left,
                                          guint32      *right);
+/* Gives the keyboard focus to the region focused last (or the first one). */
+void       md_face_picker_focus_region  (MdFacePicker *self);
 /* Does what a click at (@x, @y) does: emits "region-clicked" when a region is there. */
 gboolean   md_face_picker_click_at      (MdFacePicker *self,
                                          double        x,

@@ -31,7 +31,7 @@ class Session:
         self.db = os.path.join(self.dir, 'diary.db')
         r, w = os.pipe()
         self.xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(w), '-screen', '0', '1280x1024x24',
-                                      '-nolisten', 'tcp'], pass_fds=[w], stderr=subprocess.DEVNULL)
+                                      '-nolisten', 'tcp'], pass_fds=[w], stderr=open('/tmp/xvfb-e2e.log', 'w'))
         os.close(w)
         display = b''
         while not display.endswith(b'\n'):
@@ -113,6 +113,17 @@ class Session:
                 continue
         return None
 
+    def window(self, title):
+        """The top-level window named @title (GTK 4.8 sometimes gives a window the role "filler"
+        instead of "frame" on the bus, so only the name is compared)."""
+        def look():
+            for i in range(self.root.get_child_count()):
+                child = self.root.get_child_at_index(i)
+                if child is not None and child.get_name() == title:
+                    return child
+            return None
+        return self.wait(look, 'the window "%s"' % title)
+
     def wait_find(self, role, name, root=None):
         return self.wait(lambda: self.find(role, name, root), '%s "%s"' % (role.value_nick, name))
 
@@ -153,3 +164,37 @@ class Tap:
                 print('# ' + line)
         sys.stdout.flush()
         return 0 if all(ok for _, ok, _ in self.results) else 1
+
+
+def focused(root):
+    """The node that has the keyboard focus under @root, or None."""
+    queue = [root]
+    while queue:
+        node = queue.pop(0)
+        try:
+            if node.get_state_set().contains(Atspi.StateType.FOCUSED):
+                return node
+            for i in range(node.get_child_count()):
+                child = node.get_child_at_index(i)
+                if child is not None:
+                    queue.append(child)
+        except gi.repository.GLib.GError:
+            continue
+    return None
+
+
+class Keyboard:
+    """Key presses through the X server (xdotool), counted."""
+
+    def __init__(self):
+        self.count = 0
+
+    def focus_window(self, title):
+        # Without a window manager nothing gives a new window the focus; a WM would.
+        subprocess.run(['xdotool', 'search', '--sync', '--name', '^%s$' % title, 'windowfocus', '--sync'],
+                       check=True, stdout=subprocess.DEVNULL)
+
+    def press(self, *keys):
+        for key in keys:
+            subprocess.run(['xdotool', 'key', '--clearmodifiers', key], check=True)
+            self.count += 1

@@ -13,7 +13,7 @@ s = Session()
 
 def log_episode():
     s.act(s.wait_find(Atspi.Role.PUSH_BUTTON, 'Log Episode'))
-    form = s.wait(lambda: s.find(Atspi.Role.FRAME, 'Log Episode'), 'the Log Episode form')
+    form = s.window('Log Episode')
     part = s.wait_find(Atspi.Role.CHECK_BOX, 'Lower eyelid, your left', form)
     s.act(part)
     s.wait(lambda: s.checked(part), 'the region to be marked')
