@@ -28,6 +28,8 @@ static const GOptionEntry entries[] = {
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import episodes or check-ins from a CSV file (all or nothing; the header tells which)"), N_("CSV") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export every episode to a CSV file (- for standard output)"), N_("CSV") },
   { "export-checkins", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export every daily check-in to a CSV file (- for standard output)"), N_("CSV") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a copy of the diary to FILE (safe while the diary is in use)"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Replace the diary with the copy in FILE (the diary as it was is kept in the backups folder)"), N_("FILE") },
   { "flags", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the warning signs found in the diary"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --flags: print JSON"), NULL },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --flags: evaluate at this instant (ISO 8601) instead of now"), N_("INSTANT") },
@@ -58,8 +60,11 @@ md_cli_add_options (GApplication *app)
       "2 bad usage."));
 }
 
+/* Reading commands open the diary read-only and never create one (a mistyped --db must not
+ * leave an empty diary behind); only --import and --restore create it. */
 static MdDiary *
-open_diary (GVariantDict *options)
+open_diary (GVariantDict     *options,
+            MdStoreOpenFlags  flags)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -67,7 +72,7 @@ open_diary (GVariantDict *options)
 
   if (!g_variant_dict_lookup (options, "db", "^ay", &path))
     path = md_store_default_path ();
-  diary = md_diary_open (path, &error);
+  diary = md_diary_open_full (path, flags, &error);
   if (diary == NULL)
     g_printerr ("menodiary: %s\n", error->message);
   return diary;
@@ -130,6 +135,39 @@ run_flags (MdDiary    *diary,
   text = json ? md_rules_to_json (alerts, md_diary_get_level (diary), as_of)
               : md_rules_to_text (alerts, md_diary_get_level (diary));
   g_print ("%s", text);
+  return MD_EXIT_OK;
+}
+
+static int
+run_backup (MdDiary    *diary,
+            const char *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!md_diary_backup (diary, file, &error))
+    {
+      g_printerr ("menodiary: %s\n", error->message);
+      return MD_EXIT_BAD_DATA;
+    }
+  return MD_EXIT_OK;
+}
+
+static int
+run_restore (MdDiary    *diary,
+             const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  if (!md_diary_restore (diary, file, &saved, &error))
+    {
+      g_printerr ("menodiary: %s\n", error->message);
+      return MD_EXIT_BAD_DATA;
+    }
+  if (saved != NULL)
+    g_print (_("restored %s; the diary as it was is in %s\n"), file, saved);
+  else
+    g_print (_("restored %s\n"), file);
   return MD_EXIT_OK;
 }
 
@@ -244,7 +282,7 @@ run_report (GVariantDict *options)
   if (info.from_day > info.to_day)
     return usage_error (_("--from must not be after --to."));
 
-  diary = open_diary (options);
+  diary = open_diary (options, MD_STORE_OPEN_READ_ONLY);
   if (diary == NULL)
     return MD_EXIT_BAD_DATA;
   name = setting_string ("patient-name");
@@ -298,7 +336,7 @@ run_chart (GVariantDict *options)
     return usage_error (error->message);
   if (from_day > to_day)
     return usage_error (_("--from must not be after --to."));
-  diary = open_diary (options);
+  diary = open_diary (options, MD_STORE_OPEN_READ_ONLY);
   if (diary == NULL)
     return MD_EXIT_BAD_DATA;
   episodes = md_diary_episodes_on_days (diary, from_day, to_day, &error);
@@ -328,6 +366,8 @@ md_cli_run (GVariantDict *options)
   g_autofree char *export_file = NULL;
   g_autofree char *checkins_file = NULL;
   g_autofree char *as_of_text = NULL;
+  g_autofree char *backup_file = NULL;
+  g_autofree char *restore_file = NULL;
   gboolean flags = g_variant_dict_contains (options, "flags");
   gboolean json = g_variant_dict_contains (options, "json");
   gint64 as_of = md_time_now ();
@@ -353,12 +393,15 @@ md_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "export", "^ay", &export_file);
   g_variant_dict_lookup (options, "export-checkins", "^ay", &checkins_file);
   g_variant_dict_lookup (options, "as-of", "s", &as_of_text);
+  g_variant_dict_lookup (options, "backup", "^ay", &backup_file);
+  g_variant_dict_lookup (options, "restore", "^ay", &restore_file);
 
-  n_commands = (import_file != NULL) + (export_file != NULL) + (checkins_file != NULL) + (flags != FALSE);
+  n_commands = (import_file != NULL) + (export_file != NULL) + (checkins_file != NULL) + (flags != FALSE) +
+               (backup_file != NULL) + (restore_file != NULL);
   if (g_variant_dict_contains (options, "report"))
     {
       if (n_commands > 0 || json || as_of_text != NULL || g_variant_dict_contains (options, "chart"))
-        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --flags, --chart or --report."));
+        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --backup, --restore, --flags, --chart or --report."));
       if (g_variant_dict_contains (options, "output") || g_variant_dict_contains (options, "width") ||
           g_variant_dict_contains (options, "height"))
         return usage_error (_("--output, --width and --height go with --chart."));
@@ -369,7 +412,7 @@ md_cli_run (GVariantDict *options)
   if (g_variant_dict_contains (options, "chart"))
     {
       if (n_commands > 0 || json || as_of_text != NULL)
-        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --flags or --chart."));
+        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --backup, --restore, --flags or --chart."));
       return run_chart (options);
     }
   if (chart_options_given (options))
@@ -383,11 +426,12 @@ md_cli_run (GVariantDict *options)
       return -1;
     }
   if (n_commands > 1)
-    return usage_error (_("Give one command at a time: --import, --export, --export-checkins or --flags."));
+    return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --backup, --restore or --flags."));
   if ((json || as_of_text != NULL) && !flags)
     return usage_error (_("--json and --as-of go with --flags."));
   if ((import_file != NULL && *import_file == '\0') || (export_file != NULL && *export_file == '\0') ||
-      (checkins_file != NULL && *checkins_file == '\0'))
+      (checkins_file != NULL && *checkins_file == '\0') || (backup_file != NULL && *backup_file == '\0') ||
+      (restore_file != NULL && *restore_file == '\0'))
     return usage_error (_("A file name is missing."));
   if (as_of_text != NULL)
     {
@@ -398,12 +442,17 @@ md_cli_run (GVariantDict *options)
         return usage_error (error->message);
     }
 
-  diary = open_diary (options);
+  diary = open_diary (options, import_file != NULL || restore_file != NULL ? MD_STORE_OPEN_CREATE
+                                                                          : MD_STORE_OPEN_READ_ONLY);
   if (diary == NULL)
     return MD_EXIT_BAD_DATA;
 
   if (import_file != NULL)
     return run_import (diary, import_file);
+  if (restore_file != NULL)
+    return run_restore (diary, restore_file);
+  if (backup_file != NULL)
+    return run_backup (diary, backup_file);
   if (export_file != NULL)
     return run_export (diary, export_file, FALSE);
   if (checkins_file != NULL)
