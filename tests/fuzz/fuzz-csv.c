@@ -1,11 +1,8 @@
-/* fuzz-csv.c: libFuzzer entry point for md_csv_parse and md_checkin_csv_parse (not built by
- * default).
+/* fuzz-csv.c: libFuzzer entry point for md_csv_parse and md_checkin_csv_parse.
  *
- * Build by hand from the worktree, after `meson setup build` (for config.h):
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Ibuild -Isrc/core \
- *     src/core/md-*.c tests/fuzz/fuzz-csv.c $(pkg-config --cflags --libs gio-2.0 sqlite3 json-glib-1.0) -lm \
- *     -o fuzz-csv
- *   ./fuzz-csv -max_total_time=60
+ * Built by meson: `make fuzz` (clang, -Dfuzz=true, ASan+UBSan, corpus tests/fuzz/corpus/csv)
+ * for long runs; in the normal suite the same entry point runs for a few seconds through
+ * fuzz-driver.c (test fuzz-csv-short).
  *
  * The check is the one of tests/test-csv-fuzz.c: an accepted input gives valid episodes whose
  * export reads back to the same export; a rejected one gives at least one "FILE:LINE: " message.
