@@ -315,6 +315,7 @@ test_stale_temporaries (Fixture *f, gconstpointer data)
   g_autofree char *dead = NULL;
   g_autofree char *alive = NULL;
   g_autofree char *dead_beside_diary = NULL;
+  g_autofree char *dead_journal = NULL;
   g_autofree char *target = g_build_filename (f->out, "episodes.csv", NULL);
   g_autofree char *good = g_build_filename (f->dir, "episodes.csv", NULL);
   const char *export_argv[] = { "--db", f->db, "--export", target, NULL };
@@ -327,9 +328,12 @@ test_stale_temporaries (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (dead, "half an export", -1, NULL));
   g_assert_true (g_file_set_contents (alive, "being written", -1, NULL));
   g_assert_true (g_file_set_contents (dead_beside_diary, "half a copy", -1, NULL));
+  dead_journal = g_strdup_printf ("%s-journal", dead);
+  g_assert_true (g_file_set_contents (dead_journal, "its journal", -1, NULL));
 
   g_assert_cmpint (md_test_run_cli (export_argv, NULL, NULL, NULL), ==, 0);
   g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead_journal, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (alive, G_FILE_TEST_EXISTS));
   /* Opening the diary to change it clears its own folder too. */
   g_assert_cmpint (md_test_run_cli (import_argv, NULL, NULL, NULL), ==, 0);

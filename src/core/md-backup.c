@@ -300,11 +300,12 @@ md_backup_daily (MdStore  *store,
   date = md_time_format_day (md_time_day_of (local_now (store)));
   name = g_strdup_printf ("%s-%s.db", base, date);
   path = g_build_filename (dir, name, NULL);
+  /* What a copy killed half-way left behind goes, whether or not today's copy exists. */
+  md_output_clean_stale (dir);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
   if (!ensure_dir (dir, error))
     return FALSE;
-  md_output_clean_stale (dir);
   if (!md_backup_write (store, path, error))
     return FALSE;
   prune_daily (dir, base);

@@ -556,6 +556,18 @@ stage_in_memory (MdStore  *self,
   return md_migrations_run (self->db, self->path, error);
 }
 
+/* MD_STORE_BUSY_TIMEOUT_MS, or $MENODIARY_BUSY_TIMEOUT_MS (tests use a short one). */
+static int
+busy_timeout_ms (void)
+{
+  const char *env = g_getenv ("MENODIARY_BUSY_TIMEOUT_MS");
+  guint64 v;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, 600000, &v, NULL))
+    return (int) v;
+  return MD_STORE_BUSY_TIMEOUT_MS;
+}
+
 /* A WAL diary in a folder she cannot write has no -shm and cannot get one: with no WAL
  * waiting either, the file alone is the whole diary, and is read as immutable (no lock files). */
 char *
@@ -644,7 +656,7 @@ md_store_open_full (const char        *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, MD_STORE_BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
 
   /* Nothing is written before the file is known to be ours and undamaged. */
   if (!md_store_check_db (self->db, path, FALSE, &version, error))
