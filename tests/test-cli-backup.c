@@ -276,6 +276,45 @@ test_restore_refused (Fixture *f, gconstpointer data)
   }
 }
 
+/* The diary itself is damaged (cut short, a WAL beside it): the restore keeps it byte for byte
+ * and puts the copy in its place; the old WAL is not replayed onto the new file. */
+static void
+test_restore_over_damaged (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new (MD_CSV_HEADER "\n");
+  g_autofree char *contents = NULL;
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *want = export_of (f->other, "--export");
+  g_autofree char *got = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *err = NULL;
+  gsize len = 0, kept_len = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (csv, "2023-%02u-%02uT%02u:00:00Z,jaw,left,%u,3,,,filler text for the page %u\n",
+                            1 + i % 12, 1 + i % 28, i % 24, 1 + i, i);
+  import (f->db, f, "big.csv", csv->str);
+  g_assert_true (g_file_get_contents (f->db, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (f->db, contents, len / 2 + 100, NULL));
+  g_assert_true (g_file_set_contents (wal, "stale wal bytes", -1, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (f->db, &contents, &len, NULL));
+  g_assert_cmpint (run (f->db, NULL, &err, "--export", "-", NULL), ==, 1);
+
+  g_assert_cmpint (run (f->db, &out, NULL, "--restore", f->other, NULL), ==, 0);
+  got = export_of (f->db, "--export");
+  g_assert_cmpstr (got, ==, want);
+  g_assert_nonnull (strstr (out, "damaged-"));
+  {
+    g_autofree char *saved = g_strstrip (g_strdup (strstr (out, "is in ") + 6));
+
+    g_assert_true (g_file_get_contents (saved, &kept, &kept_len, NULL));
+    g_assert_cmpmem (kept, kept_len, contents, len);
+    g_assert_cmpuint (mode_of (saved), ==, 0600);
+  }
+}
+
 static char *
 daily_name (int days_ago)
 {
@@ -358,5 +397,6 @@ main (int argc, char *argv[])
   g_test_add ("/cli/restore/old-schema-migrated-in-copy", Fixture, NULL, setup, test_restore_old_schema, teardown);
   g_test_add ("/cli/restore/refused-unchanged", Fixture, NULL, setup, test_restore_refused, teardown);
   g_test_add ("/cli/backup/daily-copies", Fixture, NULL, setup, test_daily_copies, teardown);
+  g_test_add ("/cli/restore/over-damaged-diary", Fixture, NULL, setup, test_restore_over_damaged, teardown);
   return g_test_run ();
 }

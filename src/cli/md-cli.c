@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-backup.h"
 #include "md-chart.h"
 #include "md-checkin.h"
 #include "md-checkin-csv.h"
@@ -152,14 +153,18 @@ run_backup (MdDiary    *diary,
   return MD_EXIT_OK;
 }
 
+/* Not through an open diary: a damaged one can be restored over too (md_backup_restore_path). */
 static int
-run_restore (MdDiary    *diary,
-             const char *file)
+run_restore (GVariantDict *options,
+             const char   *file)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
+  g_autofree char *path = NULL;
 
-  if (!md_diary_restore (diary, file, &saved, &error))
+  if (!g_variant_dict_lookup (options, "db", "^ay", &path))
+    path = md_store_default_path ();
+  if (!md_backup_restore_path (path, file, &saved, &error))
     {
       g_printerr ("menodiary: %s\n", error->message);
       return MD_EXIT_BAD_DATA;
@@ -442,15 +447,14 @@ md_cli_run (GVariantDict *options)
         return usage_error (error->message);
     }
 
-  diary = open_diary (options, import_file != NULL || restore_file != NULL ? MD_STORE_OPEN_CREATE
-                                                                          : MD_STORE_OPEN_READ_ONLY);
+  if (restore_file != NULL)
+    return run_restore (options, restore_file);
+  diary = open_diary (options, import_file != NULL ? MD_STORE_OPEN_CREATE : MD_STORE_OPEN_READ_ONLY);
   if (diary == NULL)
     return MD_EXIT_BAD_DATA;
 
   if (import_file != NULL)
     return run_import (diary, import_file);
-  if (restore_file != NULL)
-    return run_restore (diary, restore_file);
   if (backup_file != NULL)
     return run_backup (diary, backup_file);
   if (export_file != NULL)

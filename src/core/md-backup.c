@@ -396,13 +396,14 @@ md_backup_list (const char  *diary_path,
   return g_steal_pointer (&out);
 }
 
+/* BASE-KIND-YYYY-MM-DD-HHMMSS[-N].db in the backups folder, a name not taken yet. */
 static char *
-before_restore_path (MdStore *store)
+timed_copy_path (const char *diary_path,
+                 const char *kind,
+                 gint64      local)
 {
-  const char *diary_path = md_store_get_path (store);
   g_autofree char *dir = md_backup_dir_for (diary_path);
   g_autofree char *base = base_for (diary_path);
-  gint64 local = local_now (store);
   gint64 day = md_time_day_of (local);
   gint64 secs = local - day * 86400;
   g_autofree char *date = md_time_format_day (day);
@@ -410,7 +411,7 @@ before_restore_path (MdStore *store)
   for (guint n = 1;; n++)
     {
       g_autofree char *suffix = n == 1 ? g_strdup ("") : g_strdup_printf ("-%u", n);
-      g_autofree char *name = g_strdup_printf ("%s-" BEFORE_RESTORE "%s-%02d%02d%02d%s.db", base, date,
+      g_autofree char *name = g_strdup_printf ("%s-%s%s-%02d%02d%02d%s.db", base, kind, date,
                                                (int) (secs / 3600), (int) (secs / 60 % 60), (int) (secs % 60),
                                                suffix);
       char *path = g_build_filename (dir, name, NULL);
@@ -556,7 +557,7 @@ md_backup_restore (MdStore     *store,
       g_autofree char *dir = md_backup_dir_for (md_store_get_path (store));
       g_autoptr(GError) local = NULL;
 
-      saved = before_restore_path (store);
+      saved = timed_copy_path (md_store_get_path (store), BEFORE_RESTORE, local_now (store));
       if (!ensure_dir (dir, &local) || !md_backup_write (store, saved, &local))
         {
           g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_OPEN,
@@ -579,6 +580,107 @@ md_backup_restore (MdStore     *store,
       return FALSE;
     }
   md_store_emit_changed (store);
+  if (saved_copy != NULL)
+    *saved_copy = g_steal_pointer (&saved);
+  return TRUE;
+}
+
+/* Writes the bytes of @from (if it exists) to @to through md-output. */
+static gboolean
+copy_raw (const char  *from,
+          const char  *to,
+          GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (!g_file_test (from, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  if (!g_file_get_contents (from, &contents, &len, error))
+    return FALSE;
+  return md_output_write_file (to, contents, len, error);
+}
+
+gboolean
+md_backup_restore_path (const char  *diary_path,
+                        const char  *file,
+                        char       **saved_copy,
+                        GError     **error)
+{
+  g_autoptr(MdStore) store = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(MdOutput) out = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_wal = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  gint64 now;
+  sqlite3 *mem;
+  int rc;
+
+  g_return_val_if_fail (diary_path != NULL && file != NULL, FALSE);
+
+  if (saved_copy != NULL)
+    *saved_copy = NULL;
+  store = md_store_open_full (diary_path, MD_STORE_OPEN_CREATE, &local);
+  if (store != NULL)
+    return md_backup_restore (store, file, saved_copy, error);
+  if (!g_error_matches (local, MD_STORE_ERROR, MD_STORE_ERROR_CORRUPT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  /* A damaged diary: the copy comes first, then the damaged file goes aside and a new one
+   * takes its place. */
+  mem = stage_file (file, error);
+  if (mem == NULL)
+    return FALSE;
+  now = md_time_now ();
+  dir = md_backup_dir_for (diary_path);
+  saved = timed_copy_path (diary_path, "damaged-", now + md_utc_offset_at (NULL, now));
+  saved_wal = g_strconcat (saved, "-wal", NULL);
+  wal = g_strconcat (diary_path, "-wal", NULL);
+  shm = g_strconcat (diary_path, "-shm", NULL);
+  g_clear_error (&local);
+  if (!ensure_dir (dir, &local) || !copy_raw (diary_path, saved, &local) || !copy_raw (wal, saved_wal, &local))
+    {
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_OPEN,
+                   _("Nothing was restored from “%s”, because the damaged diary could not be kept first: %s"),
+                   file, local->message);
+      sqlite3_close_v2 (mem);
+      return FALSE;
+    }
+
+  out = md_output_new (diary_path, error);
+  if (out == NULL || md_output_get_temp_path (out) == NULL)
+    {
+      sqlite3_close_v2 (mem);
+      if (out != NULL)
+        g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_OPEN, _("The diary “%s” is not a regular file."), diary_path);
+      return FALSE;
+    }
+  rc = exec_vacuum (mem, "VACUUM main INTO ?1", md_output_get_temp_path (out));
+  sqlite3_close_v2 (mem);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_OPEN,
+                   _("Could not write “%s”: %s. Nothing was restored."), diary_path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  /* The old WAL must never be replayed onto the new file: it goes before the new file comes. */
+  if ((g_unlink (wal) != 0 && errno != ENOENT) || (g_unlink (shm) != 0 && errno != ENOENT))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_OPEN,
+                   _("Could not replace the diary “%s”: %s. Nothing was restored."), diary_path,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!md_output_commit (g_steal_pointer (&out), error))
+    return FALSE;
   if (saved_copy != NULL)
     *saved_copy = g_steal_pointer (&saved);
   return TRUE;

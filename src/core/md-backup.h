@@ -4,6 +4,8 @@
  *   BASE-YYYY-MM-DD.db                        the diary as it was before the first change of
  *                                             that day (the 7 newest are kept)
  *   BASE-before-restore-YYYY-MM-DD-HHMMSS.db  the diary as it was before a restore (all kept)
+ *   BASE-damaged-YYYY-MM-DD-HHMMSS.db         a damaged diary replaced by a restore (kept,
+ *                                             not listed: it cannot be restored)
  * where BASE is the diary's file name without ".db" ("diary" for the default diary), so that
  * several diaries in one folder keep their copies apart. Each copy is a consistent snapshot
  * (VACUUM INTO, safe while the diary is in use), written through md-output: a temporary name,
@@ -69,5 +71,16 @@ gboolean      md_backup_restore    (MdStore    *store,
                                     const char *file,
                                     char      **saved_copy,
                                     GError    **error);
+
+/* Restores @file into the diary at @diary_path whether or not that diary can be opened (the
+ * recovery window and --restore use it): a diary that opens (or does not exist yet) is
+ * restored as md_backup_restore() does; a damaged one is first kept byte for byte, with its
+ * WAL, as backups/BASE-damaged-YYYY-MM-DD-HHMMSS.db (*saved_copy), then replaced by a new
+ * file (its -wal and -shm removed first, so they are never replayed onto it). Another
+ * program's database or a newer diary is refused, unchanged. */
+gboolean      md_backup_restore_path (const char  *diary_path,
+                                      const char  *file,
+                                      char       **saved_copy,
+                                      GError     **error);
 
 G_END_DECLS
