@@ -143,13 +143,13 @@ mount_full_disk (Fixture *f)
 {
   g_autofree char *gap = g_build_filename (f->out, "gap", NULL);
   g_autofree char *filler = g_build_filename (f->out, "filler", NULL);
-  char block[4096] = { 0 };
+  static const char block[8192];
   int fd;
 
   if (mount ("tmpfs", f->out, "tmpfs", 0, "size=256k,mode=0700") != 0)
     return FALSE;
   f->mounted = TRUE;
-  g_assert_true (g_file_set_contents (gap, block, 2 * sizeof block, NULL));
+  g_assert_true (g_file_set_contents (gap, block, sizeof block, NULL));
   fd = g_open (filler, O_WRONLY | O_CREAT, 0600);
   g_assert_cmpint (fd, >=, 0);
   while (write (fd, block, sizeof block) > 0)

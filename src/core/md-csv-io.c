@@ -233,7 +233,7 @@ static gboolean
 first_line_ends_in_crlf (const char *p,
                          const char *end)
 {
-  const char *nl = memchr (p, '\n', end - p);
+  const char *nl = p < end ? memchr (p, '\n', end - p) : NULL;
 
   return nl != NULL && nl > p && nl[-1] == '\r';
 }
@@ -375,10 +375,11 @@ md_csv_reader_peek (MdCsvReader  *self,
                     GError      **error)
 {
   /* Enough for the header: its first line, or all there is. */
-  while (!self->eof && memchr (self->buf->data + self->pos, '\n', self->buf->len - self->pos) == NULL)
+  while (!self->eof && (self->buf->len == self->pos ||
+                        memchr (self->buf->data + self->pos, '\n', self->buf->len - self->pos) == NULL))
     if (!read_more (self, MAX (READ_CHUNK, self->buf->len - self->pos), error))
       return FALSE;
-  *data = (const char *) self->buf->data + self->pos;
+  *data = self->buf->len > self->pos ? (const char *) self->buf->data + self->pos : "";
   *length = self->buf->len - self->pos;
   return TRUE;
 }
@@ -404,7 +405,8 @@ md_csv_reader_for_each_record (MdCsvReader      *self,
 
       if (end - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
         self->pos += 3;
-      self->crlf_file = first_line_ends_in_crlf ((const char *) self->buf->data + self->pos, end);
+      if (self->buf->len > self->pos)
+        self->crlf_file = first_line_ends_in_crlf ((const char *) self->buf->data + self->pos, end);
       self->started = TRUE;
     }
 
@@ -415,13 +417,15 @@ md_csv_reader_for_each_record (MdCsvReader      *self,
       Tokenizer t;
       gboolean whole;
 
+      if (base == NULL)
+        base = end = "";
       /* Cut only up to the last line end read, unless the input has ended. */
       if (!self->eof)
         {
           const char *nl = base + self->pos;
           const char *last = NULL;
 
-          while ((nl = memchr (nl, '\n', end - nl)) != NULL)
+          while (nl < end && (nl = memchr (nl, '\n', end - nl)) != NULL)
             last = ++nl;
           end = last != NULL ? last : base + self->pos;
         }
