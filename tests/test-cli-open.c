@@ -205,6 +205,17 @@ test_foreign (Fixture *f, gconstpointer data)
   assert_refused (f, db, 0644, "another program");
 }
 
+/* Shorter than a SQLite header: SQLite alone would take it for an empty database. */
+static void
+test_tiny_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "notes.txt", NULL);
+
+  g_assert_true (g_file_set_contents (db, "x", -1, NULL));
+  g_assert_cmpint (g_chmod (db, 0644), ==, 0);
+  assert_refused (f, db, 0644, "not a SQLite database");
+}
+
 static void
 test_newer_schema (Fixture *f, gconstpointer data)
 {
@@ -331,6 +342,7 @@ main (int argc, char *argv[])
   g_test_add ("/cli/open/missing-creates-nothing", Fixture, NULL, setup, test_missing_creates_nothing, teardown);
   g_test_add ("/cli/open/import-creates", Fixture, NULL, setup, test_import_creates, teardown);
   g_test_add ("/cli/open/foreign-refused-unchanged", Fixture, NULL, setup, test_foreign, teardown);
+  g_test_add ("/cli/open/tiny-file-refused-unchanged", Fixture, NULL, setup, test_tiny_file, teardown);
   g_test_add ("/cli/open/newer-schema-unchanged", Fixture, NULL, setup, test_newer_schema, teardown);
   g_test_add ("/cli/open/empty-sqlite-is-new", Fixture, NULL, setup, test_empty_sqlite_is_new, teardown);
   g_test_add ("/cli/open/truncated-refused-unchanged", Fixture, NULL, setup, test_truncated, teardown);

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -556,6 +557,21 @@ stage_in_memory (MdStore  *self,
   return md_migrations_run (self->db, self->path, error);
 }
 
+/* The 16 bytes every SQLite database starts with (a file that cannot be read says so later). */
+static gboolean
+has_sqlite_header (const char *path)
+{
+  char head[16];
+  gssize n = -1;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return TRUE;
+  n = read (fd, head, sizeof head);
+  close (fd);
+  return n == sizeof head && memcmp (head, "SQLite format 3", 16) == 0;
+}
+
 /* MD_STORE_BUSY_TIMEOUT_MS, or $MENODIARY_BUSY_TIMEOUT_MS (tests use a short one). */
 static int
 busy_timeout_ms (void)
@@ -636,11 +652,20 @@ md_store_open_full (const char        *path,
         }
       if (!create_file (path, error))
         return NULL;
+      st.st_mode = S_IFREG | 0600;   /* made private above (found by valgrind: it was unset) */
     }
   else if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_OPEN,
                    _("The diary “%s” is not a regular file."), path);
+      return NULL;
+    }
+  else if (st.st_size > 0 && !has_sqlite_header (path))
+    {
+      /* SQLite reads a file shorter than its header as an empty database: never take one. */
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_CORRUPT,
+                   _("The diary file “%s” is damaged or is not a Menodiary diary (it is not a SQLite database). "
+                     "It has not been changed."), path);
       return NULL;
     }
 
