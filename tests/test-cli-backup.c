@@ -315,6 +315,34 @@ test_restore_over_damaged (Fixture *f, gconstpointer data)
   }
 }
 
+static char *daily_name (int days_ago);
+
+/* An older diary is copied, as it was, before its schema is upgraded. */
+static void
+test_copy_before_upgrade (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backups = md_backup_dir_for (f->db);
+  g_autofree char *today = daily_name (0);
+  g_autofree char *copy = g_build_filename (backups, today, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  import (f->db, f, "a.csv", CSV_A);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE checkin; PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  import (f->db, f, "b.csv", CSV_B);
+  g_assert_cmpint (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (md_test_count_episodes (f->db), ==, 3);
+}
+
 static char *
 daily_name (int days_ago)
 {
@@ -397,6 +425,7 @@ main (int argc, char *argv[])
   g_test_add ("/cli/restore/old-schema-migrated-in-copy", Fixture, NULL, setup, test_restore_old_schema, teardown);
   g_test_add ("/cli/restore/refused-unchanged", Fixture, NULL, setup, test_restore_refused, teardown);
   g_test_add ("/cli/backup/daily-copies", Fixture, NULL, setup, test_daily_copies, teardown);
+  g_test_add ("/cli/backup/copy-before-upgrade", Fixture, NULL, setup, test_copy_before_upgrade, teardown);
   g_test_add ("/cli/restore/over-damaged-diary", Fixture, NULL, setup, test_restore_over_damaged, teardown);
   return g_test_run ();
 }
