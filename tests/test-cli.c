@@ -223,6 +223,10 @@ static const UsageCase usage_cases[] = {
   { "import-and-export", { "--import", "x.csv", "--export", "-", NULL } },
   { "export-and-flags", { "--export", "-", "--flags", NULL } },
   { "empty-file-name", { "--import", "", NULL } },
+  { "backup-and-export", { "--backup", "copy.db", "--export", "-", NULL } },
+  { "restore-and-import", { "--restore", "copy.db", "--import", "x.csv", NULL } },
+  { "backup-empty-name", { "--backup", "", NULL } },
+  { "restore-empty-name", { "--restore", "", NULL } },
 };
 
 static void

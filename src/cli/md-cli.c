@@ -57,6 +57,8 @@ md_cli_add_options (GApplication *app)
   g_application_set_option_context_description (app,
     _("A file name of “-” means standard input for --import and standard output for --export "
       "and --export-checkins.\n"
+      "Only the window, --import and --restore create a diary that does not exist yet; the other "
+      "commands read the diary without changing it.\n"
       "Exit status: 0 done, 1 bad data (a bad CSV row, a missing file, a diary that cannot be used), "
       "2 bad usage."));
 }
