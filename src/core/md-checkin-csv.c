@@ -359,6 +359,14 @@ md_checkin_csv_parse (const char *data,
   return parse (data, length, NULL, filename, NULL, row_errors, error);
 }
 
+GPtrArray *
+md_checkin_csv_parse_reader (MdCsvReader  *reader,
+                             GPtrArray   **row_errors,
+                             GError      **error)
+{
+  return parse (NULL, 0, reader, md_csv_reader_get_name (reader), NULL, row_errors, error);
+}
+
 static void
 append_whole (GString *s,
               int      value)

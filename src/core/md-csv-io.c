@@ -273,13 +273,13 @@ struct _MdCsvReader
   gboolean    started;       /* BOM skipped, line ends known */
   gboolean    crlf_file;
   guint       line;
+  gsize       chunk;         /* bytes asked for at least per read */
 };
 
 MdCsvReader *
 md_csv_reader_open (const char  *path,
                     GError     **error)
 {
-  MdCsvReader *self;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -298,13 +298,30 @@ md_csv_reader_open (const char  *path,
           return NULL;
         }
     }
-  self = g_new0 (MdCsvReader, 1);
+  return md_csv_reader_new_for_fd (fd, fd == STDIN_FILENO ? _("(standard input)") : path, fd != STDIN_FILENO);
+}
+
+MdCsvReader *
+md_csv_reader_new_for_fd (int         fd,
+                          const char *name,
+                          gboolean    owns_fd)
+{
+  MdCsvReader *self = g_new0 (MdCsvReader, 1);
+
   self->fd = fd;
-  self->owns_fd = fd != STDIN_FILENO;
-  self->name = g_strdup (fd == STDIN_FILENO ? _("(standard input)") : path);
+  self->owns_fd = owns_fd;
+  self->name = g_strdup (name);
   self->buf = g_byte_array_new ();
   self->line = 1;
+  self->chunk = READ_CHUNK;
   return self;
+}
+
+void
+md_csv_reader_set_chunk (MdCsvReader *self,
+                         gsize        chunk)
+{
+  self->chunk = MAX (chunk, 1);
 }
 
 void
@@ -377,7 +394,7 @@ md_csv_reader_peek (MdCsvReader  *self,
   /* Enough for the header: its first line, or all there is. */
   while (!self->eof && (self->buf->len == self->pos ||
                         memchr (self->buf->data + self->pos, '\n', self->buf->len - self->pos) == NULL))
-    if (!read_more (self, MAX (READ_CHUNK, self->buf->len - self->pos), error))
+    if (!read_more (self, MAX (self->chunk, self->buf->len - self->pos), error))
       return FALSE;
   *data = self->buf->len > self->pos ? (const char *) self->buf->data + self->pos : "";
   *length = self->buf->len - self->pos;
@@ -439,7 +456,7 @@ md_csv_reader_for_each_record (MdCsvReader      *self,
         break;
       /* A record runs on (or the rest has no line end yet): read more, at least as much again
        * as is waiting, so a huge quoted field is cut in linear time. */
-      if (!read_more (self, MAX (READ_CHUNK, self->buf->len - self->pos), error))
+      if (!read_more (self, MAX (self->chunk, self->buf->len - self->pos), error))
         return FALSE;
     }
   if (have_header != NULL)

@@ -298,6 +298,16 @@ md_csv_parse (const char *data,
   return parse (filename, local_tz, now_utc, run_text, &text, row_errors, error);
 }
 
+GPtrArray *
+md_csv_parse_reader (MdCsvReader  *reader,
+                     GTimeZone    *local_tz,
+                     gint64        now_utc,
+                     GPtrArray   **row_errors,
+                     GError      **error)
+{
+  return parse (md_csv_reader_get_name (reader), local_tz, now_utc, run_reader, reader, row_errors, error);
+}
+
 gboolean
 md_csv_import_reader (MdStore     *store,
                       MdCsvReader *reader,
