@@ -6,7 +6,7 @@ DEBIAN_PACKAGES = build-essential pkg-config meson ninja-build libgtk-4-dev liba
   gir1.2-atspi-2.0 xdotool
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench asan clean
+.PHONY: all deps build run test bench asan fuzz clean
 
 all: build
 
@@ -44,5 +44,20 @@ asan: deps
 	ninja -C build-asan
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 meson test -C build-asan --suite core --suite draw --print-errorlogs
 
+# libFuzzer with ASan+UBSan on the CSV readers and the date parsers, FUZZ_SECONDS each; the
+# corpus grows in build-fuzz/corpus/ (seeded from tests/fuzz/corpus/); a crash is written to
+# build-fuzz/crash-* and stops the run.
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	@dpkg-query -W -f='$${Status}' clang 2>/dev/null | grep -q 'install ok installed' || \
+	  { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends clang; }
+	[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false -Dgui_tests=false
+	ninja -C build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-date
+	for t in csv date; do \
+	  mkdir -p build-fuzz/corpus/$$t && \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 build-fuzz/tests/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) \
+	    -print_final_stats=1 -artifact_prefix=build-fuzz/ build-fuzz/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
+
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz

@@ -6,7 +6,9 @@
 
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <grp.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "md-test-utils.h"
 
@@ -59,6 +61,15 @@ md_test_store_new (char **dir)
   return store;
 }
 
+void
+md_test_create_diary (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdStore) store = md_store_open (path, &error);
+
+  g_assert_no_error (error);
+}
+
 MdEpisode *
 md_test_episode (gint64 start_utc)
 {
@@ -79,7 +90,7 @@ md_test_run_cli (const char * const *argv,
                  char              **out,
                  char              **err)
 {
-  return md_test_run_cli_env (argv, NULL, stdin_text, out, err);
+  return md_test_run_cli_full (argv, NULL, stdin_text, NULL, NULL, out, err);
 }
 
 int
@@ -88,6 +99,54 @@ md_test_run_cli_env (const char * const *argv,
                      const char         *stdin_text,
                      char              **out,
                      char              **err)
+{
+  return md_test_run_cli_full (argv, env, stdin_text, NULL, NULL, out, err);
+}
+
+int
+md_test_run_cli_setup (const char * const  *argv,
+                       const char          *stdin_text,
+                       GSpawnChildSetupFunc setup,
+                       gpointer             setup_data,
+                       char               **out,
+                       char               **err)
+{
+  return md_test_run_cli_full (argv, NULL, stdin_text, setup, setup_data, out, err);
+}
+
+guint
+md_test_unprivileged_uid (void)
+{
+  return getuid () == 0 ? 65534 : getuid ();
+}
+
+void
+md_test_drop_privileges_cb (gpointer data)
+{
+  if (getuid () != 0)
+    return;
+  if (setgroups (0, NULL) != 0 || setgid (65534) != 0 || setuid (65534) != 0)
+    _exit (99);
+}
+
+guint
+md_test_count_episodes (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdStore) store = md_store_open_full (db, MD_STORE_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return md_store_count_episodes (store);
+}
+
+int
+md_test_run_cli_full (const char * const  *argv,
+                      const char * const  *env,
+                      const char          *stdin_text,
+                      GSpawnChildSetupFunc setup,
+                      gpointer             setup_data,
+                      char               **out,
+                      char               **err)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
@@ -112,6 +171,8 @@ md_test_run_cli_env (const char * const *argv,
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   for (guint i = 0; env != NULL && env[i] != NULL && env[i + 1] != NULL; i += 2)
     g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+  if (setup != NULL)
+    g_subprocess_launcher_set_child_setup (launcher, setup, setup_data, NULL);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
   g_assert_no_error (error);
 

@@ -135,9 +135,36 @@ test_import_replaces_some (Fixture *f, gconstpointer data)
   g_assert_cmpstr (out, ==, "imported 2 check-ins, replaced 1\n");
   all = checkins_in (f->db);
   g_assert_cmpuint (all->len, ==, 3);
-  /* The replaced day took the file's answers: the old sleep is gone. */
+  /* The replaced day took the file's answers for the columns the file has; the others kept
+   * what was stored (the file never mentioned sleep, supplements or the note). */
   g_assert_cmpint (((MdCheckin *) g_ptr_array_index (all, 1))->stress, ==, 1);
-  g_assert_cmpint (((MdCheckin *) g_ptr_array_index (all, 1))->sleep_min, ==, MD_UNKNOWN);
+  g_assert_cmpint (((MdCheckin *) g_ptr_array_index (all, 1))->sleep_min, ==, 390);
+  g_assert_cmpstr (((MdCheckin *) g_ptr_array_index (all, 1))->note, ==, "woke at 4, hot");
+  g_assert_cmpstr (((MdCheckin *) g_ptr_array_index (all, 1))->supplements[1], ==, "vitamin D");
+}
+
+/* Only a day column: nothing stored is wiped. An empty value in a column the file has is
+ * "not answered" and does replace. */
+static void
+test_import_absent_columns_kept (Fixture *f, gconstpointer data)
+{
+  g_autofree char *days = write_file (f, "days.csv", "day\n2025-03-01\n2025-03-02\n");
+  g_autofree char *cleared = write_file (f, "cleared.csv", "day,note,stress\n2025-03-02,,\n");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_cmpint (run_db (f->db, NULL, NULL, NULL, "--import", f->good, NULL), ==, 0);
+  g_assert_cmpint (run_db (f->db, NULL, &before, NULL, "--export-checkins", "-", NULL), ==, 0);
+  g_assert_cmpint (run_db (f->db, NULL, NULL, NULL, "--import", days, NULL), ==, 0);
+  g_assert_cmpint (run_db (f->db, NULL, &after, NULL, "--export-checkins", "-", NULL), ==, 0);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_cmpint (run_db (f->db, NULL, NULL, NULL, "--import", cleared, NULL), ==, 0);
+  all = checkins_in (f->db);
+  g_assert_null (((MdCheckin *) g_ptr_array_index (all, 1))->note);
+  g_assert_cmpint (((MdCheckin *) g_ptr_array_index (all, 1))->stress, ==, MD_UNKNOWN);
+  g_assert_cmpint (((MdCheckin *) g_ptr_array_index (all, 1))->sleep_min, ==, 390);
 }
 
 static void
@@ -233,6 +260,8 @@ test_export_empty (Fixture *f, gconstpointer data)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
+  /* An empty diary, as the window creates it (a missing one is an error: see test-cli-open). */
+  md_test_create_diary (f->db);
   g_assert_cmpint (run_db (f->db, NULL, &out, &err, "--export-checkins", "-", NULL), ==, 0);
   g_assert_cmpstr (out, ==, MD_CHECKIN_CSV_HEADER "\n");
   assert_empty (err);
@@ -331,6 +360,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/cli-checkins/import/good-then-again", Fixture, NULL, setup, test_import_good_then_again, teardown);
   g_test_add ("/cli-checkins/import/replaces-some", Fixture, NULL, setup, test_import_replaces_some, teardown);
+  g_test_add ("/cli-checkins/import/absent-columns-kept", Fixture, NULL, setup, test_import_absent_columns_kept, teardown);
   g_test_add ("/cli-checkins/import/bad-rows", Fixture, NULL, setup, test_import_bad, teardown);
   g_test_add ("/cli-checkins/import/bad-header", Fixture, NULL, setup, test_import_bad_header, teardown);
   g_test_add ("/cli-checkins/import/stdin-bom-crlf", Fixture, NULL, setup, test_import_stdin_bom_crlf, teardown);

@@ -165,6 +165,8 @@ test_export_stdout (Fixture *f, gconstpointer data)
   g_autofree char *empty = NULL;
   g_autofree char *err = NULL;
 
+  /* An empty diary, as the window creates it (a missing one is an error: see test-cli-open). */
+  md_test_create_diary (f->db);
   g_assert_cmpint (run_db (f, f->db, &empty, NULL, "--export", "-", NULL), ==, 0);
   g_assert_cmpstr (empty, ==, MD_CSV_HEADER "\n");
 
@@ -221,6 +223,10 @@ static const UsageCase usage_cases[] = {
   { "import-and-export", { "--import", "x.csv", "--export", "-", NULL } },
   { "export-and-flags", { "--export", "-", "--flags", NULL } },
   { "empty-file-name", { "--import", "", NULL } },
+  { "backup-and-export", { "--backup", "copy.db", "--export", "-", NULL } },
+  { "restore-and-import", { "--restore", "copy.db", "--import", "x.csv", NULL } },
+  { "backup-empty-name", { "--backup", "", NULL } },
+  { "restore-empty-name", { "--restore", "", NULL } },
 };
 
 static void

@@ -531,6 +531,66 @@ test_round_trip_through_store (Fixture *f, gconstpointer data)
   g_assert_cmpstr (again, ==, first);
 }
 
+/* A text larger than the reader's pieces (256 KiB), CRLF line ends, quoted notes with line
+ * breaks, quotes and commas falling across the pieces, and bad rows here and there: reading
+ * the file a piece at a time finds exactly what parsing the whole text finds. */
+static char *
+large_text (gboolean with_bad_rows)
+{
+  GString *s = g_string_new ("\xef\xbb\xbf" MD_CSV_HEADER "\r\n");
+
+  for (guint i = 0; i < 13000; i++)
+    {
+      g_autofree char *start = md_time_format_iso8601 (1600000000 + (gint64) i * 3700, 3600, FALSE);
+
+      g_string_append_printf (s, "%s,jaw,left,%u,%u,,,", start, 1 + i, with_bad_rows && i % 1999 == 7 ? 12 : i % 11);
+      if (i % 3 == 0)
+        g_string_append_printf (s, "\"line one, \"\"quoted\"\"\r\nline two of %u\r\n\"\r\n", i);
+      else
+        g_string_append_printf (s, "plain note %u\r\n", i);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_streamed_as_whole (Fixture *f, gconstpointer data)
+{
+  for (guint bad = 0; bad < 2; bad++)
+    {
+      g_autofree char *text = large_text (bad);
+      g_autofree char *path = g_build_filename (f->dir, "large.csv", NULL);
+      g_autoptr(GPtrArray) whole_errors = NULL;
+      g_autoptr(GPtrArray) file_errors = NULL;
+      g_autoptr(GPtrArray) whole = NULL;
+      g_autoptr(GError) error = NULL;
+      guint added = 0;
+
+      g_assert_cmpuint (strlen (text), >, 3 * 256 * 1024);
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      whole = md_csv_parse (text, strlen (text), path, NULL, md_time_now (), &whole_errors, NULL);
+      md_csv_import_file (f->store, path, &added, NULL, &file_errors, &error);
+      if (!bad)
+        {
+          g_autoptr(GPtrArray) stored = md_store_episodes_between (f->store, G_MININT64, G_MAXINT64, NULL);
+          g_autofree char *a = md_csv_format (whole);
+          g_autofree char *b = md_csv_format (stored);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (added, ==, 13000);
+          g_assert_cmpstr (a, ==, b);
+        }
+      else
+        {
+          g_assert_null (whole);
+          g_assert_error (error, MD_CSV_ERROR, MD_CSV_ERROR_BAD_DATA);
+          g_assert_cmpuint (file_errors->len, ==, whole_errors->len);
+          g_assert_cmpuint (file_errors->len, ==, 7);
+          for (guint i = 0; i < file_errors->len; i++)
+            g_assert_cmpstr (g_ptr_array_index (file_errors, i), ==, g_ptr_array_index (whole_errors, i));
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -557,5 +617,6 @@ main (int argc, char *argv[])
   g_test_add ("/csv/store/missing-file", Fixture, NULL, setup, test_missing_file, teardown);
   g_test_add ("/csv/store/export-bad-folder", Fixture, NULL, setup, test_export_bad_folder, teardown);
   g_test_add ("/csv/store/export-import-export", Fixture, NULL, setup, test_round_trip_through_store, teardown);
+  g_test_add ("/csv/store/streamed-as-whole", Fixture, NULL, setup, test_streamed_as_whole, teardown);
   return g_test_run ();
 }

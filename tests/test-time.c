@@ -76,6 +76,26 @@ test_format (void)
   g_assert_cmpint (md_time_day_of (86399), ==, 0);
 }
 
+/* Local mean time (Paris before 1911: +00:09:21) cannot be written as ±HH:MM: the wall-clock
+ * time is kept with the offset in whole minutes, so that it formats and reads back the same
+ * (found by fuzz-date). */
+static void
+test_parse_local_mean_time (void)
+{
+  g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+  g_autofree char *text = NULL;
+  gint64 utc, utc2;
+  gint32 offset, offset2;
+
+  g_assert_true (md_time_parse_iso8601 ("1900-01-01T00:00", paris, &utc, &offset, NULL));
+  g_assert_cmpint (offset % 60, ==, 0);
+  text = md_time_format_iso8601 (utc, offset, FALSE);
+  g_assert_true (g_str_has_prefix (text, "1900-01-01T00:00:00+"));
+  g_assert_true (md_time_parse_iso8601 (text, paris, &utc2, &offset2, NULL));
+  g_assert_cmpint (utc2, ==, utc);
+  g_assert_cmpint (offset2, ==, offset);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -84,5 +104,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/time/parse-local-dst", test_parse_local);
   g_test_add_func ("/time/parse-bad", test_parse_bad);
   g_test_add_func ("/time/format", test_format);
+  g_test_add_func ("/time/parse-local-mean-time", test_parse_local_mean_time);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-backup.h"
 #include "md-chart.h"
 #include "md-checkin.h"
 #include "md-checkin-csv.h"
@@ -29,6 +30,8 @@ static const GOptionEntry entries[] = {
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import episodes or check-ins from a CSV file (all or nothing; the header tells which)"), N_("CSV") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export every episode to a CSV file (- for standard output)"), N_("CSV") },
   { "export-checkins", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export every daily check-in to a CSV file (- for standard output)"), N_("CSV") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a copy of the diary to FILE (safe while the diary is in use)"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Replace the diary with the copy in FILE (the diary as it was is kept in the backups folder)"), N_("FILE") },
   { "flags", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the warning signs found in the diary"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --flags: print JSON"), NULL },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --flags: evaluate at this instant (ISO 8601) instead of now"), N_("INSTANT") },
@@ -55,12 +58,17 @@ md_cli_add_options (GApplication *app)
   g_application_set_option_context_description (app,
     _("A file name of “-” means standard input for --import and standard output for --export "
       "and --export-checkins.\n"
+      "Only the window, --import and --restore create a diary that does not exist yet; the other "
+      "commands read the diary without changing it.\n"
       "Exit status: 0 done, 1 bad data (a bad CSV row, a missing file, a diary that cannot be used), "
       "2 bad usage."));
 }
 
+/* Reading commands open the diary read-only and never create one (a mistyped --db must not
+ * leave an empty diary behind); only --import and --restore create it. */
 static MdDiary *
-open_diary (GVariantDict *options)
+open_diary (GVariantDict     *options,
+            MdStoreOpenFlags  flags)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -68,7 +76,7 @@ open_diary (GVariantDict *options)
 
   if (!g_variant_dict_lookup (options, "db", "^ay", &path))
     path = md_store_default_path ();
-  diary = md_diary_open (path, &error);
+  diary = md_diary_open_full (path, flags, &error);
   if (diary == NULL)
     g_printerr ("menodiary: %s\n", error->message);
   return diary;
@@ -132,6 +140,43 @@ run_flags (MdDiary    *diary,
   text = json ? md_rules_to_json (alerts, md_diary_get_level (diary), as_of)
               : md_rules_to_text (alerts, md_diary_get_level (diary), number);
   g_print ("%s", text);
+  return MD_EXIT_OK;
+}
+
+static int
+run_backup (MdDiary    *diary,
+            const char *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!md_diary_backup (diary, file, &error))
+    {
+      g_printerr ("menodiary: %s\n", error->message);
+      return MD_EXIT_BAD_DATA;
+    }
+  return MD_EXIT_OK;
+}
+
+/* Not through an open diary: a damaged one can be restored over too (md_backup_restore_path). */
+static int
+run_restore (GVariantDict *options,
+             const char   *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *path = NULL;
+
+  if (!g_variant_dict_lookup (options, "db", "^ay", &path))
+    path = md_store_default_path ();
+  if (!md_backup_restore_path (path, file, &saved, &error))
+    {
+      g_printerr ("menodiary: %s\n", error->message);
+      return MD_EXIT_BAD_DATA;
+    }
+  if (saved != NULL)
+    g_print (_("restored %s; the diary as it was is in %s\n"), file, saved);
+  else
+    g_print (_("restored %s\n"), file);
   return MD_EXIT_OK;
 }
 
@@ -246,7 +291,7 @@ run_report (GVariantDict *options)
   if (info.from_day > info.to_day)
     return usage_error (_("--from must not be after --to."));
 
-  diary = open_diary (options);
+  diary = open_diary (options, MD_STORE_OPEN_READ_ONLY);
   if (diary == NULL)
     return MD_EXIT_BAD_DATA;
   name = setting_string ("patient-name");
@@ -300,7 +345,7 @@ run_chart (GVariantDict *options)
     return usage_error (error->message);
   if (from_day > to_day)
     return usage_error (_("--from must not be after --to."));
-  diary = open_diary (options);
+  diary = open_diary (options, MD_STORE_OPEN_READ_ONLY);
   if (diary == NULL)
     return MD_EXIT_BAD_DATA;
   episodes = md_diary_episodes_on_days (diary, from_day, to_day, &error);
@@ -330,6 +375,8 @@ md_cli_run (GVariantDict *options)
   g_autofree char *export_file = NULL;
   g_autofree char *checkins_file = NULL;
   g_autofree char *as_of_text = NULL;
+  g_autofree char *backup_file = NULL;
+  g_autofree char *restore_file = NULL;
   gboolean flags = g_variant_dict_contains (options, "flags");
   gboolean json = g_variant_dict_contains (options, "json");
   gint64 as_of = md_time_now ();
@@ -355,12 +402,15 @@ md_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "export", "^ay", &export_file);
   g_variant_dict_lookup (options, "export-checkins", "^ay", &checkins_file);
   g_variant_dict_lookup (options, "as-of", "s", &as_of_text);
+  g_variant_dict_lookup (options, "backup", "^ay", &backup_file);
+  g_variant_dict_lookup (options, "restore", "^ay", &restore_file);
 
-  n_commands = (import_file != NULL) + (export_file != NULL) + (checkins_file != NULL) + (flags != FALSE);
+  n_commands = (import_file != NULL) + (export_file != NULL) + (checkins_file != NULL) + (flags != FALSE) +
+               (backup_file != NULL) + (restore_file != NULL);
   if (g_variant_dict_contains (options, "report"))
     {
       if (n_commands > 0 || json || as_of_text != NULL || g_variant_dict_contains (options, "chart"))
-        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --flags, --chart or --report."));
+        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --backup, --restore, --flags, --chart or --report."));
       if (g_variant_dict_contains (options, "output") || g_variant_dict_contains (options, "width") ||
           g_variant_dict_contains (options, "height"))
         return usage_error (_("--output, --width and --height go with --chart."));
@@ -371,7 +421,7 @@ md_cli_run (GVariantDict *options)
   if (g_variant_dict_contains (options, "chart"))
     {
       if (n_commands > 0 || json || as_of_text != NULL)
-        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --flags or --chart."));
+        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --backup, --restore, --flags or --chart."));
       return run_chart (options);
     }
   if (chart_options_given (options))
@@ -385,11 +435,12 @@ md_cli_run (GVariantDict *options)
       return -1;
     }
   if (n_commands > 1)
-    return usage_error (_("Give one command at a time: --import, --export, --export-checkins or --flags."));
+    return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --backup, --restore or --flags."));
   if ((json || as_of_text != NULL) && !flags)
     return usage_error (_("--json and --as-of go with --flags."));
   if ((import_file != NULL && *import_file == '\0') || (export_file != NULL && *export_file == '\0') ||
-      (checkins_file != NULL && *checkins_file == '\0'))
+      (checkins_file != NULL && *checkins_file == '\0') || (backup_file != NULL && *backup_file == '\0') ||
+      (restore_file != NULL && *restore_file == '\0'))
     return usage_error (_("A file name is missing."));
   if (as_of_text != NULL)
     {
@@ -400,12 +451,16 @@ md_cli_run (GVariantDict *options)
         return usage_error (error->message);
     }
 
-  diary = open_diary (options);
+  if (restore_file != NULL)
+    return run_restore (options, restore_file);
+  diary = open_diary (options, import_file != NULL ? MD_STORE_OPEN_CREATE : MD_STORE_OPEN_READ_ONLY);
   if (diary == NULL)
     return MD_EXIT_BAD_DATA;
 
   if (import_file != NULL)
     return run_import (diary, import_file);
+  if (backup_file != NULL)
+    return run_backup (diary, backup_file);
   if (export_file != NULL)
     return run_export (diary, export_file, FALSE);
   if (checkins_file != NULL)

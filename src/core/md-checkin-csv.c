@@ -304,25 +304,33 @@ record_cb (const MdCsvRecord *r,
   return TRUE;
 }
 
-GPtrArray *
-md_checkin_csv_parse (const char *data,
-                      gsize       length,
-                      const char *filename,
-                      GPtrArray **row_errors,
-                      GError    **error)
+/* Parses a whole text (@data, @length) or, with @reader, a stream. @present gets, for each
+ * column, whether the header has it. */
+static GPtrArray *
+parse (const char   *data,
+       gsize         length,
+       MdCsvReader  *reader,
+       const char   *filename,
+       gboolean      present[N_COLS],
+       GPtrArray   **row_errors,
+       GError      **error)
 {
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) first_line = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   ParseState st = { { filename != NULL ? filename : "-", errors }, NULL, first_line, { 0 }, 0 };
+  gboolean have_header = FALSE;
   guint n_bad_rows = 0;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (row_errors == NULL || *row_errors == NULL, NULL);
 
   checkins = g_ptr_array_new_with_free_func ((GDestroyNotify) md_checkin_free);
   st.checkins = checkins;
-  if (!md_csv_for_each_record (data, length, record_cb, &st, &n_bad_rows))
+  if (reader == NULL)
+    have_header = md_csv_for_each_record (data, length, record_cb, &st, &n_bad_rows);
+  else if (!md_csv_reader_for_each_record (reader, record_cb, &st, &have_header, &n_bad_rows, error))
+    return NULL;
+  if (!have_header)
     md_csv_report_add (&st.rep, 1, _("the file is empty; the first line must be the header %s"),
                        MD_CHECKIN_CSV_HEADER);
 
@@ -334,7 +342,29 @@ md_checkin_csv_parse (const char *data,
       md_csv_fail_parse (&errors, n_bad_rows, st.rep.filename, wrong, row_errors, error);
       return NULL;
     }
+  if (present != NULL)
+    for (guint c = 0; c < N_COLS; c++)
+      present[c] = st.map[c] >= 0;
   return g_steal_pointer (&checkins);
+}
+
+GPtrArray *
+md_checkin_csv_parse (const char *data,
+                      gsize       length,
+                      const char *filename,
+                      GPtrArray **row_errors,
+                      GError    **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  return parse (data, length, NULL, filename, NULL, row_errors, error);
+}
+
+GPtrArray *
+md_checkin_csv_parse_reader (MdCsvReader  *reader,
+                             GPtrArray   **row_errors,
+                             GError      **error)
+{
+  return parse (NULL, 0, reader, md_csv_reader_get_name (reader), NULL, row_errors, error);
 }
 
 static void
@@ -379,6 +409,93 @@ md_checkin_csv_format (GPtrArray *checkins)
   return g_string_free (s, FALSE);
 }
 
+static void
+replace_text (char       **field,
+              const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/* A column the file does not have keeps the answer stored for that day. */
+static void
+keep_absent_answers (MdCheckin       *c,
+                     const MdCheckin *stored,
+                     const gboolean   present[N_COLS])
+{
+  if (!present[COL_SLEEP_HOURS])
+    c->sleep_min = stored->sleep_min;
+  for (guint k = 0; k < G_N_ELEMENTS (whole_columns); k++)
+    if (!present[whole_columns[k].col])
+      G_STRUCT_MEMBER (gint, c, whole_columns[k].offset) = G_STRUCT_MEMBER (gint, stored, whole_columns[k].offset);
+  if (!present[COL_SUPPLEMENTS])
+    {
+      g_strfreev (c->supplements);
+      c->supplements = g_strdupv (stored->supplements);
+    }
+  if (!present[COL_MEDICINES_STARTED])
+    replace_text (&c->medicines_started, stored->medicines_started);
+  if (!present[COL_MEDICINES_STOPPED])
+    replace_text (&c->medicines_stopped, stored->medicines_stopped);
+  if (!present[COL_NOTE])
+    replace_text (&c->note, stored->note);
+}
+
+/* Stores parsed check-ins all or nothing: a day already in the diary is replaced, except for
+ * the columns the file does not have. */
+static gboolean
+store_checkins (MdStore        *store,
+                GPtrArray      *checkins,
+                const gboolean  present[N_COLS],
+                guint          *n_imported,
+                guint          *n_replaced,
+                GError        **error)
+{
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+  guint replaced = 0;
+
+  if (checkins->len == 0)
+    return TRUE;
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      MdCheckin *c = g_ptr_array_index (checkins, i);
+
+      lo = MIN (lo, c->day);
+      hi = MAX (hi, c->day);
+    }
+  existing = md_store_checkins_between (store, lo, hi, error);
+  if (existing == NULL)
+    return FALSE;
+  stored = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < existing->len; i++)
+    {
+      MdCheckin *c = g_ptr_array_index (existing, i);
+
+      g_hash_table_insert (stored, &c->day, c);
+    }
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      MdCheckin *c = g_ptr_array_index (checkins, i);
+      const MdCheckin *old = g_hash_table_lookup (stored, &c->day);
+
+      if (old != NULL)
+        {
+          keep_absent_answers (c, old, present);
+          replaced++;
+        }
+    }
+
+  if (!md_store_put_checkins (store, checkins, error))
+    return FALSE;
+  if (n_imported != NULL)
+    *n_imported = checkins->len;
+  if (n_replaced != NULL)
+    *n_replaced = replaced;
+  return TRUE;
+}
+
 gboolean
 md_checkin_csv_import_data (MdStore    *store,
                             const char *data,
@@ -390,10 +507,7 @@ md_checkin_csv_import_data (MdStore    *store,
                             GError    **error)
 {
   g_autoptr(GPtrArray) checkins = NULL;
-  g_autoptr(GPtrArray) existing = NULL;
-  g_autoptr(GHashTable) days = NULL;
-  gint64 lo = G_MAXINT64, hi = G_MININT64;
-  guint replaced = 0;
+  gboolean present[N_COLS];
 
   g_return_val_if_fail (MD_IS_STORE (store), FALSE);
 
@@ -402,39 +516,10 @@ md_checkin_csv_import_data (MdStore    *store,
   if (n_replaced != NULL)
     *n_replaced = 0;
 
-  checkins = md_checkin_csv_parse (data, length, filename, row_errors, error);
+  checkins = parse (data, length, NULL, filename, present, row_errors, error);
   if (checkins == NULL)
     return FALSE;
-  if (checkins->len == 0)
-    return TRUE;
-
-  /* Count the days that already have a check-in (the file holds each day once). */
-  days = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < checkins->len; i++)
-    {
-      MdCheckin *c = g_ptr_array_index (checkins, i);
-
-      g_hash_table_add (days, &c->day);
-      lo = MIN (lo, c->day);
-      hi = MAX (hi, c->day);
-    }
-  existing = md_store_checkins_between (store, lo, hi, error);
-  if (existing == NULL)
-    return FALSE;
-  for (guint i = 0; i < existing->len; i++)
-    {
-      MdCheckin *c = g_ptr_array_index (existing, i);
-
-      replaced += g_hash_table_contains (days, &c->day);
-    }
-
-  if (!md_store_put_checkins (store, checkins, error))
-    return FALSE;
-  if (n_imported != NULL)
-    *n_imported = checkins->len;
-  if (n_replaced != NULL)
-    *n_replaced = replaced;
-  return TRUE;
+  return store_checkins (store, checkins, present, n_imported, n_replaced, error);
 }
 
 gboolean
@@ -498,9 +583,11 @@ md_csv_import_any_file (MdStore    *store,
                         GPtrArray **row_errors,
                         GError    **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  const char *name = path;
+  g_autoptr(MdCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  const char *head;
+  gsize head_len;
+  gboolean present[N_COLS];
   MdCsvKind found;
 
   g_return_val_if_fail (MD_IS_STORE (store), FALSE);
@@ -513,12 +600,18 @@ md_csv_import_any_file (MdStore    *store,
   if (kind != NULL)
     *kind = MD_CSV_KIND_EPISODES;
 
-  if (!md_csv_read_input (path, &contents, &length, &name, error))
+  /* Read a piece at a time: the header tells the kind, the rest streams. */
+  reader = md_csv_reader_open (path, error);
+  if (reader == NULL || !md_csv_reader_peek (reader, &head, &head_len, error))
     return FALSE;
-  found = md_csv_detect_kind (contents, length);
+  found = md_csv_detect_kind (head, head_len);
   if (kind != NULL)
     *kind = found;
-  if (found == MD_CSV_KIND_CHECKINS)
-    return md_checkin_csv_import_data (store, contents, length, name, n_imported, n_other, row_errors, error);
-  return md_csv_import_data (store, contents, length, name, n_imported, n_other, row_errors, error);
+  if (found == MD_CSV_KIND_EPISODES)
+    return md_csv_import_reader (store, reader, n_imported, n_other, row_errors, error);
+
+  checkins = parse (NULL, 0, reader, md_csv_reader_get_name (reader), present, row_errors, error);
+  if (checkins == NULL)
+    return FALSE;
+  return store_checkins (store, checkins, present, n_imported, n_other, error);
 }

@@ -171,10 +171,16 @@ column_int_or_unknown (sqlite3_stmt *stmt,
   return sqlite3_column_type (stmt, col) == SQLITE_NULL ? MD_UNKNOWN : sqlite3_column_int (stmt, col);
 }
 
+/* A row read back; NULL when it holds values no check-in can have (a damaged file), so that
+ * no made-up day (1970-01-01) is ever shown or exported. */
 static MdCheckin *
 checkin_from_row (sqlite3_stmt *stmt)
 {
-  MdCheckin *c = md_checkin_new (sqlite3_column_int64 (stmt, 0));
+  g_autoptr(MdCheckin) c = NULL;
+
+  if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER)
+    return NULL;
+  c = md_checkin_new (sqlite3_column_int64 (stmt, 0));
   const char *supplements = (const char *) sqlite3_column_text (stmt, 8);
 
   c->sleep_min = column_int_or_unknown (stmt, 1);
@@ -190,7 +196,9 @@ checkin_from_row (sqlite3_stmt *stmt)
   c->medicines_stopped = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
   c->note = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
   c->updated_utc = sqlite3_column_int64 (stmt, 12);
-  return c;
+  if (!md_checkin_validate (c, NULL))
+    return NULL;
+  return g_steal_pointer (&c);
 }
 
 static void
@@ -340,7 +348,19 @@ md_store_checkins_between (MdStore  *store,
   sqlite3_bind_int64 (stmt, 1, from_day);
   sqlite3_bind_int64 (stmt, 2, to_day);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, checkin_from_row (stmt));
+    {
+      MdCheckin *c = checkin_from_row (stmt);
+
+      if (c == NULL)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_CORRUPT,
+                       _("The diary file “%s” is damaged: it holds a check-in with impossible values. "
+                         "It has not been changed; restore a recent copy."), md_store_get_path (store));
+          return NULL;
+        }
+      g_ptr_array_add (out, c);
+    }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {

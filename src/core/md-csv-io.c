@@ -7,9 +7,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "md-csv.h"
 #include "md-csv-io.h"
@@ -24,7 +28,14 @@ typedef struct {
   const char *end;
   guint       line;
   gboolean    crlf_file;    /* the first line ends in CRLF: CRLF inside quotes becomes LF */
+  gboolean    more;         /* more input may follow @end (the streaming reader) */
 } Tokenizer;
+
+typedef enum {
+  RECORD_END,               /* no more input */
+  RECORD_READ,
+  RECORD_INCOMPLETE,        /* the record goes on past @end: read more and cut it again */
+} RecordResult;
 
 static void
 record_clear (MdCsvRecord *r)
@@ -56,14 +67,15 @@ md_csv_report_add (MdCsvReport *rep,
   g_ptr_array_add (rep->errors, g_strdup_printf ("%s:%u: %s", rep->filename, line, message));
 }
 
-/* Cuts the next record. Returns FALSE at the end of the input. */
-static gboolean
+/* Cuts the next record. With t->more, the input ends after a line end, so only a quoted
+ * field can run past it (RECORD_INCOMPLETE). */
+static RecordResult
 next_record (Tokenizer   *t,
              MdCsvRecord *r)
 {
   memset (r, 0, sizeof *r);
   if (t->p >= t->end)
-    return FALSE;
+    return RECORD_END;
 
   r->line = t->line;
   r->fields = g_ptr_array_new_with_free_func (g_free);
@@ -107,12 +119,18 @@ next_record (Tokenizer   *t,
               g_string_append_c (field, c != '\0' ? c : NUL_MARK);
               t->p++;
             }
+          if (!closed && t->more)
+            {
+              g_string_free (field, TRUE);
+              record_clear (r);
+              return RECORD_INCOMPLETE;
+            }
           if (!closed)
             {
               record_set_error (r, _("a quoted field is not closed: a \" is missing"));
               r->fatal = TRUE;
               g_ptr_array_add (r->fields, g_string_free (field, FALSE));
-              return TRUE;
+              return RECORD_READ;
             }
           if (t->p < t->end && *t->p != ',' && *t->p != '\n' && *t->p != '\r')
             record_set_error (r, _("there is text after the closing \" of a quoted field"));
@@ -138,7 +156,7 @@ next_record (Tokenizer   *t,
       g_ptr_array_add (r->fields, g_string_free (field, FALSE));
 
       if (t->p >= t->end)
-        return TRUE;
+        return RECORD_READ;
       if (*t->p == ',')
         {
           t->p++;
@@ -148,7 +166,7 @@ next_record (Tokenizer   *t,
         t->p++;
       t->p++;  /* the '\n' */
       t->line++;
-      return TRUE;
+      return RECORD_READ;
     }
 }
 
@@ -159,6 +177,67 @@ record_is_blank (const MdCsvRecord *r)
          *(const char *) g_ptr_array_index (r->fields, 0) == '\0';
 }
 
+/* Where a walk over the records stands: shared by whole texts and the streaming reader. */
+typedef struct {
+  MdCsvRecordFunc func;
+  gpointer        user_data;
+  gboolean        have_header;
+  gboolean        stopped;   /* a bad header, or a record that cannot be cut further */
+  guint           n_bad;
+} Walk;
+
+/* Hands the records of @t to the walk's function. Returns FALSE when a record runs past the
+ * input (t->p is left at its start, t->line at its line). */
+static gboolean
+walk_records (Tokenizer *t,
+              Walk      *w)
+{
+  MdCsvRecord r;
+  RecordResult res;
+
+  while (!w->stopped)
+    {
+      const char *start = t->p;
+      guint line = t->line;
+
+      res = next_record (t, &r);
+      if (res == RECORD_END)
+        return TRUE;
+      if (res == RECORD_INCOMPLETE)
+        {
+          t->p = start;
+          t->line = line;
+          return FALSE;
+        }
+      if (record_is_blank (&r))
+        {
+          record_clear (&r);
+          continue;
+        }
+      if (!w->have_header)
+        {
+          w->have_header = TRUE;
+          if (!w->func (&r, TRUE, w->user_data))
+            w->stopped = TRUE;
+        }
+      else if (!w->func (&r, FALSE, w->user_data))
+        w->n_bad++;
+      if (r.fatal)
+        w->stopped = TRUE;
+      record_clear (&r);
+    }
+  return TRUE;
+}
+
+static gboolean
+first_line_ends_in_crlf (const char *p,
+                         const char *end)
+{
+  const char *nl = p < end ? memchr (p, '\n', end - p) : NULL;
+
+  return nl != NULL && nl > p && nl[-1] == '\r';
+}
+
 gboolean
 md_csv_for_each_record (const char      *data,
                         gsize            length,
@@ -166,50 +245,225 @@ md_csv_for_each_record (const char      *data,
                         gpointer         user_data,
                         guint           *n_bad_rows)
 {
-  Tokenizer t = { data, data + length, 1, FALSE };
-  MdCsvRecord r;
-  gboolean have_header = FALSE;
-  guint n_bad = 0;
+  Tokenizer t = { data, data + length, 1, FALSE, FALSE };
+  Walk w = { func, user_data, FALSE, FALSE, 0 };
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     t.p += 3;
-  if (t.p < t.end)
-    {
-      const char *nl = memchr (t.p, '\n', t.end - t.p);
-
-      t.crlf_file = nl != NULL && nl > t.p && nl[-1] == '\r';
-    }
-
-  while (next_record (&t, &r))
-    {
-      gboolean fatal = r.fatal;
-
-      if (record_is_blank (&r))
-        {
-          record_clear (&r);
-          continue;
-        }
-      if (!have_header)
-        {
-          have_header = TRUE;
-          if (!func (&r, TRUE, user_data))
-            {
-              record_clear (&r);
-              break;
-            }
-        }
-      else if (!func (&r, FALSE, user_data))
-        n_bad++;
-      record_clear (&r);
-      if (fatal)
-        break;
-    }
+  t.crlf_file = first_line_ends_in_crlf (t.p, t.end);
+  walk_records (&t, &w);
 
   if (n_bad_rows != NULL)
-    *n_bad_rows = n_bad;
-  return have_header;
+    *n_bad_rows = w.n_bad;
+  return w.have_header;
+}
+
+#define READ_CHUNK (256 * 1024)
+
+struct _MdCsvReader
+{
+  int         fd;
+  gboolean    owns_fd;
+  char       *name;
+  GByteArray *buf;
+  gsize       pos;           /* the first byte not yet cut into records */
+  gboolean    eof;
+  gboolean    started;       /* BOM skipped, line ends known */
+  gboolean    crlf_file;
+  guint       line;
+  gsize       chunk;         /* bytes asked for at least per read */
+};
+
+MdCsvReader *
+md_csv_reader_open (const char  *path,
+                    GError     **error)
+{
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (strcmp (path, "-") == 0)
+    fd = STDIN_FILENO;
+  else
+    {
+      fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      if (fd < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_IO, _("Failed to open file “%s”: %s"),
+                       path, g_strerror (saved));
+          return NULL;
+        }
+    }
+  return md_csv_reader_new_for_fd (fd, fd == STDIN_FILENO ? _("(standard input)") : path, fd != STDIN_FILENO);
+}
+
+MdCsvReader *
+md_csv_reader_new_for_fd (int         fd,
+                          const char *name,
+                          gboolean    owns_fd)
+{
+  MdCsvReader *self = g_new0 (MdCsvReader, 1);
+
+  self->fd = fd;
+  self->owns_fd = owns_fd;
+  self->name = g_strdup (name);
+  self->buf = g_byte_array_new ();
+  self->line = 1;
+  self->chunk = READ_CHUNK;
+  return self;
+}
+
+void
+md_csv_reader_set_chunk (MdCsvReader *self,
+                         gsize        chunk)
+{
+  self->chunk = MAX (chunk, 1);
+}
+
+void
+md_csv_reader_free (MdCsvReader *self)
+{
+  if (self == NULL)
+    return;
+  if (self->owns_fd)
+    close (self->fd);
+  g_byte_array_unref (self->buf);
+  g_free (self->name);
+  g_free (self);
+}
+
+const char *
+md_csv_reader_get_name (MdCsvReader *self)
+{
+  return self->name;
+}
+
+/* Appends at least @want bytes (fewer at the end of the input). */
+static gboolean
+read_more (MdCsvReader  *self,
+           gsize         want,
+           GError      **error)
+{
+  gsize old = self->buf->len;
+  gsize got = 0;
+
+  /* Keep only what is not cut yet. */
+  if (self->pos > 0 && self->pos >= self->buf->len / 2)
+    {
+      g_byte_array_remove_range (self->buf, 0, self->pos);
+      old = self->buf->len;
+      self->pos = 0;
+    }
+  g_byte_array_set_size (self->buf, old + want);
+  while (got < want)
+    {
+      gssize n = read (self->fd, self->buf->data + old + got, want - got);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_byte_array_set_size (self->buf, old + got);
+          g_set_error (error, MD_CSV_ERROR, MD_CSV_ERROR_IO, _("Could not read “%s”: %s"),
+                       self->name, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        {
+          self->eof = TRUE;
+          break;
+        }
+      got += n;
+    }
+  g_byte_array_set_size (self->buf, old + got);
+  return TRUE;
+}
+
+gboolean
+md_csv_reader_peek (MdCsvReader  *self,
+                    const char  **data,
+                    gsize        *length,
+                    GError      **error)
+{
+  /* Enough for the header: its first line, or all there is. */
+  while (!self->eof && (self->buf->len == self->pos ||
+                        memchr (self->buf->data + self->pos, '\n', self->buf->len - self->pos) == NULL))
+    if (!read_more (self, MAX (self->chunk, self->buf->len - self->pos), error))
+      return FALSE;
+  *data = self->buf->len > self->pos ? (const char *) self->buf->data + self->pos : "";
+  *length = self->buf->len - self->pos;
+  return TRUE;
+}
+
+gboolean
+md_csv_reader_for_each_record (MdCsvReader      *self,
+                               MdCsvRecordFunc   func,
+                               gpointer          user_data,
+                               gboolean         *have_header,
+                               guint            *n_bad_rows,
+                               GError          **error)
+{
+  Walk w = { func, user_data, FALSE, FALSE, 0 };
+  const char *unused;
+  gsize unused_len;
+
+  if (!md_csv_reader_peek (self, &unused, &unused_len, error))
+    return FALSE;
+  if (!self->started)
+    {
+      const char *p = (const char *) self->buf->data + self->pos;
+      const char *end = (const char *) self->buf->data + self->buf->len;
+
+      if (end - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+        self->pos += 3;
+      if (self->buf->len > self->pos)
+        self->crlf_file = first_line_ends_in_crlf ((const char *) self->buf->data + self->pos, end);
+      self->started = TRUE;
+    }
+
+  while (!w.stopped)
+    {
+      const char *base = (const char *) self->buf->data;
+      const char *end = base + self->buf->len;
+      Tokenizer t;
+      gboolean whole;
+
+      if (base == NULL)
+        base = end = "";
+      /* Cut only up to the last line end read, unless the input has ended. */
+      if (!self->eof)
+        {
+          const char *nl = base + self->pos;
+          const char *last = NULL;
+
+          while (nl < end && (nl = memchr (nl, '\n', end - nl)) != NULL)
+            last = ++nl;
+          end = last != NULL ? last : base + self->pos;
+        }
+      t = (Tokenizer) { base + self->pos, end, self->line, self->crlf_file, !self->eof };
+      whole = walk_records (&t, &w);
+      self->pos = t.p - base;
+      self->line = t.line;
+      if (self->eof && whole)
+        break;
+      if (w.stopped)
+        break;
+      /* A record runs on (or the rest has no line end yet): read more, at least as much again
+       * as is waiting, so a huge quoted field is cut in linear time. */
+      if (!read_more (self, MAX (self->chunk, self->buf->len - self->pos), error))
+        return FALSE;
+    }
+  if (have_header != NULL)
+    *have_header = w.have_header;
+  if (n_bad_rows != NULL)
+    *n_bad_rows = w.n_bad;
+  return TRUE;
 }
 
 char *

@@ -58,6 +58,58 @@ gboolean md_csv_for_each_record  (const char      *data,
                                   gpointer         user_data,
                                   guint           *n_bad_rows);
 
+/* Reads a CSV file or standard input ("-") a piece at a time, so that a large import never
+ * holds the whole text: records are cut as the bytes arrive, exactly as
+ * md_csv_for_each_record cuts a whole text. */
+typedef struct _MdCsvReader MdCsvReader;
+
+MdCsvReader *md_csv_reader_open  (const char  *path,
+                                  GError     **error);
+void         md_csv_reader_free  (MdCsvReader *self);
+/* A reader of @fd (closed by the reader when @owns_fd), called @name in messages. */
+MdCsvReader *md_csv_reader_new_for_fd (int         fd,
+                                       const char *name,
+                                       gboolean    owns_fd);
+/* Reads at least @chunk bytes at a time (256 KiB by default); tests make it tiny so that
+ * every record boundary falls between two reads somewhere. */
+void         md_csv_reader_set_chunk  (MdCsvReader *self,
+                                       gsize        chunk);
+/* What messages call it: the path, or "(standard input)". */
+const char  *md_csv_reader_get_name (MdCsvReader *self);
+/* The bytes read so far and not yet cut, at least the first line (or all of a short input),
+ * to tell the kind of file from its header. */
+gboolean     md_csv_reader_peek  (MdCsvReader  *self,
+                                  const char  **data,
+                                  gsize        *length,
+                                  GError      **error);
+/* md_csv_for_each_record over the rest of the input. FALSE only when it cannot be read. */
+gboolean     md_csv_reader_for_each_record (MdCsvReader     *self,
+                                            MdCsvRecordFunc  func,
+                                            gpointer         user_data,
+                                            gboolean        *have_header,
+                                            guint           *n_bad_rows,
+                                            GError         **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdCsvReader, md_csv_reader_free)
+
+/* md_csv_parse and md_checkin_csv_parse of what @reader reads (md-csv.c, md-checkin-csv.c). */
+GPtrArray   *md_csv_parse_reader         (MdCsvReader *reader,
+                                          GTimeZone   *local_tz,
+                                          gint64       now_utc,
+                                          GPtrArray  **row_errors,
+                                          GError     **error);
+GPtrArray   *md_checkin_csv_parse_reader (MdCsvReader *reader,
+                                          GPtrArray  **row_errors,
+                                          GError     **error);
+
+/* Imports episodes from @reader as md_csv_import_file does (md-csv.c). */
+struct _MdStore;
+gboolean     md_csv_import_reader (struct _MdStore *store,
+                                   MdCsvReader     *reader,
+                                   guint           *n_added,
+                                   guint           *n_skipped,
+                                   GPtrArray      **row_errors,
+                                   GError         **error);
+
 /* Reads a header record against @names (n_cols column names, in export order): fills @map
  * (column -> field index, -1 when absent) and reports bad text, unknown and repeated columns.
  * Required columns are for the caller to check. */

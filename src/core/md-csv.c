@@ -218,27 +218,28 @@ record_cb (const MdCsvRecord *r,
   return TRUE;
 }
 
-GPtrArray *
-md_csv_parse (const char *data,
-              gsize       length,
-              const char *filename,
-              GTimeZone  *local_tz,
-              gint64      now_utc,
-              GPtrArray **row_errors,
-              GError    **error)
+/* The parse of either a whole text or a reader: @run cuts the records. */
+static GPtrArray *
+parse (const char   *filename,
+       GTimeZone    *local_tz,
+       gint64        now_utc,
+       gboolean    (*run) (ParseState *st, gboolean *have_header, guint *n_bad, gpointer data, GError **error),
+       gpointer      data,
+       GPtrArray   **row_errors,
+       GError      **error)
 {
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   ParseState st = { { filename != NULL ? filename : "-", errors }, NULL, local_tz, now_utc, { 0 }, 0 };
-  gboolean have_header;
+  gboolean have_header = FALSE;
   guint n_bad_rows = 0;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (row_errors == NULL || *row_errors == NULL, NULL);
 
   episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
   st.episodes = episodes;
-  have_header = md_csv_for_each_record (data, length, record_cb, &st, &n_bad_rows);
+  if (!run (&st, &have_header, &n_bad_rows, data, error))
+    return NULL;
 
   if (!have_header)
     md_csv_report_add (&st.rep, 1, _("the file is empty; the first line must be the header %s"), MD_CSV_HEADER);
@@ -252,6 +253,76 @@ md_csv_parse (const char *data,
       return NULL;
     }
   return g_steal_pointer (&episodes);
+}
+
+typedef struct {
+  const char *data;
+  gsize       length;
+} Text;
+
+static gboolean
+run_text (ParseState  *st,
+          gboolean    *have_header,
+          guint       *n_bad,
+          gpointer     data,
+          GError     **error)
+{
+  const Text *text = data;
+
+  *have_header = md_csv_for_each_record (text->data, text->length, record_cb, st, n_bad);
+  return TRUE;
+}
+
+static gboolean
+run_reader (ParseState  *st,
+            gboolean    *have_header,
+            guint       *n_bad,
+            gpointer     data,
+            GError     **error)
+{
+  return md_csv_reader_for_each_record (data, record_cb, st, have_header, n_bad, error);
+}
+
+GPtrArray *
+md_csv_parse (const char *data,
+              gsize       length,
+              const char *filename,
+              GTimeZone  *local_tz,
+              gint64      now_utc,
+              GPtrArray **row_errors,
+              GError    **error)
+{
+  Text text = { data, length };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  return parse (filename, local_tz, now_utc, run_text, &text, row_errors, error);
+}
+
+GPtrArray *
+md_csv_parse_reader (MdCsvReader  *reader,
+                     GTimeZone    *local_tz,
+                     gint64        now_utc,
+                     GPtrArray   **row_errors,
+                     GError      **error)
+{
+  return parse (md_csv_reader_get_name (reader), local_tz, now_utc, run_reader, reader, row_errors, error);
+}
+
+gboolean
+md_csv_import_reader (MdStore     *store,
+                      MdCsvReader *reader,
+                      guint       *n_added,
+                      guint       *n_skipped,
+                      GPtrArray  **row_errors,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+
+  episodes = parse (md_csv_reader_get_name (reader), NULL, md_store_get_now (store), run_reader, reader,
+                    row_errors, error);
+  if (episodes == NULL)
+    return FALSE;
+  return md_store_add_episodes (store, episodes, TRUE, n_added, n_skipped, error);
 }
 
 char *
@@ -291,9 +362,7 @@ md_csv_import_file (MdStore    *store,
                     GPtrArray **row_errors,
                     GError    **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  const char *name = path;
+  g_autoptr(MdCsvReader) reader = NULL;
 
   g_return_val_if_fail (MD_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -303,9 +372,11 @@ md_csv_import_file (MdStore    *store,
   if (n_skipped != NULL)
     *n_skipped = 0;
 
-  if (!md_csv_read_input (path, &contents, &length, &name, error))
+  /* Read a piece at a time: a large file is never held whole. */
+  reader = md_csv_reader_open (path, error);
+  if (reader == NULL)
     return FALSE;
-  return md_csv_import_data (store, contents, length, name, n_added, n_skipped, row_errors, error);
+  return md_csv_import_reader (store, reader, n_added, n_skipped, row_errors, error);
 }
 
 gboolean

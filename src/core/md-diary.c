@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "md-backup.h"
 #include "md-diary.h"
 #include "md-flag-acks.h"
 #include "md-time.h"
@@ -259,14 +260,22 @@ md_diary_new (MdStore *store)
 }
 
 MdDiary *
-md_diary_open (const char  *path,
-               GError     **error)
+md_diary_open_full (const char        *path,
+                    MdStoreOpenFlags   flags,
+                    GError           **error)
 {
-  g_autoptr(MdStore) store = md_store_open (path, error);
+  g_autoptr(MdStore) store = md_store_open_full (path, flags, error);
 
   if (store == NULL)
     return NULL;
   return md_diary_new (store);
+}
+
+MdDiary *
+md_diary_open (const char  *path,
+               GError     **error)
+{
+  return md_diary_open_full (path, MD_STORE_OPEN_CREATE, error);
 }
 
 MdStore *
@@ -586,4 +595,32 @@ md_diary_unmark_alert (MdDiary     *self,
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
   self->pending = MD_DIARY_CHANGE_MARKS;
   return write_done (self, md_flag_unack (self->store, rule, error));
+}
+
+gboolean
+md_diary_backup (MdDiary     *self,
+                 const char  *file,
+                 GError     **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  return md_backup_write (self->store, file, error);
+}
+
+GPtrArray *
+md_diary_list_backups (MdDiary  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+  return md_backup_list (md_store_get_path (self->store), error);
+}
+
+gboolean
+md_diary_restore (MdDiary     *self,
+                  const char  *file,
+                  char       **saved_copy,
+                  GError     **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  self->pending = MD_DIARY_CHANGE_ALL;
+  return write_done (self, md_backup_restore (self->store, file, saved_copy, error));
 }

@@ -32,9 +32,13 @@ typedef enum {
 #define MD_TYPE_DIARY (md_diary_get_type ())
 G_DECLARE_FINAL_TYPE (MdDiary, md_diary, MD, DIARY, GObject)
 
-/* Opens the diary at @path (see md_store_open). */
+/* Opens the diary at @path (see md_store_open), creating it when missing. */
 MdDiary    *md_diary_open            (const char  *path,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Opens it as md_store_open_full() does (read-only, or only when it exists). */
+MdDiary    *md_diary_open_full       (const char       *path,
+                                      MdStoreOpenFlags  flags,
+                                      GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 MdDiary    *md_diary_new             (MdStore     *store) G_GNUC_WARN_UNUSED_RESULT;
 /* For code in src/core that works on the store (CSV import and export, the report builder). */
 MdStore    *md_diary_get_store       (MdDiary     *self);
@@ -114,6 +118,22 @@ gboolean    md_diary_mark_alert      (MdDiary      *self,
                                       GError      **error);
 gboolean    md_diary_unmark_alert    (MdDiary      *self,
                                       const char   *rule,
+                                      GError      **error);
+
+/* Backups (md-backup.h). A consistent copy of the diary written to @file (0600, whole or
+ * absent). */
+gboolean    md_diary_backup          (MdDiary      *self,
+                                      const char   *file,
+                                      GError      **error);
+/* The copies in the backups folder, newest first (MdBackupInfo*: path, kind, day, counts). */
+GPtrArray  *md_diary_list_backups    (MdDiary      *self,
+                                      GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Replaces the diary's contents with @file's (a copy from md_diary_list_backups or any
+ * diary file), after copying the diary as it was to the backups folder (*saved_copy, NULL
+ * when the diary was empty). Emits "changed" with every flag. */
+gboolean    md_diary_restore         (MdDiary      *self,
+                                      const char   *file,
+                                      char        **saved_copy,
                                       GError      **error);
 
 G_END_DECLS

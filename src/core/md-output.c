@@ -22,6 +22,9 @@
 #define TEMP_SUFFIX ".md-tmp"
 #define TEMP_BASE_MAX 80
 
+/* SQLite's side files of a temporary it fills (VACUUM INTO keeps a rollback journal). */
+static const char * const side_suffixes[] = { "-journal", "-wal", "-shm" };
+
 struct _MdOutput
 {
   char     *path;
@@ -253,7 +256,15 @@ md_output_abort (MdOutput *self)
   if (self->owns_fd && self->fd >= 0)
     close (self->fd);
   if (self->temp_path != NULL)
-    g_unlink (self->temp_path);
+    {
+      g_unlink (self->temp_path);
+      for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+        {
+          g_autofree char *side = g_strconcat (self->temp_path, side_suffixes[i], NULL);
+
+          g_unlink (side);
+        }
+    }
   g_free (self->temp_path);
   g_free (self->path);
   g_clear_error (&self->error);
@@ -292,14 +303,20 @@ md_output_write_file (const char  *path,
   return md_output_commit (out, error);
 }
 
-/* ".NAME.PID.XXXXXX.md-tmp" -> PID, or 0 when @name is not one of ours. */
+/* ".NAME.PID.XXXXXX.md-tmp" (or that name with a SQLite side-file suffix) -> PID, or 0 when
+ * @name is not one of ours. */
 static pid_t
 temp_owner_pid (const char *name)
 {
   const char *end, *p;
   g_autofree char *pid_text = NULL;
+  g_autofree char *base = g_strdup (name);
   guint64 pid;
 
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    if (g_str_has_suffix (base, side_suffixes[i]))
+      base[strlen (base) - strlen (side_suffixes[i])] = '\0';
+  name = base;
   if (name[0] != '.' || !g_str_has_suffix (name, TEMP_SUFFIX))
     return 0;
   end = name + strlen (name) - strlen (TEMP_SUFFIX);     /* at ".md-tmp" */

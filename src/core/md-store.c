@@ -14,10 +14,13 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "md-backup.h"
 #include "md-migrations.h"
+#include "md-output.h"
 #include "md-store.h"
 #include "md-time.h"
 
@@ -29,7 +32,10 @@ struct _MdStore
   sqlite3    *db;
   GHashTable *statements;   /* SQL text (static) -> sqlite3_stmt* */
   gint64      fixed_now;    /* 0 = the real clock */
+  gint64      copied_day;   /* the local day the daily copy was last seen to (G_MININT64: not yet) */
   guint       in_transaction : 1;
+  guint       read_only : 1;
+  guint       immutable : 1;    /* read-only from a folder that cannot hold lock files */
 };
 
 G_DEFINE_FINAL_TYPE (MdStore, md_store, G_TYPE_OBJECT)
@@ -121,18 +127,23 @@ get_stmt (MdStore     *self,
   return stmt;
 }
 
+/* A row read back; NULL when it holds values no episode can have (a damaged file), so that
+ * nothing made up (a 1970-01-01 episode) is ever shown or exported. */
 static MdEpisode *
 episode_from_row (sqlite3_stmt *stmt)
 {
-  MdEpisode *ep = md_episode_new ();
+  g_autoptr(MdEpisode) ep = md_episode_new ();
   const char *side = (const char *) sqlite3_column_text (stmt, 4);
 
+  for (int col = 0; col < 4; col++)
+    if (sqlite3_column_type (stmt, col) != SQLITE_INTEGER)
+      return NULL;
   ep->id = sqlite3_column_int64 (stmt, 0);
   ep->start_utc = sqlite3_column_int64 (stmt, 1);
   ep->utc_offset_s = sqlite3_column_int (stmt, 2);
   ep->regions = (guint32) sqlite3_column_int64 (stmt, 3);
-  if (!md_side_from_id (side, &ep->side))
-    ep->side = MD_SIDE_UNKNOWN;
+  if (side != NULL && !md_side_from_id (side, &ep->side))
+    return NULL;
   ep->duration_s = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? MD_UNKNOWN : sqlite3_column_int64 (stmt, 5);
   ep->intensity = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? MD_UNKNOWN : sqlite3_column_int (stmt, 6);
   ep->signs = (guint32) sqlite3_column_int64 (stmt, 7);
@@ -140,7 +151,19 @@ episode_from_row (sqlite3_stmt *stmt)
   ep->notes = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   ep->created_utc = sqlite3_column_int64 (stmt, 10);
   ep->updated_utc = sqlite3_column_int64 (stmt, 11);
-  return ep;
+  /* Any start is fine here (the clock may be set back); everything else is checked. */
+  if (ep->id <= 0 || !md_episode_validate (ep, G_MAXINT64 / 2, NULL))
+    return NULL;
+  return g_steal_pointer (&ep);
+}
+
+static void
+set_bad_row_error (MdStore  *self,
+                   GError  **error)
+{
+  g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_CORRUPT,
+               _("The diary file “%s” is damaged: it holds an episode with impossible values. "
+                 "It has not been changed; restore a recent copy."), self->path);
 }
 
 /* Binds the episode's fields to parameters 1..11 in EPISODE_COLUMNS order, without the id. */
@@ -257,38 +280,47 @@ insert_episode (MdStore   *self,
   return TRUE;
 }
 
-static gboolean
-is_stored_duplicate (MdStore         *self,
-                     const MdEpisode *ep,
-                     gboolean        *dup,
-                     GError         **error)
+/* md_episode_same_event as a hash key: the duplicate check of an import is one lookup. */
+static guint
+event_hash (gconstpointer key)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  const MdEpisode *ep = key;
+  guint64 h = (guint64) ep->start_utc * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
 
-  stmt = get_stmt (self,
-                   "SELECT 1 FROM episode WHERE start_utc = ?1 AND regions = ?2 AND side IS ?3 "
-                   "AND duration_s IS ?4 LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ep->start_utc);
-  sqlite3_bind_int64 (stmt, 2, ep->regions);
-  if (ep->side == MD_SIDE_UNKNOWN)
-    sqlite3_bind_null (stmt, 3);
-  else
-    sqlite3_bind_text (stmt, 3, md_side_id (ep->side), -1, SQLITE_STATIC);
-  if (ep->duration_s == MD_UNKNOWN)
-    sqlite3_bind_null (stmt, 4);
-  else
-    sqlite3_bind_int64 (stmt, 4, ep->duration_s);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  h ^= ((guint64) ep->regions << 32) ^ ((guint64) ep->side << 24) ^ (guint64) ep->duration_s;
+  return (guint) (h ^ (h >> 32));
+}
+
+static gboolean
+event_equal (gconstpointer a,
+             gconstpointer b)
+{
+  return md_episode_same_event (a, b);
+}
+
+/* The stored episodes that start between the first and the last start of @episodes, read
+ * with one range query (on the start index) into a set keyed like md_episode_same_event. */
+static gboolean
+load_stored_events (MdStore     *self,
+                    GPtrArray   *episodes,
+                    GPtrArray  **stored,
+                    GHashTable  *events,
+                    GError     **error)
+{
+  gint64 lo = G_MAXINT64, hi = G_MININT64;
+
+  for (guint i = 0; i < episodes->len; i++)
     {
-      set_sqlite_error (self, rc, error);
-      return FALSE;
+      const MdEpisode *ep = g_ptr_array_index (episodes, i);
+
+      lo = MIN (lo, ep->start_utc);
+      hi = MAX (hi, ep->start_utc);
     }
-  *dup = rc == SQLITE_ROW;
+  *stored = md_store_episodes_between (self, lo, hi, error);
+  if (*stored == NULL)
+    return FALSE;
+  for (guint i = 0; i < (*stored)->len; i++)
+    g_hash_table_add (events, g_ptr_array_index (*stored, i));
   return TRUE;
 }
 
@@ -332,6 +364,7 @@ md_store_init (MdStore *self)
 {
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_stmt);
+  self->copied_day = G_MININT64;
 }
 
 char *
@@ -340,9 +373,11 @@ md_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "menodiary", "diary.db", NULL);
 }
 
+/* Creates the folder (0700) and an empty diary file (0600, O_EXCL: never an existing file or a
+ * link planted there). */
 static gboolean
-prepare_file (const char  *path,
-              GError     **error)
+create_file (const char  *path,
+             GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
@@ -355,63 +390,383 @@ prepare_file (const char  *path,
                    _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
       return FALSE;
     }
-  /* Create the file ourselves so it is private from the first byte. */
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
     {
       int saved = errno;
 
       g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_OPEN,
-                   _("Could not open the diary file “%s”: %s"), path, g_strerror (saved));
+                   _("Could not create the diary file “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
-  /* Health data: tighten an existing file that others could read. */
-  if (fchmod (fd, 0600) != 0)
-    g_warning ("Could not make %s private: %s", path, g_strerror (errno));
-  close (fd);
+  if (fd >= 0)
+    close (fd);
   return TRUE;
 }
 
+/* Runs a check pragma; TRUE when its first row says "ok", else *detail gets what it said. */
+static int
+run_check (sqlite3     *db,
+           const char  *sql,
+           char       **detail)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+          rc = g_strcmp0 (text, "ok") == 0 ? SQLITE_OK : SQLITE_CORRUPT;
+          if (rc != SQLITE_OK)
+            *detail = g_strdup (text != NULL ? text : "?");
+        }
+    }
+  if (rc != SQLITE_OK && *detail == NULL)
+    *detail = g_strdup (sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 v = -1;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          v = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc_out != NULL)
+    *rc_out = rc;
+  return v;
+}
+
+gboolean
+md_store_check_db (sqlite3     *db,
+                   const char  *path,
+                   gboolean     full,
+                   int         *version,
+                   GError     **error)
+{
+  g_autofree char *detail = NULL;
+  int latest = md_migrations_latest ();
+  int rc;
+  gint64 v, n_objects;
+
+  g_return_val_if_fail (db != NULL && path != NULL, FALSE);
+
+  /* The first read tells whether the file is a database at all. */
+  n_objects = query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", &rc);
+  if (rc == SQLITE_OK)
+    rc = run_check (db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check", &detail);
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_BUSY,
+                     _("The diary “%s” is locked by another program. Nothing was changed; try again in a moment."),
+                     path);
+      else if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_PERM || (rc & 0xff) == SQLITE_IOERR ||
+               (rc & 0xff) == SQLITE_READONLY)
+        g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_OPEN,
+                     _("The diary file “%s” cannot be read (%s)."), path,
+                     detail != NULL ? detail : sqlite3_errstr (rc));
+      else
+        g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_CORRUPT,
+                     _("The diary file “%s” is damaged or is not a Menodiary diary (%s). It has not been changed."),
+                     path, detail != NULL ? detail : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  v = query_int (db, "PRAGMA user_version", NULL);
+  if (v == 0 && n_objects > 0)
+    {
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not a Menodiary diary. It has not been changed."),
+                   path);
+      return FALSE;
+    }
+  if (v > latest)
+    {
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_TOO_NEW,
+                   _("The diary “%s” was written by a newer version of Menodiary (schema %d; this version knows up to %d). "
+                     "Please update Menodiary; the file has not been changed."),
+                   path, (int) v, latest);
+      return FALSE;
+    }
+  if (v < 0 || (v > 0 && query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'episode'", NULL) != 1))
+    {
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not a Menodiary diary. It has not been changed."),
+                   path);
+      return FALSE;
+    }
+  if (version != NULL)
+    *version = (int) v;
+  return TRUE;
+}
+
+/* Read-only, and the file is older than this version (or empty): the schema is brought up to
+ * date in a copy in memory, so reading commands see every table and the file stays as it was. */
+static gboolean
+stage_in_memory (MdStore  *self,
+                 GError  **error)
+{
+  sqlite3 *mem = NULL;
+  sqlite3_backup *backup;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &mem, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sql = g_strdup_printf ("PRAGMA page_size = %" G_GINT64_FORMAT,
+                             query_int (self->db, "PRAGMA page_size", NULL));
+      rc = sqlite3_exec (mem, sql, NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (mem, "main", self->db, "main");
+      rc = backup == NULL ? sqlite3_errcode (mem) : sqlite3_backup_step (backup, -1);
+      if (backup != NULL)
+        sqlite3_backup_finish (backup);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      sqlite3_close_v2 (mem);
+      return FALSE;
+    }
+  sqlite3_close_v2 (self->db);
+  self->db = mem;
+  sqlite3_extended_result_codes (self->db, 1);
+  return md_migrations_run (self->db, self->path, error);
+}
+
+/* The 16 bytes every SQLite database starts with (a file that cannot be read says so later). */
+static gboolean
+has_sqlite_header (const char *path)
+{
+  char head[16];
+  gssize n = -1;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return TRUE;
+  n = read (fd, head, sizeof head);
+  close (fd);
+  return n == sizeof head && memcmp (head, "SQLite format 3", 16) == 0;
+}
+
+/* MD_STORE_BUSY_TIMEOUT_MS, or $MENODIARY_BUSY_TIMEOUT_MS (tests use a short one). */
+static int
+busy_timeout_ms (void)
+{
+  const char *env = g_getenv ("MENODIARY_BUSY_TIMEOUT_MS");
+  guint64 v;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, 600000, &v, NULL))
+    return (int) v;
+  return MD_STORE_BUSY_TIMEOUT_MS;
+}
+
+/* A WAL diary in a folder she cannot write has no -shm and cannot get one: with no WAL
+ * waiting either, the file alone is the whole diary, and is read as immutable (no lock files). */
+char *
+md_store_read_only_uri (const char *path,
+                        gboolean    immutable)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+  return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+}
+
+static int
+open_read_only (const char  *path,
+                sqlite3    **db,
+                gboolean    *immutable)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+  int rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN)
+    return SQLITE_OK;  /* open, or an error the checks will name */
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    return rc;
+  sqlite3_close_v2 (*db);
+  *db = NULL;
+  uri = md_store_read_only_uri (path, TRUE);
+  *immutable = TRUE;
+  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
 MdStore *
-md_store_open (const char  *path,
-               GError     **error)
+md_store_open_full (const char        *path,
+                    MdStoreOpenFlags   flags,
+                    GError           **error)
 {
   g_autoptr(MdStore) self = NULL;
+  gboolean read_only = (flags & MD_STORE_OPEN_READ_ONLY) != 0;
+  gboolean immutable = FALSE;
+  GStatBuf st;
+  int version = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!prepare_file (path, error))
-    return NULL;
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved != ENOENT)
+        {
+          g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_OPEN,
+                       _("Could not open the diary file “%s”: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+      /* A mistyped --db must not leave an empty diary (or folder) behind. */
+      if ((flags & MD_STORE_OPEN_CREATE) == 0)
+        {
+          g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_MISSING,
+                       _("There is no diary at “%s”. Nothing was created; check the path."), path);
+          return NULL;
+        }
+      if (!create_file (path, error))
+        return NULL;
+      st.st_mode = S_IFREG | 0600;   /* made private above (found by valgrind: it was unset) */
+    }
+  else if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_OPEN,
+                   _("The diary “%s” is not a regular file."), path);
+      return NULL;
+    }
+  else if (st.st_size > 0 && !has_sqlite_header (path))
+    {
+      /* SQLite reads a file shorter than its header as an empty database: never take one. */
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_CORRUPT,
+                   _("The diary file “%s” is damaged or is not a Menodiary diary (it is not a SQLite database). "
+                     "It has not been changed."), path);
+      return NULL;
+    }
 
   self = g_object_new (MD_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = read_only;
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = read_only ? open_read_only (path, &self->db, &immutable)
+                 : sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (self, rc, error);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 2000);
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
 
-  /* The first real read tells whether the file is a database at all. */
+  /* Nothing is written before the file is known to be ours and undamaged. */
+  if (!md_store_check_db (self->db, path, FALSE, &version, error))
+    return NULL;
+
+  if (read_only)
+    {
+      if (version < md_migrations_latest () && !stage_in_memory (self, error))
+        return NULL;
+      self->immutable = immutable;
+      if (!exec (self, "PRAGMA query_only = ON", error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_READ_ONLY,
+                   _("The diary file “%s” is read-only, so nothing can be changed in it. "
+                     "Reading commands such as --export still work."), path);
+      return NULL;
+    }
+  /* Health data: tighten an existing file that others could read. */
+  if ((st.st_mode & 077) != 0 && g_chmod (path, 0600) != 0)
+    g_message ("Could not make %s private: %s", path, g_strerror (errno));
+
   if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "SELECT count(*) FROM sqlite_schema", error))
-    return NULL;
-  /* Refuse a diary of a newer Menodiary before anything (WAL included) touches the file. */
-  if (!md_migrations_check (self->db, path, error))
-    return NULL;
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = FULL", error))
     return NULL;
 
+  if (version > 0 && version < md_migrations_latest ())
+    {
+      g_autoptr(GError) copy_error = NULL;
+
+      /* A full check before changing the schema, and a copy of the diary as it was. */
+      if (!md_store_check_db (self->db, path, TRUE, NULL, error))
+        return NULL;
+      if (!md_backup_daily (self, &copy_error))
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&copy_error),
+                                      _("The diary “%s” was not upgraded, because it could not be copied first: "), path);
+          return NULL;
+        }
+    }
   if (!md_migrations_run (self->db, path, error))
     return NULL;
 
+  /* Temporary files of ours that a killed process left beside the diary. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    md_output_clean_stale (dir);
+  }
   return g_steal_pointer (&self);
+}
+
+MdStore *
+md_store_open (const char  *path,
+               GError     **error)
+{
+  return md_store_open_full (path, MD_STORE_OPEN_CREATE, error);
+}
+
+gboolean
+md_store_is_read_only (MdStore *self)
+{
+  g_return_val_if_fail (MD_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+gboolean
+md_store_is_immutable (MdStore *self)
+{
+  g_return_val_if_fail (MD_IS_STORE (self), FALSE);
+  return self->immutable;
+}
+
+gboolean
+md_store_has_data (MdStore *self)
+{
+  g_return_val_if_fail (MD_IS_STORE (self), FALSE);
+  /* An older diary may have no checkin table yet. */
+  return query_int (self->db, "SELECT EXISTS (SELECT 1 FROM episode)", NULL) == 1 ||
+         query_int (self->db, "SELECT EXISTS (SELECT 1 FROM checkin)", NULL) == 1;
 }
 
 const char *
@@ -464,6 +819,27 @@ md_store_begin (MdStore  *self,
   g_return_val_if_fail (MD_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  if (self->read_only)
+    {
+      g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_READ_ONLY,
+                   _("The diary “%s” is open read-only; nothing was changed."), self->path);
+      return FALSE;
+    }
+  /* Before the first change of the day, the diary as it was goes to the backups folder. */
+  {
+    gint64 now = md_store_get_now (self);
+    gint64 today = md_time_day_of (now + md_utc_offset_at (NULL, now));
+
+    if (today != self->copied_day)
+      {
+        g_autoptr(GError) copy_error = NULL;
+
+        /* Once a day either way: a copy that cannot be made must not stop her saving. */
+        self->copied_day = today;
+        if (!md_backup_daily (self, &copy_error))
+          g_message ("%s", copy_error->message);
+      }
+  }
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
@@ -532,7 +908,8 @@ md_store_add_episodes (MdStore   *self,
                        guint     *n_skipped,
                        GError   **error)
 {
-  g_autoptr(GPtrArray) seen = NULL;
+  g_autoptr(GHashTable) events = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
   gint64 now;
   guint added = 0, skipped = 0;
 
@@ -552,21 +929,19 @@ md_store_add_episodes (MdStore   *self,
     return FALSE;
 
   now = md_time_now ();
-  seen = g_ptr_array_new ();
+  /* Read inside the write transaction, so no other writer can slip a duplicate in between. */
+  if (skip_duplicates && episodes->len > 0)
+    {
+      events = g_hash_table_new (event_hash, event_equal);
+      if (!load_stored_events (self, episodes, &stored, events, error))
+        goto fail;
+    }
   for (guint i = 0; i < episodes->len; i++)
     {
       MdEpisode *ep = g_ptr_array_index (episodes, i);
-      gboolean dup = FALSE;
 
-      if (skip_duplicates)
-        {
-          if (!is_stored_duplicate (self, ep, &dup, error))
-            goto fail;
-          /* Also within the batch itself (a file with the same row twice). */
-          for (guint j = 0; !dup && j < seen->len; j++)
-            dup = md_episode_same_event (ep, g_ptr_array_index (seen, j));
-        }
-      if (dup)
+      /* A stored one, or an earlier row of the same batch (a file with the same row twice). */
+      if (events != NULL && g_hash_table_contains (events, ep))
         {
           skipped++;
           continue;
@@ -574,8 +949,8 @@ md_store_add_episodes (MdStore   *self,
       ep->created_utc = ep->updated_utc = now;
       if (!insert_episode (self, ep, FALSE, error))
         goto fail;
-      if (skip_duplicates)
-        g_ptr_array_add (seen, ep);
+      if (events != NULL)
+        g_hash_table_add (events, ep);
       added++;
     }
 
@@ -702,7 +1077,11 @@ md_store_get_episode (MdStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    ep = episode_from_row (stmt);
+    {
+      ep = episode_from_row (stmt);
+      if (ep == NULL)
+        set_bad_row_error (self, error);
+    }
   else if (rc == SQLITE_DONE)
     g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_NOT_FOUND,
                  _("This episode is no longer in the diary."));
@@ -737,7 +1116,17 @@ collect (MdStore       *self,
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, episode_from_row (stmt));
+    {
+      MdEpisode *ep = episode_from_row (stmt);
+
+      if (ep == NULL)
+        {
+          sqlite3_reset (stmt);
+          set_bad_row_error (self, error);
+          return NULL;
+        }
+      g_ptr_array_add (out, ep);
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

@@ -5,6 +5,8 @@
 
 #include "md-episode.h"
 
+struct sqlite3;
+
 G_BEGIN_DECLS
 
 #define MD_STORE_ERROR (md_store_error_quark ())
@@ -17,7 +19,23 @@ typedef enum {
   MD_STORE_ERROR_NOT_FOUND, /* no such episode */
   MD_STORE_ERROR_INVALID,   /* a value was rejected (the message names the field) */
   MD_STORE_ERROR_FAILED,    /* any other SQLite failure */
+  MD_STORE_ERROR_MISSING,   /* no diary at that path (and none was to be created) */
+  MD_STORE_ERROR_FOREIGN,   /* another program's SQLite file: refused, left as it was */
+  MD_STORE_ERROR_READ_ONLY, /* the diary cannot be written (or was opened read-only) */
 } MdStoreError;
+
+/* How md_store_open_full() opens a diary. Every check is made before a byte is written: a
+ * file that is refused (damaged, another program's, from a newer Menodiary) is left exactly
+ * as it was, its mode included. */
+typedef enum {
+  MD_STORE_OPEN_EXISTING  = 0,       /* an existing diary, to read and change */
+  MD_STORE_OPEN_CREATE    = 1 << 0,  /* create the diary (and its folder, 0700) when missing */
+  MD_STORE_OPEN_READ_ONLY = 1 << 1,  /* never write (reading commands): an older schema is
+                                      * upgraded in a copy in memory, never in the file */
+} MdStoreOpenFlags;
+
+/* How long a write waits for another process's write to finish before giving up. */
+#define MD_STORE_BUSY_TIMEOUT_MS 10000
 
 #define MD_TYPE_STORE (md_store_get_type ())
 G_DECLARE_FINAL_TYPE (MdStore, md_store, MD, STORE, GObject)
@@ -27,9 +45,34 @@ GQuark     md_store_error_quark   (void);
 /* $XDG_DATA_HOME/menodiary/diary.db */
 char      *md_store_default_path  (void) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Opens (creating the folder 0700 and the file 0600 when missing) and migrates the schema. */
+/* md_store_open_full (@path, MD_STORE_OPEN_CREATE): the window's way. */
 MdStore   *md_store_open          (const char *path,
                                    GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Opens the diary at @path: checks that it is a diary of ours (or an empty SQLite file) and
+ * undamaged (PRAGMA quick_check; a full integrity_check before a migration), makes it private
+ * (0600), switches it to WAL and migrates the schema, copying it to the backups folder first
+ * (md-backup.h) when a migration changes a diary that holds data. */
+MdStore   *md_store_open_full     (const char       *path,
+                                   MdStoreOpenFlags  flags,
+                                   GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean   md_store_is_read_only  (MdStore *self);
+/* Read-only from a folder where SQLite cannot keep its lock files (read as immutable). */
+gboolean   md_store_is_immutable  (MdStore *self);
+/* A "file:" URI that opens @path read-only (and as immutable), for ATTACH or open. */
+char      *md_store_read_only_uri (const char *path,
+                                   gboolean    immutable) G_GNUC_WARN_UNUSED_RESULT;
+/* TRUE when the diary holds at least one episode or check-in. */
+gboolean   md_store_has_data      (MdStore *self);
+
+/* The checks md_store_open_full() makes, on any open connection, without writing: @db is
+ * SQLite, passes quick_check (or integrity_check with @full), and is either empty (*version
+ * = 0) or a Menodiary diary whose schema this version knows (*version = its user_version).
+ * Messages name @path. */
+gboolean   md_store_check_db      (struct sqlite3 *db,
+                                   const char     *path,
+                                   gboolean        full,
+                                   int            *version,
+                                   GError        **error);
 const char *md_store_get_path     (MdStore *self);
 int        md_store_get_schema_version (MdStore *self);
 /* The latest schema version this build knows. */

@@ -143,6 +143,10 @@ md_time_parse_iso8601 (const char *text,
       if (interval < 0)
         goto bad;
       offset = g_time_zone_get_offset (tz, interval);
+      /* Local mean time before 1911 (Paris: +00:09:21) is not a whole number of minutes,
+       * which ±HH:MM cannot write back: keep the wall-clock time, with the offset in whole
+       * minutes, so that export → import → export stays the same (found by fuzz-date). */
+      offset -= offset % 60;
       local = t;
     }
   else

@@ -697,7 +697,7 @@ md_episode_editor_new (GtkWindow       *parent,
   md_a11y_fix_names (GTK_WIDGET (self));
   /* A new episode starts where it happened: on the face map (arrows, then Space). */
   if (episode == NULL)
-    ;//md_face_picker_focus_region (self->face_picker);
+    md_face_picker_focus_region (self->face_picker);
   return self;
 }
 
