@@ -201,35 +201,19 @@ checkin_from_row (sqlite3_stmt *stmt)
   return g_steal_pointer (&c);
 }
 
-static void
-set_db_error (MdStore  *store,
-              GError  **error)
-{
-  sqlite3 *db = md_store_get_db (store);
-  int rc = sqlite3_errcode (db);
-
-  g_set_error (error, MD_STORE_ERROR,
-               rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? MD_STORE_ERROR_BUSY : MD_STORE_ERROR_FAILED,
-               _("The check-in could not be saved: %s"), sqlite3_errmsg (db));
-}
-
 static gboolean
 put_one (MdStore   *store,
          MdCheckin *c,
          GError   **error)
 {
-  sqlite3 *db = md_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
   g_autofree char *supplements = c->supplements ? g_strjoinv (";", c->supplements) : g_strdup ("");
+  sqlite3_stmt *stmt;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO checkin (" CHECKIN_COLUMNS ") "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (store, error);
-      return FALSE;
-    }
+  stmt = md_store_prepare (store, "INSERT OR REPLACE INTO checkin (" CHECKIN_COLUMNS ") "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+  if (stmt == NULL)
+    return FALSE;
   c->updated_utc = md_time_now ();
   sqlite3_bind_int64 (stmt, 1, c->day);
   bind_int_or_null (stmt, 2, c->sleep_min);
@@ -245,12 +229,11 @@ put_one (MdStore   *store,
   bind_text_or_null (stmt, 12, c->note);
   sqlite3_bind_int64 (stmt, 13, c->updated_utc);
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    {
-      set_db_error (store, error);
-      return FALSE;
-    }
+    md_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
   return TRUE;
 }
 
@@ -301,24 +284,24 @@ md_store_delete_checkin (MdStore  *store,
                          gint64    day,
                          GError  **error)
 {
-  sqlite3 *db = md_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
   if (!md_store_begin (store, error))
     return FALSE;
-  if (sqlite3_prepare_v2 (db, "DELETE FROM checkin WHERE day = ?1", -1, &stmt, NULL) != SQLITE_OK)
+  stmt = md_store_prepare (store, "DELETE FROM checkin WHERE day = ?1", error);
+  if (stmt == NULL)
     {
-      set_db_error (store, error);
       md_store_rollback (store);
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, day);
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    md_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (store, error);
       md_store_rollback (store);
       return FALSE;
     }
@@ -334,17 +317,14 @@ md_store_checkins_between (MdStore  *store,
                            gint64    to_day,
                            GError  **error)
 {
-  sqlite3 *db = md_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) md_checkin_free);
+  sqlite3_stmt *stmt;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT " CHECKIN_COLUMNS " FROM checkin WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (store, error);
-      return NULL;
-    }
+  stmt = md_store_prepare (store, "SELECT " CHECKIN_COLUMNS " FROM checkin WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+                           error);
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, from_day);
   sqlite3_bind_int64 (stmt, 2, to_day);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -353,7 +333,7 @@ md_store_checkins_between (MdStore  *store,
 
       if (c == NULL)
         {
-          sqlite3_finalize (stmt);
+          sqlite3_reset (stmt);
           g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_CORRUPT,
                        _("The diary file “%s” is damaged: it holds a check-in with impossible values. "
                          "It has not been changed; restore a recent copy."), md_store_get_path (store));
@@ -361,12 +341,11 @@ md_store_checkins_between (MdStore  *store,
         }
       g_ptr_array_add (out, c);
     }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    {
-      set_db_error (store, error);
-      return NULL;
-    }
+    md_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
   return g_steal_pointer (&out);
 }
 

@@ -14,10 +14,10 @@
 
 static gboolean
 sql_failed (MdStore  *store,
+            int       rc,
             GError  **error)
 {
-  g_set_error (error, MD_STORE_ERROR, MD_STORE_ERROR_FAILED,
-               _("The diary could not be updated: %s"), sqlite3_errmsg (md_store_get_db (store)));
+  md_store_set_error (store, rc, error);
   md_store_rollback (store);
   return FALSE;
 }
@@ -30,14 +30,17 @@ write_row (MdStore     *store,
            const char  *evidence,
            GError     **error)
 {
-  sqlite3 *db = md_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
   if (!md_store_begin (store, error))
     return FALSE;
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return sql_failed (store, error);
+  stmt = md_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    {
+      md_store_rollback (store);
+      return FALSE;
+    }
   sqlite3_bind_text (stmt, 1, rule, -1, SQLITE_TRANSIENT);
   if (evidence != NULL)
     {
@@ -45,9 +48,9 @@ write_row (MdStore     *store,
       sqlite3_bind_text (stmt, 3, evidence, -1, SQLITE_TRANSIENT);
     }
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return sql_failed (store, error);
+    return sql_failed (store, rc, error);
   if (!md_store_commit (store, error))
     return FALSE;
   md_store_emit_changed (store);
@@ -103,8 +106,8 @@ md_flag_is_acked (MdStore      *store,
   g_return_val_if_fail (MD_IS_STORE (store), FALSE);
   g_return_val_if_fail (flag != NULL && flag->rule != NULL, FALSE);
 
-  if (sqlite3_prepare_v2 (md_store_get_db (store),
-                          "SELECT evidence FROM flag_ack WHERE rule = ?1", -1, &stmt, NULL) != SQLITE_OK)
+  stmt = md_store_prepare (store, "SELECT evidence FROM flag_ack WHERE rule = ?1", NULL);
+  if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, flag->rule, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -123,7 +126,7 @@ md_flag_is_acked (MdStore      *store,
           p = *end == ';' ? end + 1 : end;
         }
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (!found)
     return FALSE;
 

@@ -1253,3 +1253,21 @@ fail:
   md_store_rollback (self);
   return FALSE;
 }
+
+sqlite3_stmt *
+md_store_prepare (MdStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  g_return_val_if_fail (MD_IS_STORE (self), NULL);
+  return get_stmt (self, sql, error);
+}
+
+void
+md_store_set_error (MdStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  g_return_if_fail (MD_IS_STORE (self));
+  set_sqlite_error (self, rc, error);
+}

@@ -6,6 +6,7 @@
 #include "md-episode.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 G_BEGIN_DECLS
 
@@ -136,6 +137,16 @@ gboolean   md_store_set_meta      (MdStore    *self,
 
 /* For code in src/core that adds its own tables through migrations (checkins, flags). */
 struct sqlite3 *md_store_get_db   (MdStore *self);
+/* A statement from the store's cache, reset and with its bindings cleared. @sql must be a static
+ * string (the cache is keyed by its address). Do not finalize it; reset it when done. */
+struct sqlite3_stmt *md_store_prepare (MdStore     *self,
+                                       const char  *sql,
+                                       GError     **error);
+/* Sets @error from the SQLite result code @rc: the store's one mapping of SQLite failures to
+ * messages she can read (busy, damaged, cannot be written, ...). */
+void       md_store_set_error     (MdStore *self,
+                                   int      rc,
+                                   GError **error);
 gboolean   md_store_begin         (MdStore *self, GError **error);
 gboolean   md_store_commit        (MdStore *self, GError **error);
 void       md_store_rollback      (MdStore *self);
