@@ -77,12 +77,43 @@ row_ancestor (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+has_focusable_descendant (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_visible (child) && gtk_widget_get_focusable (child) &&
+          !GTK_IS_TEXT (child) /* the caret-less label of a row is not a control */)
+        return TRUE;
+      if (has_focusable_descendant (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 fix_one (GtkWidget *widget)
 {
   const char *own = g_object_get_data (G_OBJECT (widget), "md-a11y-label");
   const char *label = NULL;
   gboolean underline = FALSE;
+
+  /* A row that holds a control is not a Tab stop of its own: the control is (GtkListBox still
+   * moves into it). A row with nothing to focus inside stays focusable, or the list box would
+   * skip it and every row after it. A combo row is itself the control. */
+  if (ADW_IS_ACTION_ROW (widget) && !ADW_IS_COMBO_ROW (widget) && has_focusable_descendant (widget))
+    gtk_widget_set_focusable (widget, FALSE);
+
+  /* The button inside a drop-down reads as "GtkToggleButton": give it the drop-down's name. */
+  if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget)))
+    {
+      const char *name = g_object_get_data (G_OBJECT (gtk_widget_get_parent (widget)), "md-a11y-label");
+
+      if (name != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      return;
+    }
 
   if (GTK_IS_CHECK_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "md-a11y-toggle") == NULL)
     md_a11y_add_toggle_action (GTK_CHECK_BUTTON (widget));

@@ -439,6 +439,14 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+sign_row_state_cb (GtkCheckButton *check,
+                   GtkWidget      *row)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_check_button_get_active (check), -1);
+}
+
+static void
 trigger_child_activated_cb (GtkFlowBox      *box,
                             GtkFlowBoxChild *child,
                             MdEpisodeEditor *self)
@@ -513,8 +521,11 @@ build_choice_widgets (MdEpisodeEditor *self)
         }
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (field_changed_cb), self);
       md_a11y_add_toggle_action (GTK_CHECK_BUTTON (check));
-      /* One Tab stop per sign: the check box, not also its row. */
-      gtk_widget_set_focusable (row, FALSE);
+      /* One Tab stop per sign: the row (Space toggles its check box, which the keyboard skips);
+       * the row says whether it is ticked, so a screen reader hears "Pain, checked". */
+      gtk_widget_set_focusable (check, FALSE);
+      g_signal_connect (check, "toggled", G_CALLBACK (sign_row_state_cb), row);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED, FALSE, -1);
       adw_preferences_group_add (self->signs_group, row);
       self->sign_checks[s] = GTK_CHECK_BUTTON (check);
     }
@@ -671,6 +682,8 @@ md_episode_editor_init (MdEpisodeEditor *self)
   md_form_guard_scroll (GTK_WIDGET (self->duration_spin));
   md_form_guard_scroll (GTK_WIDGET (self->unit_dropdown));
   md_form_guard_scroll (GTK_WIDGET (self->intensity_scale));
+  /* Its inner button takes this name (md_a11y_fix_names), instead of "GtkToggleButton". */
+  md_a11y_set_label (GTK_WIDGET (self->unit_dropdown), _("Duration unit"));
 }
 
 MdEpisodeEditor *
@@ -716,6 +729,7 @@ md_episode_editor_set_emergency_number (MdEpisodeEditor *self,
                             "has passed: call %s now, and log it later."), number);
   escaped = g_markup_escape_text (text, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->call_row), escaped);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->call_row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->call_row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 

@@ -29,18 +29,12 @@ class Session:
     def __init__(self, lang=None):
         self.dir = tempfile.mkdtemp(prefix='menodiary-e2e-')
         self.db = os.path.join(self.dir, 'diary.db')
-        r, w = os.pipe()
-        self.xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(w), '-screen', '0', '1280x1024x24',
-                                      '-nolisten', 'tcp'], pass_fds=[w], stderr=open('/tmp/xvfb-e2e.log', 'w'))
-        os.close(w)
-        display = b''
-        while not display.endswith(b'\n'):
-            chunk = os.read(r, 64)
-            if not chunk:
+        self.xvfb = None
+        for _ in range(5):
+            if self._start_x():
                 break
-            display += chunk
-        os.close(r)
-        os.environ['DISPLAY'] = ':' + display.decode().strip()
+        else:
+            raise AssertionError('no X server could be started')
         # Without this, AT-SPI's bus cannot reach the X server.
         subprocess.run(['dbus-update-activation-environment', 'DISPLAY'], check=True)
         env = dict(os.environ, XDG_DATA_HOME=self.dir, XDG_CONFIG_HOME=self.dir,
@@ -57,6 +51,30 @@ class Session:
         except AssertionError:
             self.close()
             raise
+
+    def _start_x(self):
+        """Starts Xvfb on a free display and checks that a client can connect (with several
+        test programs starting servers at once, a display can be taken in between)."""
+        r, w = os.pipe()
+        self.xvfb = subprocess.Popen(['Xvfb', '-displayfd', str(w), '-screen', '0', '1280x1024x24',
+                                      '-nolisten', 'tcp'], pass_fds=[w], stderr=subprocess.DEVNULL)
+        os.close(w)
+        display = b''
+        while not display.endswith(b'\n'):
+            chunk = os.read(r, 64)
+            if not chunk:
+                break
+            display += chunk
+        os.close(r)
+        name = ':' + display.decode().strip()
+        ok = bool(display.strip()) and subprocess.run(['xdpyinfo', '-display', name], stdout=subprocess.DEVNULL,
+                                                      stderr=subprocess.DEVNULL).returncode == 0
+        if not ok:
+            self.xvfb.kill()
+            self.xvfb.wait()
+            return False
+        os.environ['DISPLAY'] = name
+        return True
 
     def close(self):
         if self.app.poll() is not None and self.app.returncode != 0:
@@ -190,9 +208,15 @@ class Keyboard:
         self.count = 0
 
     def focus_window(self, title):
-        # Without a window manager nothing gives a new window the focus; a WM would.
-        subprocess.run(['xdotool', 'search', '--sync', '--name', '^%s$' % title, 'windowfocus', '--sync'],
-                       check=True, stdout=subprocess.DEVNULL)
+        """Gives the keyboard focus to the visible window titled @title. Without a window manager
+        nothing gives a new window the focus (a WM would); this is not counted as a key."""
+        def find():
+            out = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', '^%s$' % title],
+                                 capture_output=True, text=True, timeout=10)
+            ids = out.stdout.split()
+            return ids[-1] if ids else None
+        wid = Session.wait(find, 'the X window "%s"' % title)
+        subprocess.run(['xdotool', 'windowfocus', wid], check=True, timeout=10)
 
     def press(self, *keys):
         for key in keys:
