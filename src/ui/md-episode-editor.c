@@ -199,9 +199,18 @@ sync_date (MdEpisodeEditor *self)
       gtk_toggle_button_set_active (self->yesterday_button, FALSE);
     }
   gtk_calendar_select_day (self->calendar, date);
-  /* Translators: a short date on the date button, e.g. "Mon 17 Mar 2025" (strftime). */
+  /* Translators: the chosen date under "Date", e.g. "Mon 17 Mar 2025" (strftime). */
   label = g_date_time_format (date, _("%a %-d %b %Y"));
-  gtk_menu_button_set_label (self->date_button, label);
+  /* The date reads under the row's title; the button beside Today and Yesterday is a calendar
+   * icon, so the row fits a 360 px window. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->date_button),
+                                                                        ADW_TYPE_ACTION_ROW)), label);
+  {
+    /* Translators: the calendar button's name for a screen reader, with the chosen date. */
+    g_autofree char *name = g_strdup_printf (_("Pick a date (now %s)"), label);
+
+    md_a11y_set_label (GTK_WIDGET (self->date_button), name);
+  }
   self->syncing = FALSE;
 }
 

@@ -85,12 +85,17 @@ draw_cb (GtkDrawingArea *area,
   MdFacePicker *self = MD_FACE_PICKER (area);
   g_autoptr(MdDrawStyle) style = style_from_theme (GTK_WIDGET (area));
   MdFaceMapValues values;
+  gboolean keyboard;
 
   md_face_map_values_init (&values, MD_FACE_MAP_SELECT);
   values.selected_left = self->left;
   values.selected_right = self->right;
-  values.focus_region = self->focus_region >= 0 ? self->focus_region : self->hover_region;
-  values.focus_side = self->focus_region >= 0 ? self->focus_side : self->hover_side;
+  /* The keyboard's place is outlined once she uses the keyboard (as GTK shows focus rings). */
+  keyboard = self->focus_region >= 0 && self->focus_side != MD_SIDE_UNKNOWN &&
+                      gtk_widget_has_visible_focus (self->parts[self->focus_side == MD_SIDE_LEFT ? 0 : 1][self->focus_region]);
+
+  values.focus_region = keyboard ? self->focus_region : self->hover_region;
+  values.focus_side = keyboard ? self->focus_side : self->hover_side;
   md_face_map_draw (cr, width, height, style, &values);
 }
 

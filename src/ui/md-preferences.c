@@ -196,6 +196,23 @@ md_preferences_init (MdPreferences *self)
   self->supplement_rows = g_ptr_array_new ();
 }
 
+/* libadwaita 1.2's preferences window asks 360 px for its content alone, so with its border the
+ * window cannot be made 360 px wide; its pages fit in less. */
+static void
+fit_narrow_screens (GtkWidget *widget)
+{
+  if (ADW_IS_LEAFLET (widget))
+    {
+      int width;
+
+      gtk_widget_get_size_request (widget, &width, NULL);
+      if (width > 340)
+        gtk_widget_set_size_request (widget, 340, -1);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    fit_narrow_screens (c);
+}
+
 MdPreferences *
 md_preferences_new (GtkWindow *parent,
                     GSettings *settings)
@@ -223,5 +240,6 @@ md_preferences_new (GtkWindow *parent,
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->emergency_row), hint);
   }
   md_a11y_fix_names (GTK_WIDGET (self));
+  fit_narrow_screens (GTK_WIDGET (self));
   return self;
 }

@@ -163,6 +163,7 @@ build_cards (MdTrendsPage *self)
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "chart-card");
       gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
       gtk_widget_add_css_class (title, "heading");
       gtk_widget_set_margin_top (title, 12);
       gtk_widget_set_margin_start (title, 12);
