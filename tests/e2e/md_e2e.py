@@ -30,11 +30,32 @@ class Session:
         self.dir = tempfile.mkdtemp(prefix='menodiary-e2e-')
         self.db = os.path.join(self.dir, 'diary.db')
         self.xvfb = None
+        self.app = None
+        # Under load an X server can vanish between its start and the app's (another test
+        # program's server taking over the display): start both again, a few times at most.
         for _ in range(5):
-            if self._start_x():
+            if not self._start_x():
+                continue
+            self._start_app(lang)
+            try:
+                self.app.wait(1.0)
+            except subprocess.TimeoutExpired:
                 break
+            err = self.app.stderr.read().decode()
+            if 'cannot open display' not in err:
+                raise AssertionError('menodiary exited with %d: %s' % (self.app.returncode, err))
+            self.xvfb.kill()
+            self.xvfb.wait()
         else:
             raise AssertionError('no X server could be started')
+        Atspi.init()
+        try:
+            self.root = self.wait(self.find_app, 'the application on the accessibility bus', 90.0)
+        except AssertionError:
+            self.close()
+            raise
+
+    def _start_app(self, lang):
         # Without this, AT-SPI's bus cannot reach the X server.
         subprocess.run(['dbus-update-activation-environment', 'DISPLAY'], check=True)
         env = dict(os.environ, XDG_DATA_HOME=self.dir, XDG_CONFIG_HOME=self.dir,
@@ -45,12 +66,6 @@ class Session:
             env['LC_ALL'] = lang + '.UTF-8'
         self.app = subprocess.Popen([os.environ['MENODIARY_BIN'], '--db', self.db], env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        Atspi.init()
-        try:
-            self.root = self.wait(self.find_app, 'the application on the accessibility bus', 90.0)
-        except AssertionError:
-            self.close()
-            raise
 
     def _start_x(self):
         """Starts Xvfb on a free display and checks that a client can connect (with several
