@@ -29,11 +29,19 @@ struct _MdSummaryDialog
   AdwComboRow     *period_row;
   AdwComboRow     *paper_row;
   AdwToastOverlay *toast_overlay;
+  /* "Chosen dates": a first and a last day, each with a calendar. */
+  GtkWidget       *from_row;
+  GtkWidget       *to_row;
+  GtkCalendar     *from_calendar;
+  GtkCalendar     *to_calendar;
+  gint64           from_day;
+  gint64           to_day;
 };
 
 G_DEFINE_FINAL_TYPE (MdSummaryDialog, md_summary_dialog, ADW_TYPE_WINDOW)
 
 static const int period_days[] = { 30, 90, 183, 365 };
+#define PERIOD_CHOSEN G_N_ELEMENTS (period_days)
 
 void
 md_summary_dialog_get_info (MdSummaryDialog *self,
@@ -47,7 +55,13 @@ md_summary_dialog_get_info (MdSummaryDialog *self,
   info->made_utc = now;
   info->made_offset_s = offset;
   info->to_day = md_time_day_of (now + offset);
-  info->from_day = info->to_day - (period_days[MIN (period, G_N_ELEMENTS (period_days) - 1)] - 1);
+  if (period == PERIOD_CHOSEN)
+    {
+      info->from_day = self->from_day;
+      info->to_day = self->to_day;
+    }
+  else
+    info->from_day = info->to_day - (period_days[MIN (period, G_N_ELEMENTS (period_days) - 1)] - 1);
   info->letter = adw_combo_row_get_selected (self->paper_row) == 1;
   info->patient_name = self->name;
   info->birth_date = self->birth;
@@ -174,6 +188,108 @@ save_pdf_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static GDateTime *
+date_of_day (gint64 day)
+{
+  return g_date_time_new_from_unix_utc (day * 86400);
+}
+
+static gint64
+day_of_calendar (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+  return md_time_day_of (g_date_time_to_unix (date) + g_date_time_get_utc_offset (date) / G_USEC_PER_SEC);
+}
+
+/* Shows the chosen days under their rows and allows printing only for a period that makes sense. */
+static void
+update_chosen (MdSummaryDialog *self)
+{
+  gboolean chosen = adw_combo_row_get_selected (self->period_row) == PERIOD_CHOSEN;
+  gboolean ok = !chosen || self->from_day <= self->to_day;
+  g_autofree char *from = md_time_format_day (self->from_day);
+  g_autofree char *to = md_time_format_day (self->to_day);
+
+  gtk_widget_set_visible (self->from_row, chosen);
+  gtk_widget_set_visible (self->to_row, chosen);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->from_row), from);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->to_row),
+                               ok ? to : _("The last day must not be before the first day"));
+  if (ok)
+    gtk_widget_remove_css_class (self->to_row, "error");
+  else
+    gtk_widget_add_css_class (self->to_row, "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.print", ok);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.save-pdf", ok);
+}
+
+static void
+calendar_changed_cb (GtkCalendar     *calendar,
+                     MdSummaryDialog *self)
+{
+  if (calendar == self->from_calendar)
+    self->from_day = day_of_calendar (calendar);
+  else
+    self->to_day = day_of_calendar (calendar);
+  update_chosen (self);
+}
+
+/* A row titled @title with a calendar button, for one end of the chosen period. */
+static GtkWidget *
+make_day_row (MdSummaryDialog  *self,
+              const char       *title,
+              const char       *button_name,
+              gint64            day,
+              GtkCalendar     **calendar_out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  g_autoptr(GDateTime) date = date_of_day (day);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, button_name);
+  md_a11y_set_label (button, button_name);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_changed_cb), self);
+  *calendar_out = GTK_CALENDAR (calendar);
+  return row;
+}
+
+gboolean
+md_summary_dialog_can_print (MdSummaryDialog *self)
+{
+  g_return_val_if_fail (MD_IS_SUMMARY_DIALOG (self), FALSE);
+  return adw_combo_row_get_selected (self->period_row) != PERIOD_CHOSEN || self->from_day <= self->to_day;
+}
+
+void
+md_summary_dialog_set_period (MdSummaryDialog *self,
+                              gint64           from_day,
+                              gint64           to_day)
+{
+  g_autoptr(GDateTime) from = date_of_day (from_day);
+  g_autoptr(GDateTime) to = date_of_day (to_day);
+
+  g_return_if_fail (MD_IS_SUMMARY_DIALOG (self));
+
+  adw_combo_row_set_selected (self->period_row, PERIOD_CHOSEN);
+  gtk_calendar_select_day (self->from_calendar, from);
+  gtk_calendar_select_day (self->to_calendar, to);
+  self->from_day = from_day;
+  self->to_day = to_day;
+  update_chosen (self);
+}
+
 static void
 md_summary_dialog_dispose (GObject *object)
 {
@@ -231,8 +347,23 @@ md_summary_dialog_new (GtkWindow *parent,
                        GSettings *settings)
 {
   MdSummaryDialog *self = g_object_new (MD_TYPE_SUMMARY_DIALOG, "transient-for", parent, NULL);
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->period_row), ADW_TYPE_PREFERENCES_GROUP);
 
   self->diary = g_object_ref (diary);
+  /* Chosen dates start as the last 90 days, so switching to them changes nothing at first. */
+  self->to_day = md_diary_get_today (diary);
+  self->from_day = self->to_day - 89;
+  self->from_row = make_day_row (self, _("_From"), _("Pick the first day"), self->from_day, &self->from_calendar);
+  self->to_row = make_day_row (self, _("_To"), _("Pick the last day"), self->to_day, &self->to_calendar);
+  /* Period, From, To, then Paper. */
+  g_object_ref (self->paper_row);
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->paper_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->from_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->to_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->paper_row));
+  g_object_unref (self->paper_row);
+  g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (update_chosen), self);
+  update_chosen (self);
   if (settings != NULL)
     {
       self->settings = g_object_ref (settings);

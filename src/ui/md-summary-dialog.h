@@ -16,6 +16,13 @@ MdSummaryDialog *md_summary_dialog_new (GtkWindow *parent,
                                         MdDiary   *diary,
                                         GSettings *settings);
 
+/* Chooses "Chosen dates" with this first and last day, as picking them in the calendars does. */
+void     md_summary_dialog_set_period (MdSummaryDialog *self,
+                                       gint64           from_day,
+                                       gint64           to_day);
+/* FALSE while the chosen period cannot be printed (its last day before its first); Print and
+ * Save as PDF are then off. */
+gboolean md_summary_dialog_can_print  (MdSummaryDialog *self);
 /* What the dialog would print now. */
 void     md_summary_dialog_get_info   (MdSummaryDialog *self,
                                        MdReportInfo    *info);

@@ -111,7 +111,15 @@ test_period_and_paper (Fixture *f, gconstpointer data)
     }
   g_assert_nonnull (row);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 3);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_next_sibling (row)), 1);
+  {
+    /* The paper row is the next combo row (the From and To rows come between, hidden). */
+    GtkWidget *paper = gtk_widget_get_next_sibling (row);
+
+    while (paper != NULL && !ADW_IS_COMBO_ROW (paper))
+      paper = gtk_widget_get_next_sibling (paper);
+    g_assert_nonnull (paper);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (paper), 1);
+  }
   md_summary_dialog_get_info (f->dialog, &info);
   g_assert_cmpint (info.to_day - info.from_day + 1, ==, 365);
   g_assert_true (info.letter);
@@ -126,6 +134,37 @@ test_period_and_paper (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (info_text, "612 x 792"));
 }
 
+/* Any period: the dates chosen in the calendars are the period printed; a last day before the
+ * first cannot be printed. */
+static void
+test_chosen_dates (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "chosen.pdf", NULL);
+  g_autofree char *argv_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *from = md_time_format_day (f->today - 50);
+  g_autofree char *to = md_time_format_day (f->today - 20);
+  g_autofree char *expected = g_strdup_printf ("Period %s to %s", from, to);
+  MdReportInfo info;
+  int status;
+
+  md_summary_dialog_set_period (f->dialog, f->today - 50, f->today - 20);
+  md_summary_dialog_get_info (f->dialog, &info);
+  g_assert_cmpint (info.from_day, ==, f->today - 50);
+  g_assert_cmpint (info.to_day, ==, f->today - 20);
+  g_assert_true (md_summary_dialog_save_pdf (f->dialog, path, &error));
+  g_assert_no_error (error);
+  argv_text = g_strdup_printf ("pdftotext -layout %s -", path);
+  g_assert_true (g_spawn_command_line_sync (argv_text, &text, NULL, &status, NULL));
+  g_assert_nonnull (strstr (text, expected));
+
+  md_summary_dialog_set_period (f->dialog, f->today - 20, f->today - 50);
+  g_assert_false (md_summary_dialog_can_print (f->dialog));
+  md_summary_dialog_set_period (f->dialog, f->today - 50, f->today - 50);
+  g_assert_true (md_summary_dialog_can_print (f->dialog));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -133,5 +172,6 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add ("/summary/export-through-print-operation", Fixture, NULL, setup, test_export_through_print_operation, teardown);
   g_test_add ("/summary/period-and-paper", Fixture, NULL, setup, test_period_and_paper, teardown);
+  g_test_add ("/summary/chosen-dates", Fixture, NULL, setup, test_chosen_dates, teardown);
   return g_test_run ();
 }
