@@ -52,7 +52,7 @@ rule_row (const MdRuleInfo *info)
       gtk_label_set_selectable (GTK_LABEL (l), TRUE);
       gtk_box_append (GTK_BOX (body), l);
     }
-  gtk_widget_add_css_class (source, "dim-label");
+  gtk_widget_add_css_class (source, "md-secondary");
   gtk_widget_add_css_class (source, "caption");
   gtk_widget_set_margin_start (body, 12);
   gtk_widget_set_margin_end (body, 12);

@@ -156,11 +156,11 @@ validate (MdEpisodeEditor *self)
       if (target == self->where_error && !self->touched && error->code == MD_EPISODE_ERROR_REGIONS)
         {
           gtk_widget_remove_css_class (GTK_WIDGET (target), "error");
-          gtk_widget_add_css_class (GTK_WIDGET (target), "dim-label");
+          gtk_widget_add_css_class (GTK_WIDGET (target), "md-secondary");
         }
       else
         {
-          gtk_widget_remove_css_class (GTK_WIDGET (target), "dim-label");
+          gtk_widget_remove_css_class (GTK_WIDGET (target), "md-secondary");
           gtk_widget_add_css_class (GTK_WIDGET (target), "error");
         }
     }
@@ -541,7 +541,18 @@ build_choice_widgets (MdEpisodeEditor *self)
 
   for (MdTrigger t = 0; t < MD_N_TRIGGERS; t++)
     {
-      GtkWidget *toggle = gtk_toggle_button_new_with_label (md_trigger_label (t));
+      GtkWidget *toggle = gtk_toggle_button_new ();
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      /* Chosen: a check mark as well as the darker shade, so it never depends on colour. */
+      gtk_widget_add_css_class (check, "trigger-check");
+      gtk_widget_set_visible (check, FALSE);
+      gtk_box_append (GTK_BOX (content), check);
+      gtk_box_append (GTK_BOX (content), gtk_label_new (md_trigger_label (t)));
+      gtk_button_set_child (GTK_BUTTON (toggle), content);
+      g_object_bind_property (toggle, "active", check, "visible", G_BINDING_SYNC_CREATE);
+      md_a11y_set_label (toggle, md_trigger_label (t));
 
       gtk_widget_add_css_class (toggle, "trigger");
       g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (field_changed_cb), self);

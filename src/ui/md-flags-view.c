@@ -147,7 +147,7 @@ make_flag_row (MdFlagsView *self,
   gtk_widget_add_css_class (frame, "flag-row");
   gtk_widget_add_css_class (frame, level_css (flag->level));
   if (flag->discussed)
-    gtk_widget_add_css_class (frame, "dim-label");
+    gtk_widget_add_css_class (frame, "md-secondary");
   gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_set_margin_start (icon, 12);
@@ -178,7 +178,7 @@ make_flag_row (MdFlagsView *self,
       gtk_widget_add_css_class (action, "flag-action");
     }
   else
-    gtk_widget_add_css_class (advice, "dim-label");
+    gtk_widget_add_css_class (advice, "md-secondary");
 
   /* The buttons sit side by side, or one under the other when the window is narrow. */
   adw_squeezer_set_homogeneous (ADW_SQUEEZER (buttons), FALSE);
