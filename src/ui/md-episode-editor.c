@@ -773,3 +773,10 @@ md_episode_editor_has_changes (MdEpisodeEditor *self)
   now = md_episode_editor_build_episode (self);
   return !same_episode (now, self->initial);
 }
+
+const MdEpisode *
+md_episode_editor_get_original (MdEpisodeEditor *self)
+{
+  g_return_val_if_fail (MD_IS_EPISODE_EDITOR (self), NULL);
+  return self->original;
+}

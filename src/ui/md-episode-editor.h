@@ -20,4 +20,7 @@ MdEpisodeEditor *md_episode_editor_new (GtkWindow       *parent,
 void             md_episode_editor_set_emergency_number (MdEpisodeEditor *self,
                                                          const char      *number);
 
+/* The stored episode the editor opened with (NULL for a new one). */
+const MdEpisode *md_episode_editor_get_original (MdEpisodeEditor *self);
+
 G_END_DECLS

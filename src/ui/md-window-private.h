@@ -17,6 +17,7 @@ struct _MdWindow
   GSettings            *settings;
   MdHistoryModel       *model;
   MdEpisode            *deleted;      /* kept for Undo */
+  MdEpisode            *edited;       /* the version before the last edit, kept for Undo */
   AdwToast             *undo_toast;   /* weak */
   MdEpisodeEditor      *editor;       /* weak: the open editor, if any */
   GHashTable           *highlighted;  /* episode ids shown as evidence (gint64*) */

@@ -105,6 +105,21 @@ emergency_number_changed_cb (MdWindow *self)
 }
 
 static void
+show_undo_toast (MdWindow   *self,
+                 const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 editor_saved_cb (MdEpisodeEditor *editor,
                  gint64           id,
                  gboolean         is_new,
@@ -113,7 +128,18 @@ editor_saved_cb (MdEpisodeEditor *editor,
   GPtrArray *flags = md_diary_get_alerts (self->diary);
   g_autoptr(GPtrArray) emergency = md_emergency_flags_for (flags, id);
 
-  show_toast (self, is_new ? _("Episode logged") : _("Changes saved"));
+  if (is_new)
+    show_toast (self, _("Episode logged"));
+  else
+    {
+      const MdEpisode *before = md_episode_editor_get_original (editor);
+
+      /* Ctrl+Z (or the toast's Undo) puts back the episode as it was before this edit. */
+      g_clear_pointer (&self->deleted, md_episode_free);
+      g_clear_pointer (&self->edited, md_episode_free);
+      self->edited = before != NULL ? md_episode_copy (before) : NULL;
+      show_undo_toast (self, _("Changes saved"));
+    }
 
   /* Signs that need help at once: a blocking message with her emergency number. */
   if (emergency->len > 0 && self->emergency == NULL)
@@ -228,7 +254,6 @@ delete_episode_cb (GSimpleAction *action,
   gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(GError) error = NULL;
   g_autoptr(MdEpisode) ep = md_diary_get_episode (self->diary, id, &error);
-  AdwToast *toast;
 
   if (ep == NULL || !md_diary_delete_episode (self->diary, id, &error))
     {
@@ -236,35 +261,37 @@ delete_episode_cb (GSimpleAction *action,
       show_toast (self, error->message);
       return;
     }
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   g_clear_pointer (&self->deleted, md_episode_free);
+  g_clear_pointer (&self->edited, md_episode_free);
   self->deleted = g_steal_pointer (&ep);
-
-  toast = adw_toast_new (_("Episode deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_undo_toast (self, _("Episode deleted"));
 }
 
+/* Undoes the last delete or edit (Ctrl+Z, or the toast's Undo button). */
 static void
-undo_delete_cb (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+undo_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
 {
   MdWindow *self = MD_WINDOW (user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdEpisode) ep = g_steal_pointer (&self->deleted);
+  g_autoptr(MdEpisode) deleted = g_steal_pointer (&self->deleted);
+  g_autoptr(MdEpisode) edited = g_steal_pointer (&self->edited);
 
-  if (ep == NULL)
-    return;
-  if (!md_diary_restore_episode (self->diary, ep, &error))
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  if (deleted != NULL && !md_diary_restore_episode (self->diary, deleted, &error))
     {
       g_warning ("Could not restore the episode: %s", error->message);
       show_toast (self, error->message);
     }
+  else if (edited != NULL && !md_diary_update_episode (self->diary, edited, &error))
+    {
+      g_warning ("Could not undo the change: %s", error->message);
+      show_toast (self, error->message);
+    }
+  else if (edited != NULL)
+    show_toast (self, _("Change undone"));
 }
 
 static void
@@ -314,7 +341,8 @@ static const GActionEntry win_actions[] = {
   { "log-episode", log_episode_cb },
   { "edit-episode", edit_episode_cb, "x" },
   { "delete-episode", delete_episode_cb, "x" },
-  { "undo-delete", undo_delete_cb },
+  { "undo", undo_cb },
+  { "undo-delete", undo_cb },
 };
 
 static gboolean
@@ -358,6 +386,7 @@ md_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->emergency_number, g_free);
   g_clear_pointer (&self->deleted, md_episode_free);
+  g_clear_pointer (&self->edited, md_episode_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (md_window_parent_class)->dispose (object);
@@ -465,9 +494,11 @@ md_window_set_accels (GtkApplication *app)
   static const char *help_accels[] = { "<Control>question", NULL };
   static const char *checkin_accels[] = { "<Control>d", NULL };
   static const char *summary_accels[] = { "<Control>p", NULL };
+  static const char *undo_accels[] = { "<Control>z", NULL };
 
   gtk_application_set_accels_for_action (app, "win.log-episode", log_accels);
   gtk_application_set_accels_for_action (app, "win.show-help-overlay", help_accels);
   gtk_application_set_accels_for_action (app, "win.check-in", checkin_accels);
   gtk_application_set_accels_for_action (app, "win.summary", summary_accels);
+  gtk_application_set_accels_for_action (app, "win.undo", undo_accels);
 }

@@ -216,6 +216,49 @@ test_sees_outside_import (Fixture *f, gconstpointer data)
   g_assert_true (wait_until (history_has_one, window));
 }
 
+/* Every action with a keyboard shortcut is listed in the shortcuts window, and so are the forms'
+ * own keys (Ctrl+S, Escape). */
+static void
+test_shortcuts_listed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/menodiary/Menodiary/gtk/help-overlay.ui");
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (f->app));
+  GSList *objects = gtk_builder_get_objects (builder);
+  guint n_with_accels = 0;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *action = NULL;
+        g_autofree char *accel = NULL;
+
+        g_object_get (l->data, "action-name", &action, "accelerator", &accel, NULL);
+        if (action != NULL)
+          g_hash_table_add (listed, g_steal_pointer (&action));
+        if (accel != NULL)
+          g_hash_table_add (listed, g_steal_pointer (&accel));
+      }
+  g_slist_free (objects);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), actions[i]);
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      if (accels[0] == NULL)
+        continue;
+      n_with_accels++;
+      g_assert_true (g_action_parse_detailed_name (actions[i], &name, &target, NULL));
+      if (!g_hash_table_contains (listed, name))
+        g_test_fail_printf ("%s (%s) is not in the shortcuts window", actions[i], accels[0]);
+    }
+  g_assert_cmpuint (n_with_accels, >=, 6);
+  g_assert_true (g_hash_table_contains (listed, "<Control>s"));
+  g_assert_true (g_hash_table_contains (listed, "Escape"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -249,6 +292,7 @@ main (int argc, char **argv)
   ADD ("/app/db-while-running", test_db_while_running);
   ADD ("/app/db-while-running-bad", test_db_while_running_bad);
   ADD ("/app/sees-outside-import", test_sees_outside_import);
+  ADD ("/app/shortcuts-listed", test_shortcuts_listed);
 #undef ADD
 
   status = g_test_run ();

@@ -564,9 +564,9 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
   g_assert_nonnull (f->window->undo_toast);
 
-  /* The toast's Undo button runs win.undo-delete. */
-  g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.undo-delete");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL));
+  /* The toast's Undo button runs win.undo, the action Ctrl+Z is bound to. */
+  g_assert_cmpstr (adw_toast_get_action_name (f->window->undo_toast), ==, "win.undo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   spin (20);
   after = md_store_get_episode (f->store, id, NULL);
   g_assert_nonnull (after);
@@ -588,6 +588,39 @@ test_delete_undo (Fixture       *f,
   spin (20);
   g_assert_nonnull (md_store_get_episode (f->store, keep, NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
+}
+
+/* Ctrl+Z after an edit puts the episode back as it was. */
+static void
+test_edit_undo (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 id = add_episode (f, NOW - 600);
+  g_autoptr(MdEpisode) before = md_store_get_episode (f->store, id, NULL);
+  g_autoptr(MdEpisode) changed = NULL;
+  g_autoptr(MdEpisode) after = NULL;
+  const char * const *accels = NULL;
+  MdEpisodeEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-episode", "x", id));
+  g_assert_true (wait_for (f, editor_open));
+  editor = f->window->editor;
+  gtk_range_set_value (GTK_RANGE (editor->intensity_scale), 9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (wait_for (f, editor_closed));
+  changed = md_store_get_episode (f->store, id, NULL);
+  g_assert_cmpint (changed->intensity, ==, 9);
+  g_assert_nonnull (f->window->undo_toast);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (20);
+  after = md_store_get_episode (f->store, id, NULL);
+  g_assert_cmpint (after->intensity, ==, before->intensity);
+  g_assert_cmpint (after->start_utc, ==, before->start_utc);
+  g_assert_cmphex (after->regions, ==, before->regions);
+  /* Once undone, nothing more to undo. */
+  g_assert_null (f->window->edited);
+  (void) accels;
 }
 
 static void
@@ -737,6 +770,7 @@ main (int argc, char **argv)
   ADD ("/window/timer", test_timer);
   ADD ("/window/edit-episode", test_edit_episode);
   ADD ("/window/delete-undo", test_delete_undo);
+  ADD ("/window/edit-undo", test_edit_undo);
   ADD ("/window/day-headers", test_day_headers);
   ADD ("/window/large-diary", test_large_diary);
   ADD ("/window/screenshots", test_screenshots);
