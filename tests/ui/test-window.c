@@ -518,6 +518,58 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
 }
 
+static gboolean
+has_action (GMenuModel *menu,
+            int         index,
+            const char *action)
+{
+  g_autofree char *name = NULL;
+
+  return g_menu_model_get_item_attribute (menu, index, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+         g_strcmp0 (name, action) == 0;
+}
+
+/* The row menu is built on its first popup, and its items act on that row's episode. */
+static void
+test_row_menu (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 keep = add_episode (f, NOW - 3600);
+  gint64 id = add_episode (f, NOW - 60);
+  MdEpisodeRow *row = row_for_id (f, id);
+  GtkMenuButton *button;
+  GMenuModel *menu;
+
+  g_assert_nonnull (row);
+  button = md_episode_row_get_menu_button (row);
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  spin (20);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  g_assert_true (has_action (menu, 0, "row.edit"));
+  g_assert_true (has_action (menu, 1, "row.delete"));
+  gtk_menu_button_popdown (button);
+
+  /* Edit opens the editor on this episode. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.edit", NULL));
+  g_assert_true (wait_for (f, editor_open));
+  g_assert_nonnull (f->window->editor->original);
+  g_assert_cmpint (f->window->editor->original->id, ==, id);
+  gtk_window_destroy (GTK_WINDOW (f->window->editor));
+  g_assert_true (wait_for (f, editor_closed));
+
+  /* Delete removes this one, and the toast offers Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.delete", NULL));
+  spin (20);
+  g_assert_null (md_store_get_episode (f->store, id, NULL));
+  g_assert_nonnull (md_store_get_episode (f->store, keep, NULL));
+  g_assert_nonnull (f->window->undo_toast);
+}
+
 static void
 test_day_headers (Fixture       *f,
                   gconstpointer  data)
@@ -663,6 +715,7 @@ main (int argc, char **argv)
   ADD ("/window/timer", test_timer);
   ADD ("/window/edit-episode", test_edit_episode);
   ADD ("/window/delete-undo", test_delete_undo);
+  ADD ("/window/row-menu", test_row_menu);
   ADD ("/window/day-headers", test_day_headers);
   ADD ("/window/large-diary", test_large_diary);
   ADD ("/window/screenshots", test_screenshots);
