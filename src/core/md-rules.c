@@ -657,6 +657,10 @@ progressive_changes (const Bucket *b)   /* b[0] = the last week, b[2] = two week
   return g_string_free (s, FALSE);
 }
 
+/* The loop below reads more than id, start and offset only within these windows. */
+G_STATIC_ASSERT (EPISODE_WINDOW_S < MD_RULES_DETAIL_S && PATTERN_WINDOW_S < MD_RULES_DETAIL_S &&
+                 HIGH_INTENSITY_WINDOW_S < MD_RULES_DETAIL_S && 3 * PROGRESSIVE_WEEK_S < MD_RULES_DETAIL_S);
+
 GPtrArray *
 md_rules_evaluate (MdEpisode *const *episodes,
                    guint              n_episodes,
