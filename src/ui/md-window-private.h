@@ -21,6 +21,8 @@ struct _MdWindow
   MdEpisodeEditor      *editor;       /* weak: the open editor, if any */
   GHashTable           *highlighted;  /* episode ids shown as evidence (gint64*) */
   GtkWidget            *emergency;    /* weak: the emergency dialog, if shown */
+  guint                 alerts_idle;  /* shows the alerts after the first frame */
+  gboolean              trends_ready; /* the Trends page has its diary (first shown) */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;

@@ -79,6 +79,12 @@ editor_closed (Fixture *f)
   return f->window->editor == NULL;
 }
 
+static gboolean
+alerts_shown (Fixture *f)
+{
+  return md_flags_view_get_flags (f->window->flags_view) != NULL;
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -89,6 +95,8 @@ fixture_setup (Fixture       *f,
   f->window = md_window_new (NULL, f->diary);
   gtk_window_present (GTK_WINDOW (f->window));
   spin (50);
+  /* The alerts are worked out after the first frame. */
+  g_assert_true (wait_for (f, alerts_shown));
 }
 
 static void
