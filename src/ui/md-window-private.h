@@ -27,7 +27,7 @@ struct _MdWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *status_page;
-  GtkListView          *list_view;
+  GtkGridView          *history_view; /* one column */
   MdFlagsView          *flags_view;
   AdwViewStack         *view_stack;
   MdTrendsPage         *trends_page;

@@ -149,7 +149,7 @@ row_for_id (Fixture *f,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   spin (50);
-  collect_rows (GTK_WIDGET (f->window->list_view), rows);
+  collect_rows (GTK_WIDGET (f->window->history_view), rows);
   for (guint i = 0; i < rows->len; i++)
     if (md_episode_row_get_id (g_ptr_array_index (rows, i)) == id)
       return g_ptr_array_index (rows, i);
@@ -238,7 +238,7 @@ test_log_episode (Fixture       *f,
 
   /* The list shows it, the status page is gone, and the row marks the warning sign. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
-  item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (f->window->list_view)), 0);
+  item = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (f->window->history_view)), 0);
   g_assert_cmpint (md_episode_object_get_id (item), ==, ep->id);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
   row = row_for_id (f, ep->id);
@@ -453,7 +453,7 @@ test_edit_episode (Fixture       *f,
   spin (50);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
   /* Activating the row opens it for editing. */
-  g_signal_emit_by_name (f->window->list_view, "activate", 0);
+  g_signal_emit_by_name (f->window->history_view, "activate", 0);
   g_assert_true (wait_for (f, editor_open));
   editor = f->window->editor;
   g_assert_true (gtk_widget_get_visible (editor->delete_button));
