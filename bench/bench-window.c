@@ -4,6 +4,7 @@
  *   bench-window app DB               Menodiary's own window on DB
  *   bench-window save DB N            ... then N episodes saved through the real editor
  *   bench-window scroll DB            ... then the history scrolled at several depths
+ *   bench-window scroll-floor DB      the same, 1 px a frame: no new row, only the repaint
  *   bench-window trends DB N          ... then Trends switched to "All" N times
  *   bench-window insert DB N          no window: N md_store_add_episode calls (the save floor)
  *
@@ -20,6 +21,7 @@
 #include <adwaita.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "md-application.h"
 #include "md-episode-editor-private.h"
@@ -37,6 +39,7 @@ static gint64 t0_us;
 static gboolean first_frame_seen;
 static GArray *samples;          /* double ms */
 static gint64 frame_start;       /* start of the frame under way (before-paint) */
+static gint64 frame_cpu_start;   /* the main thread's CPU time then, µs */
 static gint64 wait_paint_from;   /* >0: the next after-paint ends a timed action begun then */
 static void (*on_painted) (void);
 static GApplication *app;
@@ -55,6 +58,24 @@ median (GArray *a)
     return 0;
   qsort (a->data, a->len, sizeof (double), compare_doubles);
   return g_array_index (a, double, a->len / 2);
+}
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static double
+percentile (GArray *a, double p)
+{
+  if (a->len == 0)
+    return 0;
+  qsort (a->data, a->len, sizeof (double), compare_doubles);
+  return g_array_index (a, double, MIN (a->len - 1, (guint) (p * a->len)));
 }
 
 static glong
@@ -121,7 +142,24 @@ save_next (void)
 static const double depths[] = { 0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 0.98 };
 static guint depth_index, scroll_frames;
 static GtkAdjustment *vadj;
+static guint n_binds;
+static gint64 bind_start, bind_us;
+
+static void
+bind_before_cb (void)
+{
+  bind_start = g_get_monotonic_time ();
+}
+
+static void
+bind_after_cb (void)
+{
+  n_binds++;
+  bind_us += g_get_monotonic_time () - bind_start;
+}
 static GArray *frames;    /* every frame's duration, ms */
+static GArray *frames_cpu;  /* the main thread's CPU time in each, ms (what contention does not inflate) */
+static double scroll_step = 0.8;   /* of a screen per frame; "scroll-floor" moves 1 px */
 #define SCROLL_FRAMES_PER_DEPTH 60
 
 static gboolean
@@ -136,7 +174,7 @@ scroll_tick_cb (GtkWidget     *widget,
     gtk_adjustment_set_value (vadj, depths[depth_index] * (upper - page));
   else
     /* A fast flick: most of a screen per frame. */
-    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + 0.8 * page);
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + (scroll_step > 0 ? scroll_step * page : 1));
   if (++scroll_frames >= SCROLL_FRAMES_PER_DEPTH)
     {
       scroll_frames = 0;
@@ -150,8 +188,10 @@ scroll_tick_cb (GtkWidget     *widget,
               worst = MAX (worst, g_array_index (frames, double, i));
               over += g_array_index (frames, double, i) > 16.7;
             }
-          g_print ("scroll_worst_ms=%.3f\nscroll_median_ms=%.3f\nscroll_frames=%u\nscroll_over_16ms=%u\n",
-                   worst, median (frames), frames->len, over);
+          g_print ("scroll_worst_ms=%.3f\nscroll_p90_ms=%.3f\nscroll_frames=%u\nscroll_over_16ms=%u\n"
+                   "scroll_cpu_worst_ms=%.3f\nscroll_cpu_p90_ms=%.3f\n",
+                   worst, percentile (frames, 0.9), frames->len, over,
+                   percentile (frames_cpu, 1.0), percentile (frames_cpu, 0.9));
           finish ();
           return G_SOURCE_REMOVE;
         }
@@ -164,9 +204,12 @@ start_scroll (void)
 {
   MdWindow *window = MD_WINDOW (main_window);
 
-  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->list_view));
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->history_view));
   frames = g_array_new (FALSE, FALSE, sizeof (double));
-  gtk_widget_add_tick_callback (GTK_WIDGET (window->list_view), scroll_tick_cb, NULL, NULL);
+  frames_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (gtk_grid_view_get_factory (window->history_view), "bind", G_CALLBACK (bind_before_cb), NULL);
+  g_signal_connect_after (gtk_grid_view_get_factory (window->history_view), "bind", G_CALLBACK (bind_after_cb), NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window->history_view), scroll_tick_cb, NULL, NULL);
 }
 
 /* ---- Trends "All" ------------------------------------------------------------------------- */
@@ -251,6 +294,7 @@ static void
 before_paint_cb (GdkFrameClock *frame_clock)
 {
   frame_start = g_get_monotonic_time ();
+  frame_cpu_start = thread_cpu_us ();
 }
 
 static void
@@ -268,7 +312,15 @@ after_paint_cb (GdkFrameClock *frame_clock)
   if (frames != NULL && frame_start > 0)
     {
       double ms = (now - frame_start) / 1000.0;
+      double cpu = (thread_cpu_us () - frame_cpu_start) / 1000.0;
+
       g_array_append_val (frames, ms);
+      g_array_append_val (frames_cpu, cpu);
+      if (g_getenv ("BENCH_VERBOSE") != NULL && ms > 16.7)
+        g_printerr ("frame %u (depth %u, step %u): %.1f ms (main thread CPU %.1f ms), %u binds\n", frames->len,
+                    depth_index, scroll_frames, ms, cpu, n_binds);
+      n_binds = 0;
+      bind_us = 0;
     }
   if (wait_paint_from > 0)
     {
@@ -367,9 +419,14 @@ main (int   argc,
       app = G_APPLICATION (adw_application_new ("io.github.menodiary.BenchEmpty", G_APPLICATION_NON_UNIQUE));
       g_signal_connect (app, "activate", G_CALLBACK (empty_activate_cb), NULL);
     }
-  else if (argc > 2 && (g_str_equal (m, "app") || g_str_equal (m, "save") ||
+  else if (argc > 2 && (g_str_equal (m, "app") || g_str_equal (m, "save") || g_str_equal (m, "scroll-floor") ||
                         g_str_equal (m, "scroll") || g_str_equal (m, "trends")))
     {
+      if (g_str_equal (m, "scroll-floor"))
+        {
+          m = "scroll";
+          scroll_step = 0;
+        }
       mode = g_str_equal (m, "app") ? MODE_APP : g_str_equal (m, "save") ? MODE_SAVE
              : g_str_equal (m, "scroll") ? MODE_SCROLL : MODE_TRENDS;
       app = G_APPLICATION (md_application_new ());
@@ -377,7 +434,7 @@ main (int   argc,
     }
   else
     {
-      g_printerr ("usage: bench-window empty | app DB | save DB N | scroll DB | trends DB N | insert DB N\n");
+      g_printerr ("usage: bench-window empty | app DB | save DB N | scroll DB | scroll-floor DB | trends DB N | insert DB N\n");
       return 2;
     }
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);

@@ -20,7 +20,12 @@ XVFB_ARGS = ['xvfb-run', '-a', '-s', '-screen 0 1280x1024x24 -nolisten tcp']
 def run_keyed(cmd, env):
     """Runs a probe, returns its key=value lines as a dict of floats."""
     env = dict(env, BENCH_T0_US=str(time.monotonic_ns() // 1000))
-    out = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, check=False)
+    try:
+        out = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             check=False, timeout=180)
+    except subprocess.TimeoutExpired:
+        sys.stderr.write('bench: %s took more than 180 s\n' % ' '.join(cmd))
+        return {}
     values = {}
     for line in out.stdout.splitlines():
         if '=' in line:
