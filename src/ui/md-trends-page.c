@@ -1,8 +1,9 @@
 /* md-trends-page.c: the charts of a chosen period.
  *
- * The statistics are computed once per range change or diary change and handed to every
- * chart; each card shows the chart and, under it, its text summary (also its accessible
- * description).
+ * The statistics are computed once per range and kept until the diary or the day changes
+ * (switching back to a range costs nothing), only while the page is shown (a change made
+ * while it is hidden is read when it is next shown), and handed to every chart; each card
+ * shows the chart and, under it, its text summary (also its accessible description).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +27,10 @@ struct _MdTrendsPage
   gulong           changed_id;
   MdStats         *stats;
   MdTrendsRange    range;
+  MdStats         *cached[MD_TRENDS_ALL + 1];  /* per range, for cached_day */
+  gboolean         cached_empty[MD_TRENDS_ALL + 1]; /* nothing logged in that range */
+  gint64           cached_day;
+  gboolean         stale;      /* the diary changed while the page was hidden */
   GPtrArray       *charts;     /* MdChartView* */
   GPtrArray       *captions;   /* GtkLabel*, same order */
 
@@ -61,6 +66,30 @@ today (MdTrendsPage *self)
 }
 
 static void
+drop_cache (MdTrendsPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->cached); i++)
+    g_clear_pointer (&self->cached[i], md_stats_unref);
+}
+
+static void
+show_stats (MdTrendsPage *self,
+            gboolean      empty)
+{
+  for (guint i = 0; i < self->charts->len; i++)
+    {
+      MdChartView *view = g_ptr_array_index (self->charts, i);
+
+      md_chart_view_set_stats (view, self->stats);
+      gtk_label_set_text (g_ptr_array_index (self->captions, i), md_chart_view_get_summary (view));
+      /* An empty chart already says so in its middle. */
+      gtk_widget_set_visible (g_ptr_array_index (self->captions, i),
+                              !md_chart_is_empty (md_chart_view_get_kind (view), self->stats));
+    }
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "charts");
+}
+
+static void
 refresh (MdTrendsPage *self)
 {
   g_autoptr(GError) error = NULL;
@@ -71,6 +100,18 @@ refresh (MdTrendsPage *self)
   if (self->diary == NULL)
     return;
   to_day = today (self);
+  if (to_day != self->cached_day)
+    {
+      drop_cache (self);
+      self->cached_day = to_day;
+    }
+  if (self->cached[self->range] != NULL)
+    {
+      g_clear_pointer (&self->stats, md_stats_unref);
+      self->stats = md_stats_ref (self->cached[self->range]);
+      show_stats (self, self->cached_empty[self->range]);
+      return;
+    }
   switch (self->range)
     {
     case MD_TRENDS_30_DAYS:
@@ -106,17 +147,9 @@ refresh (MdTrendsPage *self)
   g_clear_pointer (&self->stats, md_stats_unref);
   self->stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
                                   (MdCheckin * const *) checkins->pdata, checkins->len, from_day, to_day);
-  for (guint i = 0; i < self->charts->len; i++)
-    {
-      MdChartView *view = g_ptr_array_index (self->charts, i);
-
-      md_chart_view_set_stats (view, self->stats);
-      gtk_label_set_text (g_ptr_array_index (self->captions, i), md_chart_view_get_summary (view));
-      /* An empty chart already says so in its middle. */
-      gtk_widget_set_visible (g_ptr_array_index (self->captions, i),
-                              !md_chart_is_empty (md_chart_view_get_kind (view), self->stats));
-    }
-  gtk_stack_set_visible_child_name (self->stack, episodes->len == 0 && checkins->len == 0 ? "empty" : "charts");
+  self->cached[self->range] = md_stats_ref (self->stats);
+  self->cached_empty[self->range] = episodes->len == 0 && checkins->len == 0;
+  show_stats (self, self->cached_empty[self->range]);
 }
 
 static void
@@ -146,8 +179,13 @@ diary_changed_cb (MdDiary      *diary,
                   guint         what,
                   MdTrendsPage *self)
 {
-  if (what & (MD_DIARY_CHANGE_EPISODES | MD_DIARY_CHANGE_CHECKINS))
+  if (!(what & (MD_DIARY_CHANGE_EPISODES | MD_DIARY_CHANGE_CHECKINS)))
+    return;
+  drop_cache (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
+  else
+    self->stale = TRUE;
 }
 
 static void
@@ -189,6 +227,20 @@ build_cards (MdTrendsPage *self)
 }
 
 static void
+md_trends_page_map (GtkWidget *widget)
+{
+  MdTrendsPage *self = MD_TRENDS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (md_trends_page_parent_class)->map (widget);
+  /* Changed while hidden, or shown on another day: read now. */
+  if (self->stale || (self->diary != NULL && today (self) != self->cached_day))
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
+}
+
+static void
 md_trends_page_dispose (GObject *object)
 {
   MdTrendsPage *self = MD_TRENDS_PAGE (object);
@@ -197,6 +249,7 @@ md_trends_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->diary);
   g_clear_object (&self->diary);
   g_clear_pointer (&self->stats, md_stats_unref);
+  drop_cache (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_TRENDS_PAGE);
 
   G_OBJECT_CLASS (md_trends_page_parent_class)->dispose (object);
@@ -221,6 +274,7 @@ md_trends_page_class_init (MdTrendsPageClass *klass)
 
   object_class->dispose = md_trends_page_dispose;
   object_class->finalize = md_trends_page_finalize;
+  widget_class->map = md_trends_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-trends-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, box);
@@ -266,6 +320,8 @@ md_trends_page_set_diary (MdTrendsPage *self,
   if (self->diary != NULL)
     g_clear_signal_handler (&self->changed_id, self->diary);
   g_set_object (&self->diary, diary);
+  drop_cache (self);
+  self->stale = FALSE;
   if (diary != NULL)
     self->changed_id = g_signal_connect (diary, "changed", G_CALLBACK (diary_changed_cb), self);
   refresh (self);

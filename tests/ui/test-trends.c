@@ -145,6 +145,34 @@ test_ranges (Fixture *f, gconstpointer data)
   assert_charts_share (f);
 }
 
+/* Built on its first visit; a range shown again is not recomputed; a change made while the
+ * page is hidden is read when it is shown again. */
+static void
+test_cache (Fixture *f, gconstpointer data)
+{
+  MdStats *all;
+
+  g_assert_null (md_trends_page_get_stats (f->window->trends_page));
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  md_ui_test_flush ();
+  g_assert_nonnull (md_trends_page_get_stats (f->window->trends_page));
+  click (f, "All");
+  all = md_trends_page_get_stats (f->window->trends_page);
+  click (f, "30 Days");
+  click (f, "All");
+  g_assert_true (md_trends_page_get_stats (f->window->trends_page) == all);
+  assert_charts_share (f);
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "diary");
+  md_ui_test_flush ();
+  add_days_ago (f, 2, 10);
+  g_assert_true (md_trends_page_get_stats (f->window->trends_page) == all);   /* hidden: not yet */
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  md_ui_test_flush ();
+  g_assert_cmpuint (md_trends_page_get_stats (f->window->trends_page)->summary.episodes, ==, 16);
+  assert_charts_share (f);
+}
+
 static void
 test_empty (Fixture *f, gconstpointer data)
 {
@@ -215,6 +243,7 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/trends/ranges", Fixture, GINT_TO_POINTER (1), setup, test_ranges, teardown);
+  g_test_add ("/trends/cache", Fixture, GINT_TO_POINTER (1), setup, test_cache, teardown);
   g_test_add ("/trends/empty", Fixture, NULL, setup, test_empty, teardown);
   g_test_add ("/trends/screenshots", Fixture, NULL, setup, test_screenshots, teardown);
   return g_test_run ();
