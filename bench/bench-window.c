@@ -5,7 +5,8 @@
  *   bench-window save DB N            ... then N episodes saved through the real editor
  *   bench-window scroll DB            ... then the history scrolled at several depths
  *   bench-window scroll-floor DB      the same, 1 px a frame: no new row, only the repaint
- *   bench-window trends DB N          ... then Trends switched to "All" N times (first, and again)
+ *   bench-window trends DB N [MS]     ... then Trends shown, and MS (300) ms later switched to
+ *                                     "All" N times (the first, and again)
  *   bench-window insert DB N          no window: N md_store_add_episode calls (the save floor)
  *
  * Prints key=value lines. "first_frame_ms" counts from BENCH_T0_US (CLOCK_MONOTONIC µs taken
@@ -43,6 +44,7 @@ static gint64 frame_cpu_start;   /* the main thread's CPU time then, µs */
 static gint64 wait_paint_from;   /* >0: the next after-paint ends a timed action begun then */
 static void (*on_painted) (void);
 static GApplication *app;
+static guint trends_delay_ms = 300;  /* from Trends shown to the first switch to "All" */
 
 static int
 compare_doubles (const void *a, const void *b)
@@ -267,7 +269,7 @@ static void
 trends_shown (void)
 {
   samples->len = 0;
-  g_timeout_add (300, trends_next_cb, NULL);
+  g_timeout_add (trends_delay_ms, trends_next_cb, NULL);
 }
 
 static void
@@ -426,6 +428,8 @@ main (int   argc,
   samples = g_array_new (FALSE, FALSE, sizeof (double));
   if (argc > 3)
     n_repeats = (guint) atoi (argv[3]);
+  if (argc > 4)
+    trends_delay_ms = (guint) atoi (argv[4]);
 
   if (g_str_equal (m, "insert") && argc > 2)
     return run_insert (argv[2], n_repeats);

@@ -1,7 +1,9 @@
 /* md-trends-page.c: the charts of a chosen period.
  *
  * The statistics are computed once per range and kept until the diary or the day changes
- * (switching back to a range costs nothing), only while the page is shown (a change made
+ * (switching back to a range costs nothing); once one range is shown, the others are worked
+ * out in a worker thread on a second connection to the diary, so choosing "All" on ten years
+ * finds it ready; only while the page is shown (a change made
  * while it is hidden is read when it is next shown), and handed to every chart; each card
  * shows the chart and, under it, its text summary (also its accessible description).
  *
@@ -31,6 +33,8 @@ struct _MdTrendsPage
   gboolean         cached_empty[MD_TRENDS_ALL + 1]; /* nothing logged in that range */
   gint64           cached_day;
   gboolean         stale;      /* the diary changed while the page was hidden */
+  guint            generation; /* bumped when the cache is dropped: older results are stale */
+  GCancellable    *prefetch;   /* the worker working out the other ranges, if any */
   GPtrArray       *charts;     /* MdChartView* */
   GPtrArray       *captions;   /* GtkLabel*, same order */
 
@@ -70,6 +74,150 @@ drop_cache (MdTrendsPage *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->cached); i++)
     g_clear_pointer (&self->cached[i], md_stats_unref);
+  self->generation++;
+  g_cancellable_cancel (self->prefetch);
+  g_clear_object (&self->prefetch);
+}
+
+/* The days a range covers, up to @to_day (today). */
+static gint64
+range_from_day (MdTrendsPage  *self,
+                MdTrendsRange  range,
+                gint64         to_day)
+{
+  gint64 first;
+
+  switch (range)
+    {
+    case MD_TRENDS_30_DAYS:
+      return to_day - 29;
+    case MD_TRENDS_YEAR:
+      return to_day - 364;
+    case MD_TRENDS_ALL:
+      /* From the first day of the diary (an index lookup, not a load of everything). */
+      if (md_diary_first_day (self->diary, &first))
+        return MIN (to_day - 29, first);
+      return to_day - 29;
+    case MD_TRENDS_90_DAYS:
+    default:
+      return to_day - 89;
+    }
+}
+
+static MdStats *
+compute (MdDiary   *diary,
+         gint64     from_day,
+         gint64     to_day,
+         gboolean  *empty,
+         GError   **error)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+
+  episodes = md_diary_episodes_on_days (diary, from_day, to_day, error);
+  if (episodes == NULL)
+    return NULL;
+  checkins = md_diary_checkins_between (diary, from_day, to_day, error);
+  if (checkins == NULL)
+    return NULL;
+  *empty = episodes->len == 0 && checkins->len == 0;
+  return md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
+                           (MdCheckin * const *) checkins->pdata, checkins->len, from_day, to_day);
+}
+
+/* ---- The other ranges, in a worker thread ---- */
+
+typedef struct {
+  MdDiary  *diary;                        /* a second connection, used by the worker only */
+  guint     generation;
+  gint64    from_day[MD_TRENDS_ALL + 1];  /* G_MININT64: already cached, skip */
+  gint64    to_day;
+  MdStats  *stats[MD_TRENDS_ALL + 1];
+  gboolean  empty[MD_TRENDS_ALL + 1];
+} Prefetch;
+
+static void
+prefetch_free (Prefetch *p)
+{
+  g_clear_object (&p->diary);
+  for (guint i = 0; i < G_N_ELEMENTS (p->stats); i++)
+    g_clear_pointer (&p->stats[i], md_stats_unref);
+  g_free (p);
+}
+
+static void
+prefetch_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Prefetch *p = task_data;
+
+  for (guint r = 0; r < G_N_ELEMENTS (p->stats); r++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (p->from_day[r] == G_MININT64 || g_cancellable_is_cancelled (cancellable))
+        continue;
+      p->stats[r] = compute (p->diary, p->from_day[r], p->to_day, &p->empty[r], &error);
+      if (p->stats[r] == NULL)
+        g_debug ("Could not work out the trends ahead: %s", error->message);
+    }
+  g_clear_object (&p->diary);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+prefetch_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  MdTrendsPage *self = MD_TRENDS_PAGE (source);
+  Prefetch *p = g_task_get_task_data (G_TASK (result));
+
+  if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) ||
+      p->generation != self->generation)
+    return;
+  g_clear_object (&self->prefetch);
+  for (guint r = 0; r < G_N_ELEMENTS (p->stats); r++)
+    if (p->stats[r] != NULL && self->cached[r] == NULL)
+      {
+        self->cached[r] = g_steal_pointer (&p->stats[r]);
+        self->cached_empty[r] = p->empty[r];
+      }
+}
+
+static void
+start_prefetch (MdTrendsPage *self,
+                gint64        to_day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  Prefetch *p;
+  gboolean any = FALSE;
+
+  if (self->prefetch != NULL || self->diary == NULL)
+    return;
+  p = g_new0 (Prefetch, 1);
+  p->generation = self->generation;
+  p->to_day = to_day;
+  for (guint r = 0; r < G_N_ELEMENTS (p->from_day); r++)
+    {
+      p->from_day[r] = self->cached[r] != NULL ? G_MININT64 : range_from_day (self, r, to_day);
+      any |= self->cached[r] == NULL;
+    }
+  /* Opened here, where the file is known to exist; read only by the worker. */
+  if (!any || (p->diary = md_diary_open (md_diary_get_path (self->diary), &error)) == NULL)
+    {
+      if (error != NULL)
+        g_debug ("No worker for the trends: %s", error->message);
+      prefetch_free (p);
+      return;
+    }
+  self->prefetch = g_cancellable_new ();
+  task = g_task_new (self, self->prefetch, prefetch_done_cb, NULL);
+  g_task_set_task_data (task, p, (GDestroyNotify) prefetch_free);
+  g_task_run_in_thread (task, prefetch_thread);
 }
 
 static void
@@ -93,9 +241,9 @@ static void
 refresh (MdTrendsPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) episodes = NULL;
-  g_autoptr(GPtrArray) checkins = NULL;
   gint64 to_day, from_day;
+  gboolean empty = FALSE;
+  MdStats *stats;
 
   if (self->diary == NULL)
     return;
@@ -112,44 +260,19 @@ refresh (MdTrendsPage *self)
       show_stats (self, self->cached_empty[self->range]);
       return;
     }
-  switch (self->range)
-    {
-    case MD_TRENDS_30_DAYS:
-      from_day = to_day - 29;
-      break;
-    case MD_TRENDS_YEAR:
-      from_day = to_day - 364;
-      break;
-    case MD_TRENDS_ALL:
-      {
-        gint64 first;
-
-        /* From the first day of the diary (an index lookup, not a load of everything). */
-        from_day = to_day - 29;
-        if (md_diary_first_day (self->diary, &first))
-          from_day = MIN (from_day, first);
-      }
-      break;
-    case MD_TRENDS_90_DAYS:
-    default:
-      from_day = to_day - 89;
-      break;
-    }
-
-  episodes = md_diary_episodes_on_days (self->diary, from_day, to_day, &error);
-  if (episodes != NULL)
-    checkins = md_diary_checkins_between (self->diary, from_day, to_day, &error);
-  if (checkins == NULL)
+  from_day = range_from_day (self, self->range, to_day);
+  stats = compute (self->diary, from_day, to_day, &empty, &error);
+  if (stats == NULL)
     {
       g_warning ("Could not read the diary for the charts: %s", error->message);
       return;
     }
   g_clear_pointer (&self->stats, md_stats_unref);
-  self->stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
-                                  (MdCheckin * const *) checkins->pdata, checkins->len, from_day, to_day);
+  self->stats = stats;
   self->cached[self->range] = md_stats_ref (self->stats);
-  self->cached_empty[self->range] = episodes->len == 0 && checkins->len == 0;
-  show_stats (self, self->cached_empty[self->range]);
+  self->cached_empty[self->range] = empty;
+  show_stats (self, empty);
+  start_prefetch (self, to_day);
 }
 
 static void
@@ -352,6 +475,15 @@ md_trends_page_get_stats (MdTrendsPage *self)
 {
   g_return_val_if_fail (MD_IS_TRENDS_PAGE (self), NULL);
   return self->stats;
+}
+
+gboolean
+md_trends_page_is_ready (MdTrendsPage  *self,
+                         MdTrendsRange  range)
+{
+  g_return_val_if_fail (MD_IS_TRENDS_PAGE (self), FALSE);
+  g_return_val_if_fail (range <= MD_TRENDS_ALL, FALSE);
+  return self->cached[range] != NULL;
 }
 
 GPtrArray *
