@@ -152,20 +152,12 @@ save_next (void)
 static const double depths[] = { 0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 0.98 };
 static guint depth_index, scroll_frames;
 static GtkAdjustment *vadj;
-static guint n_binds;
-static gint64 bind_start, bind_us;
+static guint n_binds;   /* rows bound in the frame under way (BENCH_VERBOSE) */
 
 static void
-bind_before_cb (void)
-{
-  bind_start = g_get_monotonic_time ();
-}
-
-static void
-bind_after_cb (void)
+bind_cb (void)
 {
   n_binds++;
-  bind_us += g_get_monotonic_time () - bind_start;
 }
 static GArray *frames;    /* every frame's duration, ms */
 static GArray *frames_cpu;  /* the main thread's CPU time in each, ms (what contention does not inflate) */
@@ -217,8 +209,7 @@ start_scroll (void)
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->history_view));
   frames = g_array_new (FALSE, FALSE, sizeof (double));
   frames_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  g_signal_connect (gtk_grid_view_get_factory (window->history_view), "bind", G_CALLBACK (bind_before_cb), NULL);
-  g_signal_connect_after (gtk_grid_view_get_factory (window->history_view), "bind", G_CALLBACK (bind_after_cb), NULL);
+  g_signal_connect (gtk_grid_view_get_factory (window->history_view), "bind", G_CALLBACK (bind_cb), NULL);
   gtk_widget_add_tick_callback (GTK_WIDGET (window->history_view), scroll_tick_cb, NULL, NULL);
 }
 
@@ -338,7 +329,6 @@ after_paint_cb (GdkFrameClock *frame_clock)
         g_printerr ("frame %u (depth %u, step %u): %.1f ms (main thread CPU %.1f ms), %u binds\n", frames->len,
                     depth_index, scroll_frames, ms, cpu, n_binds);
       n_binds = 0;
-      bind_us = 0;
     }
   if (wait_paint_from > 0)
     {
