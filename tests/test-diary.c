@@ -179,6 +179,152 @@ test_first_day (Fixture *f, gconstpointer data)
   g_assert_cmpint (day, ==, NOW / 86400 - 20);
 }
 
+static gboolean seen_known;
+static gint64 seen_id;
+static MdEpisodeChangeKind seen_kind;
+
+static void
+changed_episode_cb (MdDiary *diary, guint what, gpointer data)
+{
+  seen_known = md_diary_get_changed_episode (diary, &seen_id, &seen_kind);
+}
+
+/* During "changed", the diary says which one episode its own write added, updated or
+ * deleted; any other change is not about one known episode. */
+static void
+test_changed_episode (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdEpisode) ep = md_test_episode (NOW - 3600);
+  g_autoptr(MdEpisode) other = md_test_episode (NOW - 7200);
+  g_autoptr(MdCheckin) c = md_checkin_new (NOW / 86400);
+
+  g_signal_connect (f->diary, "changed", G_CALLBACK (changed_episode_cb), NULL);
+  g_assert_true (md_diary_add_episode (f->diary, ep, &error));
+  g_assert_true (seen_known);
+  g_assert_cmpint (seen_id, ==, ep->id);
+  g_assert_cmpint (seen_kind, ==, MD_EPISODE_ADDED);
+  g_assert_false (md_diary_get_changed_episode (f->diary, NULL, NULL));   /* only while emitted */
+
+  ep->intensity = 7;
+  g_assert_true (md_diary_update_episode (f->diary, ep, &error));
+  g_assert_true (seen_known);
+  g_assert_cmpint (seen_kind, ==, MD_EPISODE_UPDATED);
+  g_assert_true (md_diary_delete_episode (f->diary, ep->id, &error));
+  g_assert_true (seen_known);
+  g_assert_cmpint (seen_id, ==, ep->id);
+  g_assert_cmpint (seen_kind, ==, MD_EPISODE_DELETED);
+  g_assert_true (md_diary_restore_episode (f->diary, ep, &error));
+  g_assert_true (seen_known);
+  g_assert_cmpint (seen_kind, ==, MD_EPISODE_ADDED);
+
+  g_assert_true (md_diary_put_checkin (f->diary, c, &error));
+  g_assert_false (seen_known);
+  /* A write straight to the store (the CSV import does this) is not about one known episode. */
+  g_assert_true (md_store_add_episode (f->store, other, &error));
+  g_assert_false (seen_known);
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_func (f->diary, changed_episode_cb, NULL);
+}
+
+/* Two years of random episodes (bursts, gaps, signs, travel offsets). */
+static GPtrArray *
+random_episodes (GRand *rand, gint64 end, guint days)
+{
+  static const gint32 offsets[] = { 0, 3600, 7200, -18000, 19800, 46800, -36000 };
+  GPtrArray *eps = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
+
+  for (guint d = days; d > 0; d--)
+    {
+      guint n = g_rand_double (rand) < 0.4 ? g_rand_int_range (rand, 1, 9) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          MdEpisode *ep = md_episode_new ();
+
+          ep->start_utc = end - (gint64) d * 86400 + g_rand_int_range (rand, 0, 86400);
+          ep->utc_offset_s = offsets[g_rand_int_range (rand, 0, G_N_ELEMENTS (offsets))];
+          ep->regions = g_rand_int_range (rand, 1, 1 << MD_N_REGIONS);
+          ep->side = g_rand_int_range (rand, 0, 10) < 7 ? MD_SIDE_LEFT : g_rand_int_range (rand, 0, MD_N_SIDES);
+          ep->duration_s = g_rand_int_range (rand, 0, 5) == 0 ? MD_UNKNOWN : g_rand_int_range (rand, 1, 30000);
+          ep->intensity = g_rand_int_range (rand, -1, 11);
+          for (guint s = 0; s < MD_N_SIGNS; s++)
+            if (g_rand_double (rand) < 0.01)
+              ep->signs |= MD_BIT (s);
+          g_ptr_array_add (eps, ep);
+        }
+    }
+  return eps;
+}
+
+/* The diary reads full rows only for the last MD_RULES_DETAIL_S and keeps the keys of the
+ * rest: its alerts must be exactly what the rules give on every full row. */
+static void
+assert_alerts_as_full (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = md_store_episodes_between (f->store, G_MININT64, G_MAXINT64, &error);
+  gint64 now = md_diary_get_now (f->diary);
+  MdLevel level;
+  g_autoptr(GPtrArray) expected = md_rules_evaluate ((MdEpisode * const *) all->pdata, all->len, now, &level);
+  g_autofree char *want = md_rules_to_json (expected, level, now);
+  g_autofree char *got = md_rules_to_json (md_diary_get_alerts (f->diary), md_diary_get_level (f->diary), now);
+
+  g_assert_cmpstr (got, ==, want);
+}
+
+static void
+test_alerts_as_full (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) eps = random_episodes (rand, NOW, 730);
+  const gint64 times[] = { NOW, NOW - 3 * 86400, NOW - 40 * 86400, NOW - 200 * 86400 + 7777,
+                           NOW - 500 * 86400, NOW - 729 * 86400, NOW + 20 * 86400 };
+  guint fired = 0;
+
+  g_assert_true (md_store_add_episodes (f->store, eps, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint round = 0; round < 3; round++)
+    for (guint t = 0; t < G_N_ELEMENTS (times); t++)
+      {
+        g_autoptr(MdEpisode) ep = md_test_episode (times[t] - g_rand_int_range (rand, 0, 40 * 86400));
+        GPtrArray *stored;
+
+        md_diary_set_now (f->diary, times[t]);
+        assert_alerts_as_full (f);
+        fired += md_diary_get_alerts (f->diary)->len;
+
+        /* Writes through the diary keep its keys up to date... */
+        ep->signs = g_rand_boolean (rand) ? MD_BIT (MD_SIGN_PAIN) : 0;
+        g_assert_true (md_diary_add_episode (f->diary, ep, &error));
+        assert_alerts_as_full (f);
+        /* One from the last few weeks moved 45 days back, out of the detailed window. */
+        stored = md_store_episodes_between (f->store, times[t] - 30 * 86400, times[t], &error);
+        if (stored->len > 0)
+          {
+            MdEpisode *moved = stored->pdata[g_rand_int_range (rand, 0, stored->len)];
+
+            moved->start_utc -= 45 * 86400;
+            g_assert_true (md_diary_update_episode (f->diary, moved, &error));
+            g_assert_no_error (error);
+            assert_alerts_as_full (f);
+          }
+        g_assert_true (md_diary_delete_episode (f->diary, ep->id, &error));
+        assert_alerts_as_full (f);
+        g_ptr_array_unref (stored);
+        /* ...and a write they did not see makes the diary read them again. */
+        if (round == 1)
+          {
+            g_autoptr(MdEpisode) outside = md_test_episode (times[t] - 86400);
+
+            g_assert_true (md_store_add_episode (f->store, outside, &error));
+            assert_alerts_as_full (f);
+          }
+      }
+  g_assert_cmpuint (fired, >, 10);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -191,6 +337,8 @@ main (int argc, char *argv[])
   ADD ("/diary/external", test_external);
   ADD ("/diary/watch", test_watch);
   ADD ("/diary/first-day", test_first_day);
+  ADD ("/diary/changed-episode", test_changed_episode);
+  ADD ("/diary/alerts-as-full", test_alerts_as_full);
 #undef ADD
 
   return g_test_run ();

@@ -25,6 +25,20 @@ struct _MdDiary
   MdLevel        level;
   GPtrArray     *monitors;         /* GFileMonitor* on the file and its WAL */
   guint          check_id;         /* idle source of a pending external check */
+
+  /* The one-episode write under way, and while "changed" is emitted the change it made. */
+  const MdEpisode    *writing;     /* added, updated or restored; NULL for a delete */
+  gint64              writing_id;  /* deleted */
+  MdEpisodeChangeKind writing_kind; /* 0 when the write is not about one episode */
+  gboolean            change_known;
+  gint64              change_id;
+  MdEpisodeChangeKind change_kind;
+
+  /* Every episode's id, start and offset, oldest first (MdEpisode with only those set), kept
+   * up to date by our own writes; NULL until the alerts first need it, and after a change
+   * whose episodes are not known. The rules need no more of episodes older than
+   * MD_RULES_DETAIL_S, so ten years are evaluated without reading ten years of rows. */
+  GArray        *keys;
 };
 
 G_DEFINE_FINAL_TYPE (MdDiary, md_diary, G_TYPE_OBJECT)
@@ -78,25 +92,140 @@ same_alerts (GPtrArray *a,
   return TRUE;
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const MdEpisode *x = a, *y = b;
+
+  if (x->start_utc != y->start_utc)
+    return x->start_utc < y->start_utc ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The first index in the keys whose (start, id) is at least (@start_utc, @id). */
+static guint
+keys_lower_bound (GArray *keys,
+                  gint64  start_utc,
+                  gint64  id)
+{
+  MdEpisode probe = { .id = id, .start_utc = start_utc };
+  guint lo = 0, hi = keys->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_keys (&g_array_index (keys, MdEpisode, mid), &probe) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+keys_remove (GArray *keys,
+             gint64  id)
+{
+  for (guint i = keys->len; i > 0; i--)
+    if (g_array_index (keys, MdEpisode, i - 1).id == id)
+      {
+        g_array_remove_index (keys, i - 1);
+        return;
+      }
+}
+
+static void
+keys_insert (GArray          *keys,
+             const MdEpisode *ep)
+{
+  MdEpisode key = { 0, };
+
+  key.id = ep->id;
+  key.start_utc = ep->start_utc;
+  key.utc_offset_s = ep->utc_offset_s;
+  key.side = MD_SIDE_UNKNOWN;
+  key.duration_s = MD_UNKNOWN;
+  key.intensity = MD_UNKNOWN;
+  g_array_insert_val (keys, keys_lower_bound (keys, ep->start_utc, ep->id), key);
+}
+
+/* Follows our own write of one episode in the keys; any other change drops them. */
+static void
+update_keys (MdDiary *self)
+{
+  if (self->keys == NULL)
+    return;
+  if (!self->change_known)
+    {
+      g_clear_pointer (&self->keys, g_array_unref);
+      return;
+    }
+  if (self->change_kind != MD_EPISODE_ADDED)
+    keys_remove (self->keys, self->change_id);
+  if (self->change_kind != MD_EPISODE_DELETED)
+    keys_insert (self->keys, self->writing);
+}
+
+/* The episodes the rules need at @now: full rows from MD_RULES_DETAIL_S before it on, and
+ * only the keys of older ones. Oldest first; the pointers live as long as @recent and the
+ * keys. Returns NULL when the keys do not match the store (then they are dropped). */
+static MdEpisode **
+episodes_for_rules (MdDiary    *self,
+                    gint64      now,
+                    GPtrArray **recent,
+                    guint      *n,
+                    GError    **error)
+{
+  gint64 cutoff = now - MD_RULES_DETAIL_S;
+  MdEpisode **all;
+  guint n_old;
+
+  if (self->keys == NULL && (self->keys = md_store_episode_keys (self->store, error)) == NULL)
+    return NULL;
+  *recent = md_store_episodes_between (self->store, cutoff, G_MAXINT64, error);
+  if (*recent == NULL)
+    return NULL;
+  n_old = keys_lower_bound (self->keys, cutoff, G_MININT64);
+  if (self->keys->len - n_old != (*recent)->len)
+    {
+      g_clear_pointer (&self->keys, g_array_unref);
+      g_clear_pointer (recent, g_ptr_array_unref);
+      return NULL;
+    }
+  *n = n_old + (*recent)->len;
+  all = g_new (MdEpisode *, MAX (*n, 1));
+  for (guint i = 0; i < n_old; i++)
+    all[i] = &g_array_index (self->keys, MdEpisode, i);
+  if ((*recent)->len > 0)
+    memcpy (all + n_old, (*recent)->pdata, (*recent)->len * sizeof (MdEpisode *));
+  return all;
+}
+
 /* Runs the rules on the whole diary, as --flags does, and notifies when the result differs. */
 static void
 evaluate_alerts (MdDiary  *self,
                  gboolean  notify)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autofree MdEpisode **episodes = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
   MdLevel level = MD_LEVEL_NONE;
+  gint64 now = md_diary_get_now (self);
   gboolean level_changed;
+  guint n = 0;
 
-  episodes = md_store_episodes_between (self->store, G_MININT64, G_MAXINT64, &error);
+  episodes = episodes_for_rules (self, now, &recent, &n, &error);
+  if (episodes == NULL && error == NULL)
+    episodes = episodes_for_rules (self, now, &recent, &n, &error);   /* the keys, reread */
   if (episodes == NULL)
     {
-      g_warning ("Could not read the diary for its alerts: %s", error->message);
-      episodes = g_ptr_array_new ();
+      g_warning ("Could not read the diary for its alerts: %s", error ? error->message : "keys out of step");
+      n = 0;
     }
-  alerts = md_rules_evaluate ((MdEpisode * const *) episodes->pdata, episodes->len,
-                              md_diary_get_now (self), &level);
+  alerts = md_rules_evaluate (episodes, n, now, &level);
   md_flags_mark_discussed (self->store, alerts);
 
   if (same_alerts (self->alerts, alerts) && level == self->level)
@@ -116,9 +245,12 @@ static void
 emit_changed (MdDiary       *self,
               MdDiaryChange  what)
 {
+  if (what & MD_DIARY_CHANGE_EPISODES)
+    update_keys (self);
   if (self->alerts != NULL && (what & (MD_DIARY_CHANGE_EPISODES | MD_DIARY_CHANGE_MARKS)))
     evaluate_alerts (self, TRUE);
   g_signal_emit (self, signals[CHANGED], 0, (guint) what);
+  self->change_known = FALSE;
 }
 
 /* Every write of the store (through us or through CSV code handed the store) ends here. */
@@ -128,6 +260,13 @@ store_changed_cb (MdStore *store,
 {
   MdDiaryChange what = self->pending != 0 ? self->pending : MD_DIARY_CHANGE_ALL;
 
+  /* Only our own write of one episode is known in detail. */
+  self->change_known = self->pending == MD_DIARY_CHANGE_EPISODES && self->writing_kind != 0;
+  if (self->change_known)
+    {
+      self->change_kind = self->writing_kind;
+      self->change_id = self->writing != NULL ? self->writing->id : self->writing_id;
+    }
   self->pending = 0;
   self->data_version = read_data_version (self);
   emit_changed (self, what);
@@ -202,6 +341,7 @@ md_diary_dispose (GObject *object)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
   g_clear_pointer (&self->alerts, g_ptr_array_unref);
+  g_clear_pointer (&self->keys, g_array_unref);
   g_clear_handle_id (&self->check_id, g_source_remove);
   if (self->monitors != NULL)
     for (guint i = 0; i < self->monitors->len; i++)
@@ -347,6 +487,22 @@ md_diary_get_level (MdDiary *self)
 }
 
 gboolean
+md_diary_get_changed_episode (MdDiary             *self,
+                              gint64              *id,
+                              MdEpisodeChangeKind *kind)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+
+  if (!self->change_known)
+    return FALSE;
+  if (id != NULL)
+    *id = self->change_id;
+  if (kind != NULL)
+    *kind = self->change_kind;
+  return TRUE;
+}
+
+gboolean
 md_diary_check_external (MdDiary *self)
 {
   gint64 v;
@@ -424,6 +580,18 @@ md_diary_list_episodes (MdDiary  *self,
 {
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
   return md_store_list_episodes (self->store, offset, limit, error);
+}
+
+GPtrArray *
+md_diary_list_episodes_from (MdDiary  *self,
+                             gint64    start_utc,
+                             gint64    id,
+                             gboolean  newer,
+                             guint     limit,
+                             GError  **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+  return md_store_list_episodes_from (self->store, start_utc, id, newer, limit, error);
 }
 
 int
@@ -517,6 +685,19 @@ md_diary_first_day (MdDiary *self,
   return found;
 }
 
+/* Before a write of one episode (@episode, or @id for a delete). */
+static void
+write_episode (MdDiary             *self,
+               MdEpisodeChangeKind  kind,
+               const MdEpisode     *episode,
+               gint64               id)
+{
+  self->pending = MD_DIARY_CHANGE_EPISODES;
+  self->writing_kind = kind;
+  self->writing = episode;
+  self->writing_id = id;
+}
+
 static gboolean
 write_done (MdDiary  *self,
             gboolean  ok)
@@ -524,6 +705,9 @@ write_done (MdDiary  *self,
   /* On success the store's "changed" consumed it; on failure nothing is pending. */
   if (!ok)
     self->pending = 0;
+  self->writing_kind = 0;
+  self->writing = NULL;
+  self->writing_id = 0;
   return ok;
 }
 
@@ -533,7 +717,7 @@ md_diary_add_episode (MdDiary    *self,
                       GError    **error)
 {
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
-  self->pending = MD_DIARY_CHANGE_EPISODES;
+  write_episode (self, MD_EPISODE_ADDED, episode, 0);
   return write_done (self, md_store_add_episode (self->store, episode, error));
 }
 
@@ -543,7 +727,7 @@ md_diary_update_episode (MdDiary    *self,
                          GError    **error)
 {
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
-  self->pending = MD_DIARY_CHANGE_EPISODES;
+  write_episode (self, MD_EPISODE_UPDATED, episode, 0);
   return write_done (self, md_store_update_episode (self->store, episode, error));
 }
 
@@ -553,7 +737,7 @@ md_diary_delete_episode (MdDiary  *self,
                          GError  **error)
 {
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
-  self->pending = MD_DIARY_CHANGE_EPISODES;
+  write_episode (self, MD_EPISODE_DELETED, NULL, id);
   return write_done (self, md_store_delete_episode (self->store, id, error));
 }
 
@@ -563,7 +747,7 @@ md_diary_restore_episode (MdDiary          *self,
                           GError          **error)
 {
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
-  self->pending = MD_DIARY_CHANGE_EPISODES;
+  write_episode (self, MD_EPISODE_ADDED, episode, 0);
   return write_done (self, md_store_restore_episode (self->store, episode, error));
 }
 

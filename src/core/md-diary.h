@@ -29,6 +29,13 @@ typedef enum {
   MD_DIARY_CHANGE_ALL      = 0x7,
 } MdDiaryChange;
 
+/* What happened to the one episode a "changed" emission is about (md_diary_get_changed_episode). */
+typedef enum {
+  MD_EPISODE_ADDED = 1,    /* added, or put back by undo */
+  MD_EPISODE_UPDATED,
+  MD_EPISODE_DELETED,
+} MdEpisodeChangeKind;
+
 #define MD_TYPE_DIARY (md_diary_get_type ())
 G_DECLARE_FINAL_TYPE (MdDiary, md_diary, MD, DIARY, GObject)
 
@@ -65,10 +72,27 @@ gboolean    md_diary_check_external  (MdDiary     *self);
  * writes (the window does this; the command line does not need to). */
 void        md_diary_watch           (MdDiary     *self);
 
+/* While "changed" is being emitted: TRUE when the change is exactly one episode added,
+ * updated or deleted through this diary, with its @id and @kind, so a view can update just
+ * that row. FALSE for any other change (check-ins, marks, an import, another process),
+ * after which a view should reread what it shows. */
+gboolean    md_diary_get_changed_episode (MdDiary             *self,
+                                      gint64              *id,
+                                      MdEpisodeChangeKind *kind);
+
 /* Reads. */
 guint       md_diary_count_episodes  (MdDiary     *self);
 GPtrArray  *md_diary_list_episodes   (MdDiary     *self,
                                       guint        offset,
+                                      guint        limit,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The @limit episodes that follow (start @start_utc, id @id) in md_diary_list_episodes order
+ * (newest first), or with @newer those just before it, still newest first: paging by the
+ * last row seen costs the same at any depth. */
+GPtrArray  *md_diary_list_episodes_from (MdDiary  *self,
+                                      gint64       start_utc,
+                                      gint64       id,
+                                      gboolean     newer,
                                       guint        limit,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 int         md_diary_episode_position (MdDiary    *self,

@@ -63,6 +63,11 @@ const MdRuleInfo *md_rules_table (guint *n_rules);
 /* The row of @rule, or NULL. */
 const MdRuleInfo *md_rules_lookup (const char *rule);
 
+/* Of an episode that started more than this before the evaluation's instant, the rules read
+ * only the id, start and UTC offset (every window that looks at more is at most 30 days):
+ * such episodes may be passed with only those fields set. */
+#define MD_RULES_DETAIL_S (31 * 24 * 3600)
+
 /* Evaluates @episodes (any order) at instant @now_utc. Returns the flags (MdFlag*), highest
  * level first, then in table order; sets @overall to the highest level (MD_LEVEL_NONE when
  * nothing fired). No I/O. */

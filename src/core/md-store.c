@@ -1155,6 +1155,97 @@ md_store_list_episodes (MdStore  *self,
   return collect (self, stmt, error);
 }
 
+GPtrArray *
+md_store_list_episodes_from (MdStore  *self,
+                             gint64    start_utc,
+                             gint64    id,
+                             gboolean  newer,
+                             guint     limit,
+                             GError  **error)
+{
+  g_autoptr(GPtrArray) out = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MD_IS_STORE (self), NULL);
+
+  /* Row values walk the (start_utc, id) index from the key, in either direction. */
+  if (newer)
+    stmt = get_stmt (self, "SELECT " EPISODE_COLUMNS " FROM episode WHERE (start_utc, id) > (?1, ?2) "
+                           "ORDER BY start_utc, id LIMIT ?3", error);
+  else
+    stmt = get_stmt (self, "SELECT " EPISODE_COLUMNS " FROM episode WHERE (start_utc, id) < (?1, ?2) "
+                           "ORDER BY start_utc DESC, id DESC LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, start_utc);
+  sqlite3_bind_int64 (stmt, 2, id);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  out = collect (self, stmt, error);
+  if (out != NULL && newer)
+    for (guint i = 0, j = out->len; i + 1 < j; i++, j--)
+      {
+        gpointer t = out->pdata[i];
+
+        out->pdata[i] = out->pdata[j - 1];
+        out->pdata[j - 1] = t;
+      }
+  return g_steal_pointer (&out);
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const MdEpisode *x = a, *y = b;
+
+  if (x->start_utc != y->start_utc)
+    return x->start_utc < y->start_utc ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+GArray *
+md_store_episode_keys (MdStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GArray) keys = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ordered = TRUE;
+  int rc;
+
+  g_return_val_if_fail (MD_IS_STORE (self), NULL);
+
+  /* The table in rowid order is read straight through (the start index would cost a lookup
+   * of the offset for every row); rows are almost always logged in time order, so the sort
+   * below rarely runs. */
+  stmt = get_stmt (self, "SELECT id, start_utc, utc_offset_s FROM episode", error);
+  if (stmt == NULL)
+    return NULL;
+  keys = g_array_sized_new (FALSE, FALSE, sizeof (MdEpisode), md_store_count_episodes (self));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MdEpisode key = { 0, };
+
+      key.id = sqlite3_column_int64 (stmt, 0);
+      key.start_utc = sqlite3_column_int64 (stmt, 1);
+      key.utc_offset_s = sqlite3_column_int (stmt, 2);
+      key.side = MD_SIDE_UNKNOWN;
+      key.duration_s = MD_UNKNOWN;
+      key.intensity = MD_UNKNOWN;
+      if (keys->len > 0 && compare_keys (&g_array_index (keys, MdEpisode, keys->len - 1), &key) > 0)
+        ordered = FALSE;
+      g_array_append_val (keys, key);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  if (!ordered)
+    g_array_sort (keys, compare_keys);
+  return g_steal_pointer (&keys);
+}
+
 int
 md_store_episode_position (MdStore *self,
                            gint64   id)

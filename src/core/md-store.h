@@ -118,6 +118,19 @@ GPtrArray *md_store_list_episodes  (MdStore   *self,
                                     guint      offset,
                                     guint      limit,
                                     GError   **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Keyset paging: the @limit episodes after (@start_utc, @id) in md_store_list_episodes order,
+ * or with @newer the @limit just before it; newest first either way. (@start_utc, @id) need
+ * not be stored. The cost does not grow with the depth, unlike an OFFSET. */
+GPtrArray *md_store_list_episodes_from (MdStore *self,
+                                        gint64   start_utc,
+                                        gint64   id,
+                                        gboolean newer,
+                                        guint    limit,
+                                        GError **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The id, start and UTC offset of every episode, oldest first (start, then id), as
+ * MdEpisode structs with only those fields set: what the rules need of older history. */
+GArray    *md_store_episode_keys   (MdStore   *self,
+                                    GError   **error) G_GNUC_WARN_UNUSED_RESULT;
 /* The position of episode @id in md_store_list_episodes order (newest first), or -1. */
 int        md_store_episode_position (MdStore *self,
                                       gint64   id);

@@ -33,6 +33,10 @@ struct _MdEpisodeRow
 
 G_DEFINE_FINAL_TYPE (MdEpisodeRow, md_episode_row, GTK_TYPE_WIDGET)
 
+/* The one menu every row shows; its actions ("row.edit", "row.delete") act on the row's own
+ * episode, so the same model serves every row. */
+static GMenuModel *row_menu;
+
 static char *
 details_text (const MdEpisode *ep)
 {
@@ -47,6 +51,35 @@ details_text (const MdEpisode *ep)
   else
     g_string_append_printf (s, _("intensity %d/10"), ep->intensity);
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* GTK 4.8's list view builds about 200 rows: the popover is made on the first click only. */
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, row_menu);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MdEpisodeRow *self = MD_EPISODE_ROW (widget);
+
+  gtk_widget_activate_action (widget, "win.edit-episode", "x", self->id);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MdEpisodeRow *self = MD_EPISODE_ROW (widget);
+
+  gtk_widget_activate_action (widget, "win.delete-episode", "x", self->id);
 }
 
 static void
@@ -69,7 +102,6 @@ md_episode_row_class_init (MdEpisodeRowClass *klass)
 
   object_class->dispose = md_episode_row_dispose;
 
-
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-episode-row.ui");
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, box);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, day_label);
@@ -80,7 +112,17 @@ md_episode_row_class_init (MdEpisodeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, warning_label);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, triggers_label);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, menu_button);
+  gtk_widget_class_install_action (widget_class, "row.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  {
+    GMenu *menu = g_menu_new ();
+
+    g_menu_append (menu, _("_Edit"), "row.edit");
+    g_menu_append (menu, _("_Delete"), "row.delete");
+    row_menu = G_MENU_MODEL (menu);
+  }
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -88,6 +130,7 @@ static void
 md_episode_row_init (MdEpisodeRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, NULL, NULL);
 }
 
 GtkWidget *
@@ -106,9 +149,6 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
   g_autofree char *details = NULL;
   g_autofree char *triggers = NULL;
   g_autofree char *accessible = NULL;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) edit = NULL;
-  g_autoptr(GMenuItem) del = NULL;
   guint32 warning = episode->signs & MD_SIGNS_WARNING;
 
   g_return_if_fail (MD_IS_EPISODE_ROW (self));
@@ -139,14 +179,6 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
   triggers = episode->triggers ? md_triggers_to_label (episode->triggers) : NULL;
   gtk_label_set_label (self->triggers_label, triggers ? triggers : "");
   gtk_widget_set_visible (GTK_WIDGET (self->triggers_label), triggers != NULL);
-
-  edit = g_menu_item_new (_("_Edit"), NULL);
-  g_menu_item_set_action_and_target_value (edit, "win.edit-episode", g_variant_new_int64 (episode->id));
-  del = g_menu_item_new (_("_Delete"), NULL);
-  g_menu_item_set_action_and_target_value (del, "win.delete-episode", g_variant_new_int64 (episode->id));
-  g_menu_append_item (menu, edit);
-  g_menu_append_item (menu, del);
-  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
 
   accessible = g_strdup_printf ("%s %s, %s. %s", time, regions, details,
                                 gtk_label_get_label (self->warning_label));
@@ -179,6 +211,13 @@ md_episode_row_get_warning (MdEpisodeRow *self)
 {
   g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
   return gtk_widget_get_visible (self->warning_box) ? gtk_label_get_label (self->warning_label) : NULL;
+}
+
+GtkMenuButton *
+md_episode_row_get_menu_button (MdEpisodeRow *self)
+{
+  g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
+  return self->menu_button;
 }
 
 void

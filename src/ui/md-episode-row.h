@@ -24,5 +24,7 @@ void        md_episode_row_set_highlighted (MdEpisodeRow *self,
 const char *md_episode_row_get_header  (MdEpisodeRow *self);
 const char *md_episode_row_get_summary (MdEpisodeRow *self);
 const char *md_episode_row_get_warning (MdEpisodeRow *self);
+/* The "⋮" button; its menu ("row.edit", "row.delete") is built on its first popup. */
+GtkMenuButton *md_episode_row_get_menu_button (MdEpisodeRow *self);
 
 G_END_DECLS

@@ -26,6 +26,67 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (MdHistoryModel, md_history_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static GPtrArray *
+cached_page (MdHistoryModel *self,
+             guint           page)
+{
+  return g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+}
+
+/* Reads page @page: from a neighbour's key when one is cached (keyset paging, which costs the
+ * same at any depth), by offset only after a jump. */
+static GPtrArray *
+read_page (MdHistoryModel  *self,
+           guint            page,
+           GError         **error)
+{
+  GPtrArray *prev = page > 0 ? cached_page (self, page - 1) : NULL;
+  GPtrArray *next = cached_page (self, page + 1);
+
+  if (prev != NULL && prev->len == MD_HISTORY_PAGE_SIZE)
+    {
+      const MdEpisode *last = md_episode_object_get_episode (g_ptr_array_index (prev, prev->len - 1));
+
+      return md_diary_list_episodes_from (self->diary, last->start_utc, last->id, FALSE,
+                                          MD_HISTORY_PAGE_SIZE, error);
+    }
+  if (next != NULL && next->len > 0)
+    {
+      const MdEpisode *first = md_episode_object_get_episode (g_ptr_array_index (next, 0));
+
+      return md_diary_list_episodes_from (self->diary, first->start_utc, first->id, TRUE,
+                                          MD_HISTORY_PAGE_SIZE, error);
+    }
+  return md_diary_list_episodes (self->diary, page * MD_HISTORY_PAGE_SIZE, MD_HISTORY_PAGE_SIZE, error);
+}
+
+/* A bounded cache: when full, the page farthest from @page goes (what is on screen and its
+ * neighbours stay, so the next page is read from a neighbour's key). */
+static void
+make_room (MdHistoryModel *self,
+           guint           page)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint farthest = page, distance = 0;
+
+  if (g_hash_table_size (self->pages) < MAX_CACHED_PAGES)
+    return;
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint k = GPOINTER_TO_UINT (key);
+      guint d = k > page ? k - page : page - k;
+
+      if (d >= distance)
+        {
+          distance = d;
+          farthest = k;
+        }
+    }
+  g_hash_table_remove (self->pages, GUINT_TO_POINTER (farthest));
+}
+
+static GPtrArray *
 load_page (MdHistoryModel *self,
            guint           page)
 {
@@ -33,25 +94,202 @@ load_page (MdHistoryModel *self,
   g_autoptr(GPtrArray) episodes = NULL;
   GPtrArray *objects;
 
-  episodes = md_diary_list_episodes (self->diary, page * MD_HISTORY_PAGE_SIZE, MD_HISTORY_PAGE_SIZE, &error);
+  episodes = read_page (self, page, &error);
   if (episodes == NULL)
     {
       g_warning ("Could not read the history: %s", error->message);
       return NULL;
     }
-  /* A bounded cache: when full, start again (pages are cheap to reread). */
-  if (g_hash_table_size (self->pages) >= MAX_CACHED_PAGES)
-    g_hash_table_remove_all (self->pages);
+  make_room (self, page);
 
   objects = g_ptr_array_new_full (episodes->len, g_object_unref);
   for (guint i = 0; i < episodes->len; i++)
-    {
-      MdEpisode *copy = md_episode_copy (g_ptr_array_index (episodes, i));
-
-      g_ptr_array_add (objects, md_episode_object_new (copy));
-    }
+    g_ptr_array_add (objects, md_episode_object_new (g_steal_pointer (&episodes->pdata[i])));
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), objects);
   return objects;
+}
+
+static int
+compare_uints (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The numbers of the cached pages from @first on, in order. */
+static GArray *
+pages_from (MdHistoryModel *self,
+            guint           first)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint k = GPOINTER_TO_UINT (key);
+
+      if (k >= first)
+        g_array_append_val (keys, k);
+    }
+  g_array_sort (keys, compare_uints);
+  return keys;
+}
+
+static void
+drop_page (MdHistoryModel *self,
+           guint           page)
+{
+  g_hash_table_remove (self->pages, GUINT_TO_POINTER (page));
+}
+
+/* The cached pages after a row was inserted at @position: each one from there on shifts by
+ * one, its last row becoming the first of the next. A page whose new first row is not known
+ * (the page before it is not cached) is dropped. Takes @object. */
+static void
+cache_insert (MdHistoryModel  *self,
+              guint            position,
+              MdEpisodeObject *object)
+{
+  g_autoptr(GArray) keys = pages_from (self, position / MD_HISTORY_PAGE_SIZE);
+  MdEpisodeObject *carry = object;
+  guint prev = G_MAXUINT;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint k = g_array_index (keys, guint, i);
+      GPtrArray *objects = cached_page (self, k);
+
+      if (k == position / MD_HISTORY_PAGE_SIZE)
+        g_ptr_array_insert (objects, position % MD_HISTORY_PAGE_SIZE, g_steal_pointer (&carry));
+      else if (carry != NULL && prev + 1 == k)
+        g_ptr_array_insert (objects, 0, g_steal_pointer (&carry));
+      else
+        {
+          g_clear_object (&carry);
+          if (objects->len == MD_HISTORY_PAGE_SIZE)
+            carry = g_object_ref (g_ptr_array_index (objects, objects->len - 1));
+          drop_page (self, k);
+          prev = k;
+          continue;
+        }
+      carry = objects->len > MD_HISTORY_PAGE_SIZE ? g_ptr_array_steal_index (objects, objects->len - 1) : NULL;
+      prev = k;
+    }
+  g_clear_object (&carry);
+}
+
+/* The cached pages after the row at @position was removed (@n_items rows are left): each
+ * one from there on shifts by one, its first row becoming the last of the page before; a
+ * page left without its last row reads that row after its new last one. */
+static void
+cache_remove (MdHistoryModel *self,
+              guint           position,
+              guint           n_items)
+{
+  g_autoptr(GArray) keys = pages_from (self, position / MD_HISTORY_PAGE_SIZE);
+  guint prev = G_MAXUINT;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint k = g_array_index (keys, guint, i);
+      GPtrArray *objects = cached_page (self, k);
+
+      if (k == position / MD_HISTORY_PAGE_SIZE)
+        {
+          if (position % MD_HISTORY_PAGE_SIZE < objects->len)
+            g_ptr_array_remove_index (objects, position % MD_HISTORY_PAGE_SIZE);
+        }
+      else if (objects->len > 0)
+        {
+          MdEpisodeObject *first = g_ptr_array_steal_index (objects, 0);
+
+          if (prev + 1 == k && cached_page (self, prev) != NULL)
+            g_ptr_array_add (cached_page (self, prev), first);
+          else
+            g_object_unref (first);
+        }
+      prev = k;
+    }
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint k = g_array_index (keys, guint, i);
+      GPtrArray *objects = cached_page (self, k);
+      guint want = k * MD_HISTORY_PAGE_SIZE < n_items ? MIN (MD_HISTORY_PAGE_SIZE, n_items - k * MD_HISTORY_PAGE_SIZE) : 0;
+
+      if (objects->len == 0 || want == 0 || objects->len > want)
+        drop_page (self, k);
+      else if (objects->len < want)
+        {
+          const MdEpisode *last = md_episode_object_get_episode (g_ptr_array_index (objects, objects->len - 1));
+          g_autoptr(GPtrArray) more = md_diary_list_episodes_from (self->diary, last->start_utc, last->id, FALSE,
+                                                                  want - objects->len, NULL);
+
+          if (more == NULL || more->len != want - objects->len)
+            drop_page (self, k);
+          else
+            for (guint j = 0; j < more->len; j++)
+              g_ptr_array_add (objects, md_episode_object_new (g_steal_pointer (&more->pdata[j])));
+        }
+    }
+}
+
+/* One episode added, changed or deleted: only its rows are reported, with the row after each
+ * (its day heading depends on the row above), and the cached pages are shifted, not
+ * dropped. FALSE when the old place is not known (its page is not cached). */
+static gboolean
+apply_change (MdHistoryModel      *self,
+              gint64               id,
+              MdEpisodeChangeKind  kind)
+{
+  g_autoptr(MdEpisode) episode = NULL;
+  guint old_n = self->n_items;
+  int old_pos = -1, new_pos = -1;
+
+  if (kind != MD_EPISODE_ADDED && (old_pos = md_history_model_find_cached (self, id)) < 0)
+    return FALSE;
+  if (kind != MD_EPISODE_DELETED &&
+      ((new_pos = md_diary_episode_position (self->diary, id)) < 0 ||
+       (episode = md_diary_get_episode (self->diary, id, NULL)) == NULL))
+    return FALSE;
+
+  if (old_pos >= 0)
+    cache_remove (self, old_pos, old_n - 1);
+  if (new_pos >= 0)
+    cache_insert (self, new_pos, md_episode_object_new (g_steal_pointer (&episode)));
+
+  switch (kind)
+    {
+    case MD_EPISODE_ADDED:
+      {
+        guint removed = (guint) new_pos < old_n ? 1 : 0;
+
+        self->n_items = old_n + 1;
+        g_list_model_items_changed (G_LIST_MODEL (self), new_pos, removed, removed + 1);
+      }
+      break;
+    case MD_EPISODE_DELETED:
+      {
+        guint added = (guint) old_pos + 1 < old_n ? 1 : 0;
+
+        self->n_items = old_n - 1;
+        g_list_model_items_changed (G_LIST_MODEL (self), old_pos, added + 1, added);
+      }
+      break;
+    case MD_EPISODE_UPDATED:
+    default:
+      {
+        guint lo = MIN (old_pos, new_pos), hi = MAX (old_pos, new_pos);
+        guint count = hi - lo + 1 + (hi + 1 < old_n ? 1 : 0);
+
+        g_list_model_items_changed (G_LIST_MODEL (self), lo, count, count);
+      }
+      break;
+    }
+  return TRUE;
 }
 
 static void
@@ -59,7 +297,12 @@ diary_changed_cb (MdDiary        *diary,
                   guint           what,
                   MdHistoryModel *self)
 {
-  if (what & MD_DIARY_CHANGE_EPISODES)
+  gint64 id;
+  MdEpisodeChangeKind kind;
+
+  if (!(what & MD_DIARY_CHANGE_EPISODES))
+    return;
+  if (!md_diary_get_changed_episode (diary, &id, &kind) || !apply_change (self, id, kind))
     md_history_model_refresh (self);
 }
 
@@ -86,7 +329,7 @@ md_history_model_get_item (GListModel *model,
 
   if (position >= self->n_items)
     return NULL;
-  objects = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  objects = cached_page (self, page);
   if (objects == NULL)
     objects = load_page (self, page);
   if (objects == NULL || index >= objects->len)

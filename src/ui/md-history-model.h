@@ -1,7 +1,11 @@
 /* md-history-model.h: the episodes of the diary as a GListModel, newest first, read page by page.
  *
  * Only the pages that are looked at are loaded (and a few are kept), so a diary of 50 000
- * episodes opens at once. The model follows the diary's "changed" signal. */
+ * episodes opens at once; a page next to a cached one is read from that one's last key, so
+ * scrolling deep costs the same as at the top. The model follows the diary's "changed"
+ * signal: one episode added, changed or deleted in the window is reported as just its rows
+ * (and the row after, whose day heading may change), keeping the pages before it; any other
+ * change rereads everything. */
 #pragma once
 
 #include <gio/gio.h>
@@ -18,7 +22,8 @@ G_DECLARE_FINAL_TYPE (MdHistoryModel, md_history_model, MD, HISTORY_MODEL, GObje
 
 MdHistoryModel *md_history_model_new              (MdDiary *diary) G_GNUC_WARN_UNUSED_RESULT;
 MdDiary        *md_history_model_get_diary        (MdHistoryModel *self);
-/* Rereads the count and drops the cached pages (done on "changed"). */
+/* Rereads the count, drops the cached pages and reports every row changed (done on a
+ * "changed" that is not about one known episode). */
 void            md_history_model_refresh          (MdHistoryModel *self);
 /* How many pages are in the cache now (for tests and benchmarks). */
 guint           md_history_model_get_cached_pages (MdHistoryModel *self);

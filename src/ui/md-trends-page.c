@@ -1,8 +1,11 @@
 /* md-trends-page.c: the charts of a chosen period.
  *
- * The statistics are computed once per range change or diary change and handed to every
- * chart; each card shows the chart and, under it, its text summary (also its accessible
- * description).
+ * The statistics are computed once per range and kept until the diary or the day changes
+ * (switching back to a range costs nothing); once one range is shown, the others are worked
+ * out in a worker thread on a second connection to the diary, so choosing "All" on ten years
+ * finds it ready; only while the page is shown (a change made
+ * while it is hidden is read when it is next shown), and handed to every chart; each card
+ * shows the chart and, under it, its text summary (also its accessible description).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +29,12 @@ struct _MdTrendsPage
   gulong           changed_id;
   MdStats         *stats;
   MdTrendsRange    range;
+  MdStats         *cached[MD_TRENDS_ALL + 1];  /* per range, for cached_day */
+  gboolean         cached_empty[MD_TRENDS_ALL + 1]; /* nothing logged in that range */
+  gint64           cached_day;
+  gboolean         stale;      /* the diary changed while the page was hidden */
+  guint            generation; /* bumped when the cache is dropped: older results are stale */
+  GCancellable    *prefetch;   /* the worker working out the other ranges, if any */
   GPtrArray       *charts;     /* MdChartView* */
   GPtrArray       *captions;   /* GtkLabel*, same order */
 
@@ -61,51 +70,160 @@ today (MdTrendsPage *self)
 }
 
 static void
-refresh (MdTrendsPage *self)
+drop_cache (MdTrendsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) episodes = NULL;
-  g_autoptr(GPtrArray) checkins = NULL;
-  gint64 to_day, from_day;
+  for (guint i = 0; i < G_N_ELEMENTS (self->cached); i++)
+    g_clear_pointer (&self->cached[i], md_stats_unref);
+  self->generation++;
+  g_cancellable_cancel (self->prefetch);
+  g_clear_object (&self->prefetch);
+}
 
-  if (self->diary == NULL)
-    return;
-  to_day = today (self);
-  switch (self->range)
+/* The days a range covers, up to @to_day (today). */
+static gint64
+range_from_day (MdTrendsPage  *self,
+                MdTrendsRange  range,
+                gint64         to_day)
+{
+  gint64 first;
+
+  switch (range)
     {
     case MD_TRENDS_30_DAYS:
-      from_day = to_day - 29;
-      break;
+      return to_day - 29;
     case MD_TRENDS_YEAR:
-      from_day = to_day - 364;
-      break;
+      return to_day - 364;
     case MD_TRENDS_ALL:
-      {
-        gint64 first;
-
-        /* From the first day of the diary (an index lookup, not a load of everything). */
-        from_day = to_day - 29;
-        if (md_diary_first_day (self->diary, &first))
-          from_day = MIN (from_day, first);
-      }
-      break;
+      /* From the first day of the diary (an index lookup, not a load of everything). */
+      if (md_diary_first_day (self->diary, &first))
+        return MIN (to_day - 29, first);
+      return to_day - 29;
     case MD_TRENDS_90_DAYS:
     default:
-      from_day = to_day - 89;
-      break;
+      return to_day - 89;
     }
+}
 
-  episodes = md_diary_episodes_on_days (self->diary, from_day, to_day, &error);
-  if (episodes != NULL)
-    checkins = md_diary_checkins_between (self->diary, from_day, to_day, &error);
+static MdStats *
+compute (MdDiary   *diary,
+         gint64     from_day,
+         gint64     to_day,
+         gboolean  *empty,
+         GError   **error)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+
+  episodes = md_diary_episodes_on_days (diary, from_day, to_day, error);
+  if (episodes == NULL)
+    return NULL;
+  checkins = md_diary_checkins_between (diary, from_day, to_day, error);
   if (checkins == NULL)
+    return NULL;
+  *empty = episodes->len == 0 && checkins->len == 0;
+  return md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
+                           (MdCheckin * const *) checkins->pdata, checkins->len, from_day, to_day);
+}
+
+/* ---- The other ranges, in a worker thread ---- */
+
+typedef struct {
+  MdDiary  *diary;                        /* a second connection, used by the worker only */
+  guint     generation;
+  gint64    from_day[MD_TRENDS_ALL + 1];  /* G_MININT64: already cached, skip */
+  gint64    to_day;
+  MdStats  *stats[MD_TRENDS_ALL + 1];
+  gboolean  empty[MD_TRENDS_ALL + 1];
+} Prefetch;
+
+static void
+prefetch_free (Prefetch *p)
+{
+  g_clear_object (&p->diary);
+  for (guint i = 0; i < G_N_ELEMENTS (p->stats); i++)
+    g_clear_pointer (&p->stats[i], md_stats_unref);
+  g_free (p);
+}
+
+static void
+prefetch_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Prefetch *p = task_data;
+
+  for (guint r = 0; r < G_N_ELEMENTS (p->stats); r++)
     {
-      g_warning ("Could not read the diary for the charts: %s", error->message);
+      g_autoptr(GError) error = NULL;
+
+      if (p->from_day[r] == G_MININT64 || g_cancellable_is_cancelled (cancellable))
+        continue;
+      p->stats[r] = compute (p->diary, p->from_day[r], p->to_day, &p->empty[r], &error);
+      if (p->stats[r] == NULL)
+        g_debug ("Could not work out the trends ahead: %s", error->message);
+    }
+  g_clear_object (&p->diary);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+prefetch_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  MdTrendsPage *self = MD_TRENDS_PAGE (source);
+  Prefetch *p = g_task_get_task_data (G_TASK (result));
+
+  if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) ||
+      p->generation != self->generation)
+    return;
+  g_clear_object (&self->prefetch);
+  for (guint r = 0; r < G_N_ELEMENTS (p->stats); r++)
+    if (p->stats[r] != NULL && self->cached[r] == NULL)
+      {
+        self->cached[r] = g_steal_pointer (&p->stats[r]);
+        self->cached_empty[r] = p->empty[r];
+      }
+}
+
+static void
+start_prefetch (MdTrendsPage *self,
+                gint64        to_day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  Prefetch *p;
+  gboolean any = FALSE;
+
+  if (self->prefetch != NULL || self->diary == NULL)
+    return;
+  p = g_new0 (Prefetch, 1);
+  p->generation = self->generation;
+  p->to_day = to_day;
+  for (guint r = 0; r < G_N_ELEMENTS (p->from_day); r++)
+    {
+      p->from_day[r] = self->cached[r] != NULL ? G_MININT64 : range_from_day (self, r, to_day);
+      any |= self->cached[r] == NULL;
+    }
+  /* Opened here, where the file is known to exist; read only by the worker. */
+  if (!any || (p->diary = md_diary_open (md_diary_get_path (self->diary), &error)) == NULL)
+    {
+      if (error != NULL)
+        g_debug ("No worker for the trends: %s", error->message);
+      prefetch_free (p);
       return;
     }
-  g_clear_pointer (&self->stats, md_stats_unref);
-  self->stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
-                                  (MdCheckin * const *) checkins->pdata, checkins->len, from_day, to_day);
+  self->prefetch = g_cancellable_new ();
+  task = g_task_new (self, self->prefetch, prefetch_done_cb, NULL);
+  g_task_set_task_data (task, p, (GDestroyNotify) prefetch_free);
+  g_task_run_in_thread (task, prefetch_thread);
+}
+
+static void
+show_stats (MdTrendsPage *self,
+            gboolean      empty)
+{
   for (guint i = 0; i < self->charts->len; i++)
     {
       MdChartView *view = g_ptr_array_index (self->charts, i);
@@ -116,7 +234,45 @@ refresh (MdTrendsPage *self)
       gtk_widget_set_visible (g_ptr_array_index (self->captions, i),
                               !md_chart_is_empty (md_chart_view_get_kind (view), self->stats));
     }
-  gtk_stack_set_visible_child_name (self->stack, episodes->len == 0 && checkins->len == 0 ? "empty" : "charts");
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "charts");
+}
+
+static void
+refresh (MdTrendsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 to_day, from_day;
+  gboolean empty = FALSE;
+  MdStats *stats;
+
+  if (self->diary == NULL)
+    return;
+  to_day = today (self);
+  if (to_day != self->cached_day)
+    {
+      drop_cache (self);
+      self->cached_day = to_day;
+    }
+  if (self->cached[self->range] != NULL)
+    {
+      g_clear_pointer (&self->stats, md_stats_unref);
+      self->stats = md_stats_ref (self->cached[self->range]);
+      show_stats (self, self->cached_empty[self->range]);
+      return;
+    }
+  from_day = range_from_day (self, self->range, to_day);
+  stats = compute (self->diary, from_day, to_day, &empty, &error);
+  if (stats == NULL)
+    {
+      g_warning ("Could not read the diary for the charts: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->stats, md_stats_unref);
+  self->stats = stats;
+  self->cached[self->range] = md_stats_ref (self->stats);
+  self->cached_empty[self->range] = empty;
+  show_stats (self, empty);
+  start_prefetch (self, to_day);
 }
 
 static void
@@ -146,8 +302,13 @@ diary_changed_cb (MdDiary      *diary,
                   guint         what,
                   MdTrendsPage *self)
 {
-  if (what & (MD_DIARY_CHANGE_EPISODES | MD_DIARY_CHANGE_CHECKINS))
+  if (!(what & (MD_DIARY_CHANGE_EPISODES | MD_DIARY_CHANGE_CHECKINS)))
+    return;
+  drop_cache (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
+  else
+    self->stale = TRUE;
 }
 
 static void
@@ -190,6 +351,20 @@ build_cards (MdTrendsPage *self)
 }
 
 static void
+md_trends_page_map (GtkWidget *widget)
+{
+  MdTrendsPage *self = MD_TRENDS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (md_trends_page_parent_class)->map (widget);
+  /* Changed while hidden, or shown on another day: read now. */
+  if (self->stale || (self->diary != NULL && today (self) != self->cached_day))
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
+}
+
+static void
 md_trends_page_dispose (GObject *object)
 {
   MdTrendsPage *self = MD_TRENDS_PAGE (object);
@@ -198,6 +373,7 @@ md_trends_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->diary);
   g_clear_object (&self->diary);
   g_clear_pointer (&self->stats, md_stats_unref);
+  drop_cache (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_TRENDS_PAGE);
 
   G_OBJECT_CLASS (md_trends_page_parent_class)->dispose (object);
@@ -222,6 +398,7 @@ md_trends_page_class_init (MdTrendsPageClass *klass)
 
   object_class->dispose = md_trends_page_dispose;
   object_class->finalize = md_trends_page_finalize;
+  widget_class->map = md_trends_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-trends-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, box);
@@ -267,6 +444,8 @@ md_trends_page_set_diary (MdTrendsPage *self,
   if (self->diary != NULL)
     g_clear_signal_handler (&self->changed_id, self->diary);
   g_set_object (&self->diary, diary);
+  drop_cache (self);
+  self->stale = FALSE;
   if (diary != NULL)
     self->changed_id = g_signal_connect (diary, "changed", G_CALLBACK (diary_changed_cb), self);
   refresh (self);
@@ -297,6 +476,15 @@ md_trends_page_get_stats (MdTrendsPage *self)
 {
   g_return_val_if_fail (MD_IS_TRENDS_PAGE (self), NULL);
   return self->stats;
+}
+
+gboolean
+md_trends_page_is_ready (MdTrendsPage  *self,
+                         MdTrendsRange  range)
+{
+  g_return_val_if_fail (MD_IS_TRENDS_PAGE (self), FALSE);
+  g_return_val_if_fail (range <= MD_TRENDS_ALL, FALSE);
+  return self->cached[range] != NULL;
 }
 
 GPtrArray *

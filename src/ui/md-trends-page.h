@@ -26,6 +26,9 @@ void           md_trends_page_set_range (MdTrendsPage *self,
                                          MdTrendsRange range);
 /* The statistics every chart shows now (NULL before a diary is set). */
 MdStats       *md_trends_page_get_stats (MdTrendsPage *self);
+/* Whether @range's statistics are already worked out (shown at once when chosen). */
+gboolean       md_trends_page_is_ready  (MdTrendsPage *self,
+                                         MdTrendsRange range);
 /* The chart widgets, in page order (MdChartView*), for tests. */
 GPtrArray     *md_trends_page_get_charts (MdTrendsPage *self);
 

@@ -23,11 +23,13 @@ struct _MdWindow
   GHashTable           *highlighted;  /* episode ids shown as evidence (gint64*) */
   GtkWidget            *emergency;    /* weak: the emergency dialog, if shown */
   char                 *emergency_number; /* set by md_window_set_emergency_number, or NULL */
+  guint                 alerts_idle;  /* shows the alerts after the first frame */
+  gboolean              trends_ready; /* the Trends page has its diary (first shown) */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *status_page;
-  GtkListView          *list_view;
+  GtkGridView          *history_view; /* one column */
   MdFlagsView          *flags_view;
   AdwViewStack         *view_stack;
   MdTrendsPage         *trends_page;

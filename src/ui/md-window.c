@@ -173,7 +173,7 @@ show_episodes_cb (MdFlagsView *view,
   /* Rebind the rows so the evidence is marked, then bring the newest of it into view. */
   md_history_model_refresh (self->model);
   if (first >= 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) first);
+    gtk_widget_activate_action (GTK_WIDGET (self->history_view), "list.scroll-to-item", "u", (guint) first);
   {
     g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode is marked in the list",
                                                           "%u episodes are marked in the list", ids->len), ids->len);
@@ -219,7 +219,7 @@ edit_by_id (MdWindow *self,
 }
 
 static void
-activate_cb (GtkListView *list_view,
+activate_cb (GtkGridView *grid_view,
              guint        position,
              MdWindow    *self)
 {
@@ -325,6 +325,48 @@ summary_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (md_summary_dialog_new (GTK_WINDOW (self), self->diary, self->settings)));
 }
 
+/* The alerts run the rules over the whole diary: worked out after the first frame, and shown
+ * when ready. */
+static gboolean
+show_alerts_cb (gpointer data)
+{
+  MdWindow *self = data;
+
+  self->alerts_idle = 0;
+  md_flags_view_set_diary (self->flags_view, self->diary);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *frame_clock,
+                MdWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, first_paint_cb, self);
+  if (self->alerts_idle == 0 && self->diary != NULL)
+    self->alerts_idle = g_idle_add (show_alerts_cb, self);
+}
+
+static void
+realize_cb (MdWindow *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (first_paint_cb), self);
+}
+
+/* The Trends page reads and draws only once it is first shown. */
+static void
+visible_page_cb (MdWindow   *self,
+                 GParamSpec *pspec)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (!self->trends_ready && self->diary != NULL && g_strcmp0 (name, "trends") == 0)
+    {
+      self->trends_ready = TRUE;
+      md_trends_page_set_diary (self->trends_page, self->diary);
+    }
+}
+
 /* Back in the window after using the command line or another program: show what changed. */
 static void
 is_active_cb (MdWindow   *self,
@@ -375,8 +417,9 @@ md_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->emergency));
   g_clear_weak_pointer (&self->emergency);
   g_clear_pointer (&self->highlighted, g_hash_table_unref);
-  if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_handle_id (&self->alerts_idle, g_source_remove);
+  if (self->history_view != NULL)
+    gtk_grid_view_set_model (self->history_view, NULL);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
@@ -412,7 +455,7 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, MdWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, history_view);
 }
 
 static void
@@ -426,10 +469,12 @@ md_window_init (MdWindow *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->history_view, factory);
   g_object_unref (factory);
-  g_signal_connect (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+  g_signal_connect (self->history_view, "activate", G_CALLBACK (activate_cb), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (visible_page_cb), self);
 }
 
 MdWindow *
@@ -447,10 +492,9 @@ md_window_new (MdApplication *app,
   self->model = md_history_model_new (diary);
   g_signal_connect (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
   update_empty_state (self);
-  md_flags_view_set_diary (self->flags_view, diary);
-  md_trends_page_set_diary (self->trends_page, diary);
+  visible_page_cb (self, NULL);
   g_signal_connect (self->flags_view, "show-episodes", G_CALLBACK (show_episodes_cb), self);
 
   if (app != NULL && md_application_get_settings (app) != NULL)

@@ -145,6 +145,48 @@ test_ranges (Fixture *f, gconstpointer data)
   assert_charts_share (f);
 }
 
+/* Built on its first visit; a range shown again is not recomputed; a change made while the
+ * page is hidden is read when it is shown again. */
+static void
+test_cache (Fixture *f, gconstpointer data)
+{
+  MdStats *all;
+
+  gint64 end;
+
+  g_assert_null (md_trends_page_get_stats (f->window->trends_page));
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  md_ui_test_flush ();
+  g_assert_nonnull (md_trends_page_get_stats (f->window->trends_page));
+  /* The other ranges are worked out in the background. */
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!md_trends_page_is_ready (f->window->trends_page, MD_TRENDS_ALL) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (md_trends_page_is_ready (f->window->trends_page, MD_TRENDS_30_DAYS));
+  g_assert_true (md_trends_page_is_ready (f->window->trends_page, MD_TRENDS_YEAR));
+  g_assert_true (md_trends_page_is_ready (f->window->trends_page, MD_TRENDS_ALL));
+  click (f, "All");
+  all = md_trends_page_get_stats (f->window->trends_page);
+  g_assert_cmpuint (all->summary.n_days, ==, 701);
+  g_assert_cmpuint (all->summary.episodes, ==, 15);
+  click (f, "1 Year");
+  g_assert_cmpuint (md_trends_page_get_stats (f->window->trends_page)->summary.episodes, ==, 13);
+  click (f, "30 Days");
+  click (f, "All");
+  g_assert_true (md_trends_page_get_stats (f->window->trends_page) == all);
+  assert_charts_share (f);
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "diary");
+  md_ui_test_flush ();
+  add_days_ago (f, 2, 10);
+  g_assert_true (md_trends_page_get_stats (f->window->trends_page) == all);   /* hidden: not yet */
+  g_assert_false (md_trends_page_is_ready (f->window->trends_page, MD_TRENDS_ALL));
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  md_ui_test_flush ();
+  g_assert_cmpuint (md_trends_page_get_stats (f->window->trends_page)->summary.episodes, ==, 16);
+  assert_charts_share (f);
+}
+
 static void
 test_empty (Fixture *f, gconstpointer data)
 {
@@ -215,6 +257,7 @@ main (int argc, char *argv[])
   md_ui_test_init (&argc, &argv);
   adw_init ();
   g_test_add ("/trends/ranges", Fixture, GINT_TO_POINTER (1), setup, test_ranges, teardown);
+  g_test_add ("/trends/cache", Fixture, GINT_TO_POINTER (1), setup, test_cache, teardown);
   g_test_add ("/trends/empty", Fixture, NULL, setup, test_empty, teardown);
   g_test_add ("/trends/screenshots", Fixture, NULL, setup, test_screenshots, teardown);
   return g_test_run ();

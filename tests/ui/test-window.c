@@ -79,6 +79,12 @@ editor_closed (Fixture *f)
   return f->window->editor == NULL;
 }
 
+static gboolean
+alerts_shown (Fixture *f)
+{
+  return md_flags_view_get_flags (f->window->flags_view) != NULL;
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -91,6 +97,8 @@ fixture_setup (Fixture       *f,
   md_window_set_emergency_number (f->window, "112");
   gtk_window_present (GTK_WINDOW (f->window));
   spin (50);
+  /* The alerts are worked out after the first frame. */
+  g_assert_true (wait_for (f, alerts_shown));
 }
 
 static void
@@ -143,7 +151,7 @@ row_for_id (Fixture *f,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   spin (50);
-  collect_rows (GTK_WIDGET (f->window->list_view), rows);
+  collect_rows (GTK_WIDGET (f->window->history_view), rows);
   for (guint i = 0; i < rows->len; i++)
     if (md_episode_row_get_id (g_ptr_array_index (rows, i)) == id)
       return g_ptr_array_index (rows, i);
@@ -232,7 +240,7 @@ test_log_episode (Fixture       *f,
 
   /* The list shows it, the status page is gone, and the row marks the warning sign. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
-  item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (f->window->list_view)), 0);
+  item = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (f->window->history_view)), 0);
   g_assert_cmpint (md_episode_object_get_id (item), ==, ep->id);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
   row = row_for_id (f, ep->id);
@@ -327,7 +335,7 @@ test_old_drooping_sign (Fixture       *f,
   ep->signs = MD_BIT (MD_SIGN_DROOPING);
   g_assert_true (md_store_add_episode (f->store, ep, NULL));
   spin (50);
-  g_signal_emit_by_name (f->window->list_view, "activate", 0);
+  g_signal_emit_by_name (f->window->history_view, "activate", 0);
   g_assert_true (wait_for (f, editor_open));
   editor = f->window->editor;
   row = gtk_widget_get_ancestor (GTK_WIDGET (editor->sign_checks[MD_SIGN_DROOPING]), ADW_TYPE_ACTION_ROW);
@@ -517,7 +525,7 @@ test_edit_episode (Fixture       *f,
   spin (50);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
   /* Activating the row opens it for editing. */
-  g_signal_emit_by_name (f->window->list_view, "activate", 0);
+  g_signal_emit_by_name (f->window->history_view, "activate", 0);
   g_assert_true (wait_for (f, editor_open));
   editor = f->window->editor;
   g_assert_true (gtk_widget_get_visible (editor->delete_button));
@@ -621,6 +629,58 @@ test_edit_undo (Fixture       *f,
   /* Once undone, nothing more to undo. */
   g_assert_null (f->window->edited);
   (void) accels;
+}
+
+static gboolean
+has_action (GMenuModel *menu,
+            int         index,
+            const char *action)
+{
+  g_autofree char *name = NULL;
+
+  return g_menu_model_get_item_attribute (menu, index, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+         g_strcmp0 (name, action) == 0;
+}
+
+/* The row menu is built on its first popup, and its items act on that row's episode. */
+static void
+test_row_menu (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 keep = add_episode (f, NOW - 3600);
+  gint64 id = add_episode (f, NOW - 60);
+  MdEpisodeRow *row = row_for_id (f, id);
+  GtkMenuButton *button;
+  GMenuModel *menu;
+
+  g_assert_nonnull (row);
+  button = md_episode_row_get_menu_button (row);
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  spin (20);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  g_assert_true (has_action (menu, 0, "row.edit"));
+  g_assert_true (has_action (menu, 1, "row.delete"));
+  gtk_menu_button_popdown (button);
+
+  /* Edit opens the editor on this episode. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.edit", NULL));
+  g_assert_true (wait_for (f, editor_open));
+  g_assert_nonnull (f->window->editor->original);
+  g_assert_cmpint (f->window->editor->original->id, ==, id);
+  gtk_window_destroy (GTK_WINDOW (f->window->editor));
+  g_assert_true (wait_for (f, editor_closed));
+
+  /* Delete removes this one, and the toast offers Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.delete", NULL));
+  spin (20);
+  g_assert_null (md_store_get_episode (f->store, id, NULL));
+  g_assert_nonnull (md_store_get_episode (f->store, keep, NULL));
+  g_assert_nonnull (f->window->undo_toast);
 }
 
 static void
@@ -771,6 +831,7 @@ main (int argc, char **argv)
   ADD ("/window/edit-episode", test_edit_episode);
   ADD ("/window/delete-undo", test_delete_undo);
   ADD ("/window/edit-undo", test_edit_undo);
+  ADD ("/window/row-menu", test_row_menu);
   ADD ("/window/day-headers", test_day_headers);
   ADD ("/window/large-diary", test_large_diary);
   ADD ("/window/screenshots", test_screenshots);
