@@ -13,6 +13,7 @@
 #include "md-application.h"
 #include "md-cli.h"
 #include "md-preferences.h"
+#include "md-reminders.h"
 #include "md-window.h"
 
 struct _MdApplication
@@ -22,7 +23,9 @@ struct _MdApplication
   char           *db_path;
   MdDiary        *diary;        /* the diary of the first window */
   GSettings      *settings;
+  MdReminders    *reminders;
   gboolean        options_handled;
+  gboolean        background;   /* started by the reminder's autostart entry: no window yet */
 };
 
 G_DEFINE_FINAL_TYPE (MdApplication, md_application, ADW_TYPE_APPLICATION)
@@ -81,7 +84,29 @@ preferences_activated_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (md_preferences_new (parent, self->settings)));
 }
 
+/* From the reminder: the window, then today's check-in. */
+static void
+check_in_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GtkWindow *window;
+
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    {
+      /* Activated while "background" was still set: ask once more for the window. */
+      g_application_activate (app);
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    }
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.check-in", NULL);
+}
+
 static const GActionEntry app_actions[] = {
+  { "check-in", check_in_activated_cb },
   { "preferences", preferences_activated_cb },
   { "quit", quit_activated_cb },
   { "about", about_activated_cb },
@@ -103,6 +128,7 @@ md_application_handle_local_options (GApplication *app,
 
   if (!g_variant_dict_lookup (options, "db", "^ay", &db))
     db = md_store_default_path ();
+  self->background = g_variant_dict_contains (options, "background");
 
   /* Never show another diary than the one asked for. When Menodiary is already running, the
    * running instance opens a window on this diary ("open"); a diary that cannot be used is
@@ -112,6 +138,8 @@ md_application_handle_local_options (GApplication *app,
       g_printerr ("menodiary: %s\n", error->message);
       return MD_EXIT_BAD_DATA;
     }
+  if (g_application_get_is_remote (app) && self->background)
+    return MD_EXIT_OK;   /* already running: it sends the reminder */
   if (g_application_get_is_remote (app))
     {
       g_autoptr(MdDiary) check = md_diary_open (db, &error);
@@ -169,6 +197,13 @@ md_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
   md_window_set_accels (GTK_APPLICATION (app));
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *path = self->db_path ? g_strdup (self->db_path) : md_store_default_path ();
+
+      self->reminders = md_reminders_new (app, self->settings, path);
+    }
 }
 
 /* The window showing the diary at @file, if any. */
@@ -212,6 +247,12 @@ md_application_activate (GApplication *app)
   MdApplication *self = MD_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  /* Started at login for the reminder: no window until she asks for one. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      return;
+    }
   if (window == NULL)
     {
       if (self->diary == NULL)
@@ -221,6 +262,8 @@ md_application_activate (GApplication *app)
           self->diary = open_diary (self, path);
           if (self->diary == NULL)
             return;
+          if (self->reminders != NULL)
+            md_reminders_set_diary (self->reminders, self->diary);
         }
       window = GTK_WINDOW (md_window_new (self, self->diary));
     }
@@ -259,6 +302,7 @@ md_application_dispose (GObject *object)
 {
   MdApplication *self = MD_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->diary);
   g_clear_object (&self->settings);
 
@@ -294,6 +338,8 @@ static void
 md_application_init (MdApplication *self)
 {
   md_cli_add_options (G_APPLICATION (self));
+  g_application_add_main_option (G_APPLICATION (self), "background", 0, 0, G_OPTION_ARG_NONE,
+                                 _("Start without a window, to send the daily reminder (used at login)"), NULL);
 }
 
 MdApplication *

@@ -15,6 +15,7 @@
 
 #include "md-emergency.h"
 #include "md-preferences.h"
+#include "md-reminder.h"
 
 struct _MdPreferences
 {
@@ -28,6 +29,8 @@ struct _MdPreferences
   AdwEntryRow          *birth_row;
   AdwPreferencesGroup  *supplements_group;
   AdwEntryRow          *add_supplement_row;
+  GtkWidget            *reminder_switch;
+  AdwEntryRow          *reminder_time_row;
 };
 
 G_DEFINE_FINAL_TYPE (MdPreferences, md_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -196,6 +199,60 @@ md_preferences_init (MdPreferences *self)
   self->supplement_rows = g_ptr_array_new ();
 }
 
+static void
+reminder_time_apply_cb (AdwEntryRow   *row,
+                        MdPreferences *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  int hour, minute;
+
+  if (!md_reminder_parse_time (text, &hour, &minute))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  {
+    g_autofree char *normal = g_strdup_printf ("%02d:%02d", hour, minute);
+
+    g_settings_set_string (self->settings, "reminder-time", normal);
+  }
+}
+
+/* "Daily Reminder": on or off (off by default), and at what time. */
+static void
+add_reminder_group (MdPreferences *self)
+{
+  GtkWidget *supplements = GTK_WIDGET (self->supplements_group);
+  GtkWidget *page = gtk_widget_get_ancestor (supplements, ADW_TYPE_PREFERENCES_PAGE);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *time = g_settings_get_string (self->settings, "reminder-time");
+
+  adw_preferences_group_set_title (group, _("Daily Reminder"));
+  adw_preferences_group_set_description (group,
+    _("A notification once a day, even when Menodiary is closed, unless the day’s check-in is filled in."));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Remind Me"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  self->reminder_switch = gtk_switch_new ();
+  gtk_widget_set_valign (self->reminder_switch, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->reminder_switch);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->reminder_switch);
+  g_settings_bind (self->settings, "reminder-enabled", self->reminder_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_group_add (group, row);
+
+  self->reminder_time_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reminder_time_row), _("Time (HH:MM)"));
+  adw_entry_row_set_show_apply_button (self->reminder_time_row, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->reminder_time_row), time);
+  g_object_bind_property (self->reminder_switch, "active", self->reminder_time_row, "sensitive", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self->reminder_time_row, "apply", G_CALLBACK (reminder_time_apply_cb), self);
+  g_signal_connect (self->reminder_time_row, "entry-activated", G_CALLBACK (reminder_time_apply_cb), self);
+  adw_preferences_group_add (group, GTK_WIDGET (self->reminder_time_row));
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+}
+
 /* libadwaita 1.2's preferences window asks 360 px for its content alone, so with its border the
  * window cannot be made 360 px wide; its pages fit in less. */
 static void
@@ -239,6 +296,7 @@ md_preferences_new (GtkWindow *parent,
     g_autofree char *hint = g_strdup_printf (_("Emergency phone number (empty: %s)"), md_emergency_number (""));
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->emergency_row), hint);
   }
+  add_reminder_group (self);
   md_a11y_fix_names (GTK_WIDGET (self));
   fit_narrow_screens (GTK_WIDGET (self));
   return self;
