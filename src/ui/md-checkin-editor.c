@@ -192,7 +192,57 @@ day_label (gint64 day,
   if (day == today - 1)
     return g_strdup (_("Yesterday"));
   /* Translators: a weekday and date, see GDateTime's format codes. */
-  return g_date_time_format (dt, _("%A %-d %B"));
+  if (today - day < 300)
+    return g_date_time_format (dt, _("%A %-d %B"));
+  /* Translators: a weekday and a date with its year, for a day long ago (GDateTime's codes). */
+  return g_date_time_format (dt, _("%A %-d %B %Y"));
+}
+
+/* The day list covers today back to @day (it starts with the last seven days). */
+static void
+extend_days (MdCheckinEditor *self,
+             gint64           day)
+{
+  GtkStringList *days = GTK_STRING_LIST (adw_combo_row_get_model (self->day_row));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (days));
+
+  for (gint64 d = self->today - (gint64) n; d >= day; d--)
+    {
+      g_autofree char *label = day_label (d, self->today);
+
+      gtk_string_list_append (days, label);
+    }
+}
+
+static void
+calendar_day_cb (GtkCalendar     *calendar,
+                 MdCheckinEditor *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  gint64 day = md_time_day_of (g_date_time_to_unix (date) + g_date_time_get_utc_offset (date) / G_USEC_PER_SEC);
+
+  if (!md_checkin_editor_set_day (self, day))
+    gtk_widget_error_bell (GTK_WIDGET (calendar));
+  else
+    gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+}
+
+/* A calendar beside the day list, for a check-in older than a week. */
+static void
+add_calendar (MdCheckinEditor *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Pick an Earlier Day"));
+  md_a11y_set_label (button, _("Pick an earlier day"));
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->day_row), button);
 }
 
 static gboolean
@@ -621,6 +671,7 @@ md_checkin_editor_new (GtkWindow          *parent,
   adw_combo_row_set_model (self->day_row, G_LIST_MODEL (days));
   adw_combo_row_set_selected (self->day_row, 0);
   g_signal_connect_swapped (self->day_row, "notify::selected", G_CALLBACK (day_changed_cb), self);
+  add_calendar (self);
   day_changed_cb (self);
   md_a11y_fix_names (GTK_WIDGET (self));
   return self;
@@ -639,8 +690,9 @@ md_checkin_editor_set_day (MdCheckinEditor *self,
 {
   g_return_val_if_fail (MD_IS_CHECKIN_EDITOR (self), FALSE);
 
-  if (day > self->today || day <= self->today - MD_CHECKIN_EDITOR_DAYS)
+  if (day > self->today || day <= self->today - MD_CHECKIN_EDITOR_MAX_DAYS)
     return FALSE;
+  extend_days (self, day);
   adw_combo_row_set_selected (self->day_row, (guint) (self->today - day));
   return TRUE;
 }

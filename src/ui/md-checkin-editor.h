@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-#define MD_CHECKIN_EDITOR_DAYS 7  /* today and the six days before can be filled in */
+#define MD_CHECKIN_EDITOR_DAYS 7  /* today and the six days before are offered first */
+#define MD_CHECKIN_EDITOR_MAX_DAYS (10 * 366)  /* any day up to ten years back, from the calendar */
 
 #define MD_TYPE_CHECKIN_EDITOR (md_checkin_editor_get_type ())
 G_DECLARE_FINAL_TYPE (MdCheckinEditor, md_checkin_editor, MD, CHECKIN_EDITOR, AdwWindow)

@@ -189,7 +189,6 @@ test_earlier_day_loads_and_edits (Fixture *f, gconstpointer data)
 
   stored->water_glasses = 7;
   g_assert_true (md_store_put_checkin (f->store, stored, NULL));
-  g_assert_false (md_checkin_editor_set_day (f->editor, TODAY - 7));
   g_assert_false (md_checkin_editor_set_day (f->editor, TODAY + 1));
   g_assert_true (md_checkin_editor_set_day (f->editor, TODAY - 2));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_in_row (f, "_Water")), ==, 7);
@@ -199,6 +198,45 @@ test_earlier_day_loads_and_edits (Fixture *f, gconstpointer data)
   g_assert_cmpint (back->water_glasses, ==, 7);
   g_assert_cmpint (back->stress, ==, 2);
   g_assert_null (md_store_get_checkin (f->store, TODAY, NULL));
+}
+
+/* A check-in older than a week: picked from the calendar beside the day list, loaded, saved. */
+static void
+test_old_day_from_calendar (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdCheckin) stored = md_checkin_new (TODAY - 40);
+  g_autoptr(MdCheckin) back = NULL;
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc ((TODAY - 40) * 86400);
+  GtkCalendar *calendar = NULL;
+  GtkWidget *stack[256];
+  guint n = 0;
+
+  stored->stress = 6;
+  g_assert_true (md_store_put_checkin (f->store, stored, NULL));
+  /* The calendar lives in the day row's popover: find it and pick the day as a click would. */
+  stack[n++] = GTK_WIDGET (f->editor);
+  while (n > 0 && calendar == NULL)
+    {
+      GtkWidget *w = stack[--n];
+
+      if (GTK_IS_MENU_BUTTON (w) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (w)) != NULL &&
+          GTK_IS_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (w)))))
+        calendar = GTK_CALENDAR (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (w))));
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && n < G_N_ELEMENTS (stack); c = gtk_widget_get_next_sibling (c))
+        stack[n++] = c;
+    }
+  g_assert_nonnull (calendar);
+  gtk_calendar_select_day (calendar, date);
+  g_assert_cmpint (md_checkin_editor_get_day (f->editor), ==, TODAY - 40);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_in_row (f, "_Stress")), ==, 6);
+  type_into_spin (spin_in_row (f, "_Water"), "4");
+  g_assert_true (md_checkin_editor_save (f->editor, NULL));
+  back = md_store_get_checkin (f->store, TODAY - 40, NULL);
+  g_assert_cmpint (back->stress, ==, 6);
+  g_assert_cmpint (back->water_glasses, ==, 4);
+  /* A day in the future cannot be chosen. */
+  g_assert_false (md_checkin_editor_set_day (f->editor, TODAY + 1));
+  g_assert_cmpint (md_checkin_editor_get_day (f->editor), ==, TODAY - 40);
 }
 
 /* Every byte of every check-in row, to compare before and after. */
@@ -540,6 +578,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add ("/checkin-editor/fill-and-save", Fixture, NULL, setup, test_fill_and_save, teardown);
   g_test_add ("/checkin-editor/unanswered-stays-unknown", Fixture, NULL, setup, test_unanswered_stays_unknown, teardown);
+  g_test_add ("/checkin-editor/old-day-from-calendar", Fixture, NULL, setup, test_old_day_from_calendar, teardown);
   g_test_add ("/checkin-editor/earlier-day", Fixture, NULL, setup, test_earlier_day_loads_and_edits, teardown);
   g_test_add ("/checkin-editor/unknown-supplements-kept", Fixture, NULL, setup, test_unknown_supplements_kept, teardown);
   g_test_add ("/checkin-editor/sleep-keeps-minutes", Fixture, NULL, setup, test_sleep_keeps_minutes, teardown);
