@@ -31,7 +31,8 @@ static const char * const seeds[] = {
 };
 
 static const char * const checkin_seeds[] = {
-  MD_CHECKIN_CSV_HEADER "\n"
+  "day,sleep_hours,sleep_quality,caffeine_cups,caffeine_mg,water_glasses,stress,hot_flashes,"
+  "supplements,medicines_started,medicines_stopped,note\n"
   "2025-03-01,6.5,3,2,180,6,7,4,magnesium;vitamin D,sertraline,,\"slept badly, \"\"again\"\"\nyes\"\n"
   "2025-03-02,0,,,,,,,,,,\n",
 
