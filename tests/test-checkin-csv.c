@@ -318,13 +318,18 @@ test_format_bytes (void)
   a->note = g_strdup ("\"quoted\"\nand more");
   b->sleep_min = 0;
   b->medicines_started = g_strdup (" HRT patch ");
+  b->bleeding = MD_BLEEDING_SPOTTING;
+  md_checkin_set_symptom (b, "brain fog", 4);
+  md_checkin_set_symptom (b, "itch, skin", 0);
+  md_checkin_set_symptom (b, "gone", 2);
+  md_checkin_set_symptom (b, "gone", MD_UNKNOWN);
   g_ptr_array_add (list, a);
   g_ptr_array_add (list, b);
   text = md_checkin_csv_format (list);
   g_assert_cmpstr (text, ==,
                    HEADER
-                   "2024-12-31,7.02,,,95,,,,\"vitamin D, 1000 IU;magnesium\",,,\"\"\"quoted\"\"\nand more\"\n"
-                   "2025-01-01,0,,,,,,,,\" HRT patch \",,\n");
+                   "2024-12-31,7.02,,,95,,,,\"vitamin D, 1000 IU;magnesium\",,,\"\"\"quoted\"\"\nand more\",,\n"
+                   "2025-01-01,0,,,,,,,,\" HRT patch \",,,spotting,\"brain fog=4;itch, skin=0\"\n");
 }
 
 static void
@@ -482,10 +487,10 @@ static void
 test_export_import_export (Fixture *f, gconstpointer data)
 {
   const char *input =
-    "note,day,supplements,sleep_hours,medicines_stopped,caffeine_cups\n"
-    "\" spaced \",2025-03-02,b;a,6.25,\"x, y\",1\n"
-    ",2025-02-28,,8,,\n"
-    "\"multi\nline\",2025-03-01,,0.5,,0\n";
+    "note,day,supplements,sleep_hours,medicines_stopped,caffeine_cups,symptoms,bleeding\n"
+    "\" spaced \",2025-03-02,b;a,6.25,\"x, y\",1,fog=2;ache=0,heavy\n"
+    ",2025-02-28,,8,,,,\n"
+    "\"multi\nline\",2025-03-01,,0.5,,0,,none\n";
   g_autofree char *path1 = g_build_filename (f->dir, "one.csv", NULL);
   g_autofree char *path2 = g_build_filename (f->dir, "two.csv", NULL);
   g_autofree char *text1 = NULL;
@@ -502,9 +507,9 @@ test_export_import_export (Fixture *f, gconstpointer data)
   text1 = md_test_read_file (path1);
   g_assert_cmpstr (text1, ==,
                    HEADER
-                   "2025-02-28,8,,,,,,,,,,\n"
-                   "2025-03-01,0.5,,0,,,,,,,,\"multi\nline\"\n"
-                   "2025-03-02,6.25,,1,,,,,b;a,,\"x, y\",\" spaced \"\n");
+                   "2025-02-28,8,,,,,,,,,,,,\n"
+                   "2025-03-01,0.5,,0,,,,,,,,\"multi\nline\",none,\n"
+                   "2025-03-02,6.25,,1,,,,,b;a,,\"x, y\",\" spaced \",heavy,fog=2;ache=0\n");
   g_assert_cmpint (g_stat (path1, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
