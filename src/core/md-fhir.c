@@ -316,10 +316,11 @@ add_episode (Json            *j,
              const char      *patient,
              const MdEpisode *e)
 {
-  g_autofree char *regions = md_regions_to_string (e->regions);
+  g_autofree char *ids = md_regions_to_string (e->regions);
+  g_auto(GStrv) parts = g_strsplit (ids, ";", -1);
+  g_autofree char *regions = g_strjoinv (", ", parts);
   g_autofree char *site = NULL;
 
-  g_strdelimit (regions, ";", ',');
   site = g_strdup_printf ("face: %s; side: %s", regions,
                           e->side == MD_SIDE_UNKNOWN ? "not recorded" : md_side_id (e->side));
   begin_entry (j, "Observation");
