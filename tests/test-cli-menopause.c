@@ -309,6 +309,38 @@ test_export_missing_diary (Fixture *f, gconstpointer data)
     }
 }
 
+/* --chart mrs draws like the other kinds; --report names the rating scale with its latest total
+ * and the medicines with their start dates. */
+static void
+test_chart_and_report (Fixture *f, gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "mrs.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "summary.pdf", NULL);
+  g_autofree char *head = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  g_assert_cmpint (run_db (f->db, MRS, NULL, NULL, "--import", "-", NULL), ==, 0);
+  g_assert_cmpint (run_db (f->db, MEDICINES, NULL, NULL, "--import", "-", NULL), ==, 0);
+  g_assert_cmpint (run_db (f->db, NULL, NULL, NULL, "--chart", "mrs", "--from", "2025-01-01", "--to", "2025-03-31",
+                           "--output", png, NULL), ==, 0);
+  head = md_test_read_file (png);
+  g_assert_true (memcmp (head, "\x89PNG", 4) == 0);
+  g_assert_cmpint (run_db (f->db, NULL, NULL, NULL, "--report", pdf, "--from", "2025-01-01", "--to", "2025-03-31", NULL), ==, 0);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL, NULL));
+      flat = g_strdelimit (g_strdup (text), "\n", ' ');
+      g_assert_nonnull (strstr (flat, "Menopause Rating Scale"));
+      g_assert_nonnull (strstr (flat, "latest total 5 of 44 on 2025-03-08"));
+      g_assert_nonnull (strstr (flat, "since 2025-01-10"));
+      g_assert_nonnull (strstr (flat, "from 2024-12-01 to 2025-02-01"));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -318,6 +350,7 @@ main (int argc, char *argv[])
   g_test_add ("/cli-menopause/mrs/import-export", Fixture, NULL, setup, test_mrs_import_export, teardown);
   g_test_add ("/cli-menopause/checkins/bleeding-symptoms", Fixture, NULL, setup, test_checkins_bleeding_symptoms, teardown);
   g_test_add ("/cli-menopause/round-trip/all-kinds", Fixture, NULL, setup, test_round_trip_all_kinds, teardown);
+  g_test_add ("/cli-menopause/chart-and-report", Fixture, NULL, setup, test_chart_and_report, teardown);
   g_test_add ("/cli-menopause/export/missing-diary", Fixture, NULL, setup, test_export_missing_diary, teardown);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

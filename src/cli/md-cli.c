@@ -41,7 +41,7 @@ static const GOptionEntry entries[] = {
   { "flags", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the warning signs found in the diary"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --flags: print JSON"), NULL },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --flags: evaluate at this instant (ISO 8601) instead of now"), N_("INSTANT") },
-  { "chart", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Draw a chart: frequency, duration, face, sides, regions, time-of-day or triggers"), N_("KIND") },
+  { "chart", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Draw a chart: frequency, duration, face, sides, regions, time-of-day, triggers or mrs"), N_("KIND") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --chart: the file to write (.png, .svg or .pdf)"), N_("FILE") },
   { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the clinician summary as a PDF file"), N_("FILE.pdf") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --report: a4 or letter (default from your region)"), N_("SIZE") },
@@ -306,6 +306,9 @@ run_report (GVariantDict *options)
   g_autofree char *lower = NULL;
   g_autofree char *name = NULL;
   g_autofree char *birth = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *hrt = NULL;
+  g_autofree char *last_period = NULL;
   gint64 now = md_time_now ();
   gint32 offset = md_utc_offset_at (NULL, now);
   MdReportInfo info = { 0 };
@@ -343,8 +346,14 @@ run_report (GVariantDict *options)
     return MD_EXIT_BAD_DATA;
   name = setting_string ("patient-name");
   birth = setting_string ("patient-birth-date");
+  stage = setting_string ("menopause-stage");
+  hrt = setting_string ("hrt");
+  last_period = setting_string ("last-period");
   info.patient_name = name;
   info.birth_date = birth;
+  info.stage = stage;
+  info.hrt = hrt != NULL && *hrt != '\0' ? hrt : NULL;
+  info.last_period = last_period;
   style = md_draw_style_new_default (FALSE);
   doc = md_report_build_for_diary (diary, &info, style, &error);
   if (doc == NULL || !md_doc_write_pdf (doc, output, &error))
@@ -363,6 +372,8 @@ run_chart (GVariantDict *options)
   g_autoptr(MdDiary) diary = NULL;
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GPtrArray) mrs = NULL;
+  g_autoptr(GPtrArray) medicines = NULL;
   g_autoptr(MdStats) stats = NULL;
   g_autoptr(MdDrawStyle) style = NULL;
   g_autofree char *kind_id = NULL;
@@ -378,7 +389,7 @@ run_chart (GVariantDict *options)
   if (!lookup_size (options, "width", &width) || !lookup_size (options, "height", &height))
     return usage_error (_("--width and --height must be whole numbers between 200 and 4000."));
   if (!md_chart_kind_from_id (kind_id, &kind))
-    return usage_error (_("Unknown chart kind: use frequency, duration, face, sides, regions, time-of-day or triggers."));
+    return usage_error (_("Unknown chart kind: use frequency, duration, face, sides, regions, time-of-day, triggers or mrs."));
   if (output == NULL || *output == '\0')
     return usage_error (_("--chart needs --output FILE."));
   if (!md_chart_file_format_ok (output))
@@ -405,6 +416,17 @@ run_chart (GVariantDict *options)
     }
   stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
                             (MdCheckin * const *) checkins->pdata, checkins->len, from_day, to_day);
+  mrs = md_diary_mrs_between (diary, from_day, to_day, &error);
+  if (mrs != NULL)
+    medicines = md_diary_list_medicines (diary, &error);
+  if (medicines == NULL)
+    {
+      g_printerr ("menodiary: %s\n", error->message);
+      return MD_EXIT_BAD_DATA;
+    }
+  md_stats_add_menopause (stats, (MdCheckin * const *) checkins->pdata, checkins->len,
+                          (MdMrs * const *) mrs->pdata, mrs->len,
+                          (MdMedicine * const *) medicines->pdata, medicines->len, NULL);
   style = md_draw_style_new_default (FALSE);
   if (!md_chart_save (kind, stats, style, width, height, output, &error))
     {
