@@ -466,9 +466,78 @@ test_empty_state (void)
       g_assert_true (margin_untouched (&shot));
       g_assert_cmpint (md_chart_hit_test (k, stats, style, 360, 200, 180, 100), ==, -1);
       text = md_chart_describe (k, stats);
-      g_assert_cmpstr (text, ==, k == MD_CHART_TRIGGERS ? MD_CHART_NO_CHECKINS : "Nothing logged in this period.");
+      g_assert_cmpstr (text, ==, k == MD_CHART_TRIGGERS ? MD_CHART_NO_CHECKINS :
+                                 k == MD_CHART_MRS ? "No Menopause Rating Scale answers in this period yet." :
+                                 "Nothing logged in this period.");
       cairo_surface_destroy (shot.surface);
     }
+}
+
+/* The rating scale by week (subscores stacked to the total), the symptom charts and the
+ * medicine bands under the frequency chart. */
+static void
+test_menopause_charts (void)
+{
+  g_autoptr(MdStats) stats = ten_days ();
+  g_autoptr(MdDrawStyle) style = md_draw_style_new_default (FALSE);
+  g_autoptr(MdMrs) a = md_mrs_new (D0 + 1);
+  g_autoptr(MdMrs) b = md_mrs_new (D0 + 2);
+  g_autoptr(MdMrs) c = md_mrs_new (D0 + 8);
+  g_autoptr(MdMedicine) hrt = md_medicine_new ("Estradiol", MD_MEDICINE_HRT);
+  g_autoptr(MdMedicine) before = md_medicine_new ("Old", MD_MEDICINE_OTHER);
+  g_autoptr(MdCheckin) ci = md_checkin_new (D0 + 3);
+  MdMrs *mrs[] = { a, b, c };
+  MdMedicine *meds[] = { hrt, before };
+  MdCheckin *cis[] = { ci };
+  g_autofree char *item = NULL;
+  g_autofree char *describe = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int hit_before, hit_after;
+
+  for (guint i = 0; i < MD_MRS_N_ITEMS; i++)
+    {
+      a->items[i] = 2;   /* total 22: somatic 8, psychological 8, urogenital 6 */
+      b->items[i] = 4;   /* total 44 */
+    }
+  c->items[0] = 1;
+  hrt->started = D0 + 4;
+  before->started = D0 - 30;
+  before->stopped = D0 - 1;
+  md_checkin_set_symptom (ci, "brain fog", 7);
+  hit_before = md_chart_hit_test (MD_CHART_FREQUENCY, stats, style, 360, 300, 360 * 0.55, 250);
+  md_stats_add_menopause (stats, cis, 1, mrs, 3, meds, 2, NULL);
+
+  g_assert_false (md_chart_is_empty (MD_CHART_MRS, stats));
+  g_assert_cmpuint (stats->mrs_days, ==, 3);
+  /* 10 days in weeks ending on the last day: D0..D0+2 (short), D0+3..D0+9. */
+  g_assert_cmpuint (md_chart_n_items (MD_CHART_MRS, stats), ==, 2);
+  item = md_chart_item_text (MD_CHART_MRS, stats, 0);
+  g_assert_nonnull (strstr (item, "total 33.0 (somatic 12.0, psychological 12.0, urogenital 9.0)"));
+  describe = md_chart_describe (MD_CHART_MRS, stats);
+  g_assert_nonnull (strstr (describe, "answers on 3 days"));
+  g_assert_cmpstr (md_chart_kind_id (MD_CHART_MRS), ==, "mrs");
+
+  /* Only the medicine taken in the range is a band. */
+  g_assert_cmpuint (stats->medicines->len, ==, 1);
+  g_assert_cmpfloat (md_chart_medicine_bands_height (stats, style, 300), >, 0);
+  g_assert_cmpfloat (md_chart_medicine_bands_height (stats, style, 300), <=, 100);
+  /* The hit test follows the columns drawn above the bands. */
+  hit_after = md_chart_hit_test (MD_CHART_FREQUENCY, stats, style, 360, 300, 360 * 0.55, 150);
+  g_assert_cmpint (hit_after, >=, 0);
+  g_assert_cmpint (hit_before, >=, -1);
+
+  g_assert_cmpuint (stats->n_symptoms, ==, 1);
+  g_assert_cmpstr (stats->symptom_names[0], ==, "brain fog");
+  g_assert_cmpfloat (stats->symptoms[0]->values[3], ==, 7);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 360, 200);
+  cr = cairo_create (surface);
+  md_chart_draw_symptom (cr, stats, 0, style, 360, 200);
+  md_chart_draw (cr, MD_CHART_MRS, stats, style, 360, 200, 0);
+  md_chart_draw (cr, MD_CHART_FREQUENCY, stats, style, 360, 200, -1);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -635,6 +704,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/pixels/face", test_face_pixels);
   g_test_add_func ("/charts/empty", test_empty_state);
   g_test_add_func ("/charts/hit-and-text", test_hit_and_text);
+  g_test_add_func ("/charts/menopause", test_menopause_charts);
   g_test_add_func ("/charts/widths", test_widths);
   g_test_add_func ("/charts/labels-never-overlap", test_labels_never_overlap);
   g_test_add_func ("/charts/save", test_save);

@@ -12,6 +12,9 @@
 #include "md-test-utils.h"
 
 #define HEADER MD_CHECKIN_CSV_HEADER "\n"
+/* The header before schema 4 (no bleeding, no symptoms): such files still import. */
+#define OLD_HEADER "day,sleep_hours,sleep_quality,caffeine_cups,caffeine_mg,water_glasses,stress,hot_flashes," \
+  "supplements,medicines_started,medicines_stopped,note\n"
 
 static gint64
 day_of (const char *text)
@@ -51,39 +54,43 @@ typedef struct {
 
 static const GoodCase good_cases[] = {
   { "all-columns",
-    HEADER "2025-03-01,6.5,3,2,180,6,7,4,magnesium;vitamin D,sertraline 50 mg,,\"slept badly, woke at 4\"\n",
-    HEADER "2025-03-01,6.5,3,2,180,6,7,4,magnesium;vitamin D,sertraline 50 mg,,\"slept badly, woke at 4\"\n" },
+    OLD_HEADER "2025-03-01,6.5,3,2,180,6,7,4,magnesium;vitamin D,sertraline 50 mg,,\"slept badly, woke at 4\"\n",
+    HEADER "2025-03-01,6.5,3,2,180,6,7,4,magnesium;vitamin D,sertraline 50 mg,,\"slept badly, woke at 4\",,\n" },
   { "day-only",
     "day\n2025-03-02\n2025-03-01\n",
-    HEADER "2025-03-02,,,,,,,,,,,\n2025-03-01,,,,,,,,,,,\n" },
+    HEADER "2025-03-02,,,,,,,,,,,,,\n2025-03-01,,,,,,,,,,,,,\n" },
   { "any-column-order",
     "note,stress,day,sleep_hours\nhello,0,2025-03-01,8\n",
-    HEADER "2025-03-01,8,,,,,0,,,,,hello\n" },
+    HEADER "2025-03-01,8,,,,,0,,,,,hello,,\n" },
   { "empty-means-not-answered",
-    HEADER "2025-03-01,,,,,,,,,,,\n",
-    HEADER "2025-03-01,,,,,,,,,,,\n" },
+    OLD_HEADER "2025-03-01,,,,,,,,,,,\n",
+    HEADER "2025-03-01,,,,,,,,,,,,,\n" },
   { "zeros-are-answers",
-    HEADER "2025-03-01,0,1,0,0,0,0,0,,,,\n",
-    HEADER "2025-03-01,0,1,0,0,0,0,0,,,,\n" },
+    OLD_HEADER "2025-03-01,0,1,0,0,0,0,0,,,,\n",
+    HEADER "2025-03-01,0,1,0,0,0,0,0,,,,,,\n" },
   { "maxima",
-    HEADER "2025-03-01,24,5,30,3000,40,10,100,,,,\n",
-    HEADER "2025-03-01,24,5,30,3000,40,10,100,,,,\n" },
+    OLD_HEADER "2025-03-01,24,5,30,3000,40,10,100,,,,\n",
+    HEADER "2025-03-01,24,5,30,3000,40,10,100,,,,,,\n" },
   { "bom-crlf-no-final-newline",
     "\xef\xbb\xbf" "day,note\r\n2025-03-01,\"two\r\nlines\"\r\n2025-03-02,x",
-    HEADER "2025-03-01,,,,,,,,,,,\"two\nlines\"\n2025-03-02,,,,,,,,,,,x\n" },
+    HEADER "2025-03-01,,,,,,,,,,,\"two\nlines\",,\n2025-03-02,,,,,,,,,,,x,,\n" },
   { "spaces-around-values",
     "day,sleep_hours,stress,supplements,note\n 2025-03-01 , 7.25 , 3 , a ;  b ; , keep me \n",
-    HEADER "2025-03-01,7.25,,,,,3,,a;b,,,\" keep me \"\n" },
+    HEADER "2025-03-01,7.25,,,,,3,,a;b,,,\" keep me \",,\n" },
   { "supplements-repeats-and-empties",
     "day,supplements\n2025-03-01,\"fish oil;;fish oil;b12;\"\n",
-    HEADER "2025-03-01,,,,,,,,fish oil;b12,,,\n" },
+    HEADER "2025-03-01,,,,,,,,fish oil;b12,,,,,\n" },
   { "sleep-rounding",
     "day,sleep_hours\n2025-03-01,6.51\n2025-03-02,0.004\n2025-03-03,7.50\n2025-03-04,24.004\n2025-03-05,0.0084\n2025-03-06,0.0083\n",
-    HEADER "2025-03-01,6.52,,,,,,,,,,\n2025-03-02,0,,,,,,,,,,\n2025-03-03,7.5,,,,,,,,,,\n"
-    "2025-03-04,24,,,,,,,,,,\n2025-03-05,0.02,,,,,,,,,,\n2025-03-06,0,,,,,,,,,,\n" },
+    HEADER "2025-03-01,6.52,,,,,,,,,,,,\n2025-03-02,0,,,,,,,,,,,,\n2025-03-03,7.5,,,,,,,,,,,,\n"
+    "2025-03-04,24,,,,,,,,,,,,\n2025-03-05,0.02,,,,,,,,,,,,\n2025-03-06,0,,,,,,,,,,,,\n" },
   { "quoted-header-and-blank-lines",
     "\n\"day\",\"medicines_stopped\"\n\n2025-03-01,\"said \"\"stop\"\"\"\n\n",
-    HEADER "2025-03-01,,,,,,,,,,\"said \"\"stop\"\"\",\n" },
+    HEADER "2025-03-01,,,,,,,,,,\"said \"\"stop\"\"\",,,\n" },
+  { "bleeding-and-symptoms",
+    "day,symptoms,bleeding\n2025-03-01, brain fog = 3 ;hot flushes=0;,spotting\n2025-03-02,,\n2025-03-03,\"a,b=10\",none\n",
+    HEADER "2025-03-01,,,,,,,,,,,,spotting,brain fog=3;hot flushes=0\n2025-03-02,,,,,,,,,,,,,\n"
+    "2025-03-03,,,,,,,,,,,,none,\"a,b=10\"\n" },
 };
 
 static void
@@ -135,6 +142,22 @@ typedef struct {
 } BadCase;
 
 static const BadCase bad_cases[] = {
+  { "bleeding-unknown", "day,bleeding", "2025-03-02,lots",
+    "bleeding: \"lots\" is not one of none, spotting, light, medium or heavy" },
+  { "bleeding-case", "day,bleeding", "2025-03-02,Heavy",
+    "bleeding: \"Heavy\" is not one of none, spotting, light, medium or heavy" },
+  { "symptom-above-10", "day,symptoms", "2025-03-02,a=11",
+    "symptoms: a: “11” is not a whole number from 0 to 10" },
+  { "symptom-negative", "day,symptoms", "2025-03-02,a=-1",
+    "symptoms: a: “-1” is not a whole number from 0 to 10" },
+  { "symptom-no-value", "day,symptoms", "2025-03-02,a=",
+    "symptoms: a: “” is not a whole number from 0 to 10" },
+  { "symptom-no-equals", "day,symptoms", "2025-03-02,brain fog",
+    "symptoms: “brain fog” is not of the form name=value, such as brain fog=3" },
+  { "symptom-twice", "day,symptoms", "2025-03-02,a=1;a=2",
+    "symptoms: “a” is given twice" },
+  { "symptom-no-name", "day,symptoms", "2025-03-02,=2",
+    "symptoms: “” is not a symptom name (1 to 60 characters, without “;” or “=”)" },
   { "day-empty", "day,stress", ",3", "day: it is empty; give the day as YYYY-MM-DD" },
   { "day-not-a-date", "day", "1/3/2025", "day: \"1/3/2025\" is not a date of the form YYYY-MM-DD" },
   { "day-impossible", "day", "2025-02-30", "day: \"2025-02-30\" is not a date of the form YYYY-MM-DD" },
@@ -253,12 +276,12 @@ typedef struct {
 static const HeaderCase header_cases[] = {
   { "unknown-column", "day,sleep,note\n2025-03-01,7,\n",
     "c.csv:1: header: unknown column \"sleep\" (the columns are day, sleep_hours, sleep_quality, caffeine_cups, "
-    "caffeine_mg, water_glasses, stress, hot_flashes, supplements, medicines_started, medicines_stopped, note)" },
+    "caffeine_mg, water_glasses, stress, hot_flashes, supplements, medicines_started, medicines_stopped, note, bleeding, symptoms)" },
   { "duplicate-column", "day,stress,stress\n2025-03-01,1,2\n", "c.csv:1: header: column \"stress\" appears more than once" },
   { "missing-day", "note,stress\nx,1\n", "c.csv:1: header: the required column \"day\" is missing" },
   { "case-matters", "Day\n2025-03-01\n", "c.csv:1: header: unknown column \"Day\" (the columns are day, sleep_hours, "
     "sleep_quality, caffeine_cups, caffeine_mg, water_glasses, stress, hot_flashes, supplements, medicines_started, "
-    "medicines_stopped, note)" },
+    "medicines_stopped, note, bleeding, symptoms)" },
   { "empty-file", "", "c.csv:1: the file is empty; the first line must be the header " MD_CHECKIN_CSV_HEADER },
   { "blank-lines-only", "\n\n\r\n", "c.csv:1: the file is empty; the first line must be the header " MD_CHECKIN_CSV_HEADER },
   { "unclosed-quote-in-header", "day,\"note\n", "c.csv:1: header: a quoted field is not closed: a \" is missing" },
@@ -295,13 +318,18 @@ test_format_bytes (void)
   a->note = g_strdup ("\"quoted\"\nand more");
   b->sleep_min = 0;
   b->medicines_started = g_strdup (" HRT patch ");
+  b->bleeding = MD_BLEEDING_SPOTTING;
+  md_checkin_set_symptom (b, "brain fog", 4);
+  md_checkin_set_symptom (b, "itch, skin", 0);
+  md_checkin_set_symptom (b, "gone", 2);
+  md_checkin_set_symptom (b, "gone", MD_UNKNOWN);
   g_ptr_array_add (list, a);
   g_ptr_array_add (list, b);
   text = md_checkin_csv_format (list);
   g_assert_cmpstr (text, ==,
                    HEADER
-                   "2024-12-31,7.02,,,95,,,,\"vitamin D, 1000 IU;magnesium\",,,\"\"\"quoted\"\"\nand more\"\n"
-                   "2025-01-01,0,,,,,,,,\" HRT patch \",,\n");
+                   "2024-12-31,7.02,,,95,,,,\"vitamin D, 1000 IU;magnesium\",,,\"\"\"quoted\"\"\nand more\",,\n"
+                   "2025-01-01,0,,,,,,,,\" HRT patch \",,,spotting,\"brain fog=4;itch, skin=0\"\n");
 }
 
 static void
@@ -459,10 +487,10 @@ static void
 test_export_import_export (Fixture *f, gconstpointer data)
 {
   const char *input =
-    "note,day,supplements,sleep_hours,medicines_stopped,caffeine_cups\n"
-    "\" spaced \",2025-03-02,b;a,6.25,\"x, y\",1\n"
-    ",2025-02-28,,8,,\n"
-    "\"multi\nline\",2025-03-01,,0.5,,0\n";
+    "note,day,supplements,sleep_hours,medicines_stopped,caffeine_cups,symptoms,bleeding\n"
+    "\" spaced \",2025-03-02,b;a,6.25,\"x, y\",1,fog=2;ache=0,heavy\n"
+    ",2025-02-28,,8,,,,\n"
+    "\"multi\nline\",2025-03-01,,0.5,,0,,none\n";
   g_autofree char *path1 = g_build_filename (f->dir, "one.csv", NULL);
   g_autofree char *path2 = g_build_filename (f->dir, "two.csv", NULL);
   g_autofree char *text1 = NULL;
@@ -479,9 +507,9 @@ test_export_import_export (Fixture *f, gconstpointer data)
   text1 = md_test_read_file (path1);
   g_assert_cmpstr (text1, ==,
                    HEADER
-                   "2025-02-28,8,,,,,,,,,,\n"
-                   "2025-03-01,0.5,,0,,,,,,,,\"multi\nline\"\n"
-                   "2025-03-02,6.25,,1,,,,,b;a,,\"x, y\",\" spaced \"\n");
+                   "2025-02-28,8,,,,,,,,,,,,\n"
+                   "2025-03-01,0.5,,0,,,,,,,,\"multi\nline\",none,\n"
+                   "2025-03-02,6.25,,1,,,,,b;a,,\"x, y\",\" spaced \",heavy,fog=2;ache=0\n");
   g_assert_cmpint (g_stat (path1, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 

@@ -209,7 +209,7 @@ test_restore_old_schema (Fixture *f, gconstpointer data)
   want = export_of (old, "--export");
   /* Back to schema 1 (no check-ins), in rollback mode as an old copy might be. */
   g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE checkin; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;",
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE checkin; DROP TABLE medicine; DROP TABLE mrs; PRAGMA user_version = 1; PRAGMA journal_mode = DELETE;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_true (g_file_get_contents (old, &bytes_before, &len_before, NULL));
@@ -246,7 +246,9 @@ test_restore_refused (Fixture *f, gconstpointer data)
     gsize len = 0;
 
     g_assert_true (g_file_get_contents (f->other, &contents, &len, NULL));
-    g_assert_true (g_file_set_contents (cut, contents, len - 2000, NULL));
+    /* Cut through pages that hold data (the last pages may be empty tables, which SQLite
+     * reads as empty when they are missing). */
+    g_assert_true (g_file_set_contents (cut, contents, len / 2, NULL));
   }
 
   import (f->db, f, "a.csv", CSV_A);
@@ -329,7 +331,7 @@ test_copy_before_upgrade (Fixture *f, gconstpointer data)
 
   import (f->db, f, "a.csv", CSV_A);
   g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE checkin; PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE checkin; DROP TABLE medicine; DROP TABLE mrs; PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
 

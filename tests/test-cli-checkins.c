@@ -18,8 +18,8 @@
 
 #define GOOD_EXPORT \
   MD_CHECKIN_CSV_HEADER "\n" \
-  "2025-03-01,8,,,,,2,,,,,\n" \
-  "2025-03-02,6.5,,,,,7,,magnesium;vitamin D,,,\"woke at 4, hot\"\n"
+  "2025-03-01,8,,,,,2,,,,,,,\n" \
+  "2025-03-02,6.5,,,,,7,,magnesium;vitamin D,,,\"woke at 4, hot\",,\n"
 
 #define assert_empty(s) g_assert_true ((s) == NULL || *(s) == '\0')
 #define assert_not_empty(s) g_assert_true ((s) != NULL && *(s) != '\0')
@@ -217,7 +217,7 @@ test_import_stdin_bom_crlf (Fixture *f, gconstpointer data)
                            "--import", "-", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "imported 1 check-ins, replaced 0\n");
   g_assert_cmpint (run_db (f->db, NULL, &exported, NULL, "--export-checkins", "-", NULL), ==, 0);
-  g_assert_cmpstr (exported, ==, MD_CHECKIN_CSV_HEADER "\n2025-03-01,,,,,,,,,,,\"a\nb\"\n");
+  g_assert_cmpstr (exported, ==, MD_CHECKIN_CSV_HEADER "\n2025-03-01,,,,,,,,,,,\"a\nb\",,\n");
 }
 
 static void

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "md-checkin-csv.h"
+#include "md-medicine-csv.h"
+#include "md-mrs-csv.h"
 #include "md-csv.h"
 
 #define NOW        G_GINT64_CONSTANT (1743422400)
@@ -31,7 +33,8 @@ static const char * const seeds[] = {
 };
 
 static const char * const checkin_seeds[] = {
-  MD_CHECKIN_CSV_HEADER "\n"
+  "day,sleep_hours,sleep_quality,caffeine_cups,caffeine_mg,water_glasses,stress,hot_flashes,"
+  "supplements,medicines_started,medicines_stopped,note\n"
   "2025-03-01,6.5,3,2,180,6,7,4,magnesium;vitamin D,sertraline,,\"slept badly, \"\"again\"\"\nyes\"\n"
   "2025-03-02,0,,,,,,,,,,\n",
 
@@ -45,6 +48,24 @@ static const char * const tokens[] = {
   "0", "12", "-1", "2592001", "Z", "+14:00", "T", ":", "jaw", "nose", "left", "pain",
   "started_at", "regions", "notes", "2025-03-01T09:30Z", "2099-01-01T00:00Z",
   "day", "sleep_hours", "supplements", "note", "2025-03-01", "2025-02-30", "6.5", "24.01", ".", "1e3",
+  "bleeding", "symptoms", "spotting", "=", "fog=3", "a=11", "name", "kind", "hrt", "as-needed", "started",
+  "stopped", "hot_flushes", "anxiety", "4", "5",
+};
+
+static const char * const medicine_seeds[] = {
+  "name,kind,dose,started,stopped,note\n"
+  "Estradiol gel,hrt,\" 1 pump \",2025-01-10,,\"from the GP, \"\"low\"\"\"\n"
+  "Magnesium,supplement,300 mg,2024-12-01,2025-02-01,\n",
+
+  "\xef\xbb\xbfkind,name,note\r\nother,Zinc,\"two\r\nlines\"\r\nas-needed,Ibuprofen,\r\n",
+};
+
+static const char * const mrs_seeds[] = {
+  "day,hot_flushes,heart_discomfort,sleep_problems,depressive_mood,irritability,anxiety,exhaustion,"
+  "sexual_problems,bladder_problems,vaginal_dryness,joint_muscle_discomfort\n"
+  "2025-03-01,4,3,2,1,0,,1,2,3,4,0\n2025-03-08,,,,,,,,,,,\n",
+
+  "anxiety,day\r\n1,2025-03-01\r\n\r\n 4 , 2025-03-02 \r\n",
 };
 
 static guint
@@ -191,7 +212,6 @@ check_one_checkins (const char *data,
   g_autoptr(GPtrArray) checkins = md_checkin_csv_parse (data, length, "fuzz.csv", &errors, &error);
   MdCsvKind kind = md_csv_detect_kind (data, length);
 
-  g_assert_true (kind == MD_CSV_KIND_EPISODES || kind == MD_CSV_KIND_CHECKINS);
   if (checkins != NULL)
     {
       g_autoptr(GPtrArray) again = NULL;
@@ -225,6 +245,93 @@ check_one_checkins (const char *data,
   g_assert_error (error, MD_CSV_ERROR, MD_CSV_ERROR_BAD_DATA);
   check_errors (errors, data, length);
   return FALSE;
+}
+
+/* The medicines and rating scale readers: an accepted file formats, reads back and formats
+ * the same; a refused one has well-formed FILE:LINE: messages. */
+typedef GPtrArray *(*ParseFunc)  (const char *, gsize, const char *, GPtrArray **, GError **);
+typedef char      *(*FormatFunc) (GPtrArray *);
+
+static gboolean
+check_one_kind (const char *data,
+                gsize       length,
+                ParseFunc   parse,
+                FormatFunc  format,
+                MdCsvKind   kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GPtrArray) rows = parse (data, length, "fuzz.csv", &errors, &error);
+
+  if (rows != NULL)
+    {
+      g_autoptr(GPtrArray) again = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *text_again = NULL;
+
+      g_assert_no_error (error);
+      g_assert_null (errors);
+      /* A rating scale file with no item column left (only "day") reads as check-ins. */
+      if (kind != MD_CSV_KIND_MRS || md_csv_detect_kind (data, length) != MD_CSV_KIND_CHECKINS)
+        g_assert_cmpint (md_csv_detect_kind (data, length), ==, kind);
+      text = format (rows);
+      again = parse (text, strlen (text), "again.csv", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (again);
+      g_assert_cmpuint (again->len, ==, rows->len);
+      text_again = format (again);
+      g_assert_cmpstr (text_again, ==, text);
+      return TRUE;
+    }
+  g_assert_error (error, MD_CSV_ERROR, MD_CSV_ERROR_BAD_DATA);
+  check_errors (errors, data, length);
+  return FALSE;
+}
+
+static void
+fuzz_kind (const char * const *kind_seeds,
+           guint               n_seeds,
+           guint32             seed,
+           ParseFunc           parse,
+           FormatFunc          format,
+           MdCsvKind           kind)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  gint64 start = g_get_monotonic_time ();
+  guint accepted = 0, rejected = 0;
+  guint i;
+
+  for (i = 0; i < n_seeds; i++)
+    g_assert_true (check_one_kind (kind_seeds[i], strlen (kind_seeds[i]), parse, format, kind));
+  for (i = 0; i < ITERATIONS && g_get_monotonic_time () - start < TIME_LIMIT; i++)
+    {
+      g_autoptr(GString) s = g_string_new (kind_seeds[g_rand_int_range (rand, 0, n_seeds)]);
+      guint n = g_rand_int_range (rand, 1, 5);
+
+      for (guint k = 0; k < n; k++)
+        mutate (rand, s);
+      if (check_one_kind (s->str, s->len, parse, format, kind))
+        accepted++;
+      else
+        rejected++;
+    }
+  g_test_message ("%u inputs: %u accepted, %u rejected", i, accepted, rejected);
+  g_assert_cmpuint (i, >=, 500);
+  g_assert_cmpuint (accepted, >, 0);
+  g_assert_cmpuint (rejected, >, 0);
+}
+
+static void
+test_medicine_mutations (void)
+{
+  fuzz_kind (medicine_seeds, G_N_ELEMENTS (medicine_seeds), 20250401, md_medicine_csv_parse,
+             md_medicine_csv_format, MD_CSV_KIND_MEDICINES);
+}
+
+static void
+test_mrs_mutations (void)
+{
+  fuzz_kind (mrs_seeds, G_N_ELEMENTS (mrs_seeds), 20250402, md_mrs_csv_parse, md_mrs_csv_format, MD_CSV_KIND_MRS);
 }
 
 static guint32
@@ -368,5 +475,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv-fuzz/checkins/seeds-are-valid", test_checkin_seeds_are_valid);
   g_test_add_func ("/csv-fuzz/checkins/mutations", test_checkin_mutations);
   g_test_add_func ("/csv-fuzz/checkins/token-soup", test_checkin_token_soup);
+  g_test_add_func ("/csv-fuzz/medicines/mutations", test_medicine_mutations);
+  g_test_add_func ("/csv-fuzz/mrs/mutations", test_mrs_mutations);
   return g_test_run ();
 }

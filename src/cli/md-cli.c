@@ -20,6 +20,9 @@
 #include "md-report.h"
 #include "md-csv.h"
 #include "md-diary.h"
+#include "md-fhir.h"
+#include "md-medicine-csv.h"
+#include "md-mrs-csv.h"
 #include "md-flag-acks.h"
 #include "md-rules.h"
 #include "md-store.h"
@@ -27,15 +30,18 @@
 
 static const GOptionEntry entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the diary at PATH instead of the default one"), N_("PATH") },
-  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import episodes or check-ins from a CSV file (all or nothing; the header tells which)"), N_("CSV") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Import episodes, check-ins, medicines or rating scale answers from a CSV file (all or nothing; the header tells which)"), N_("CSV") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export every episode to a CSV file (- for standard output)"), N_("CSV") },
   { "export-checkins", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export every daily check-in to a CSV file (- for standard output)"), N_("CSV") },
+  { "export-medicines", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export every medicine to a CSV file (- for standard output)"), N_("CSV") },
+  { "export-mrs", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export every Menopause Rating Scale answer to a CSV file (- for standard output)"), N_("CSV") },
+  { "export-fhir", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Export the whole diary as a FHIR R4 Bundle in JSON (- for standard output)"), N_("FILE") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write a copy of the diary to FILE (safe while the diary is in use)"), N_("FILE") },
   { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Replace the diary with the copy in FILE (the diary as it was is kept in the backups folder)"), N_("FILE") },
   { "flags", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the warning signs found in the diary"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --flags: print JSON"), NULL },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --flags: evaluate at this instant (ISO 8601) instead of now"), N_("INSTANT") },
-  { "chart", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Draw a chart: frequency, duration, face, sides, regions, time-of-day or triggers"), N_("KIND") },
+  { "chart", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Draw a chart: frequency, duration, face, sides, regions, time-of-day, triggers or mrs"), N_("KIND") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --chart: the file to write (.png, .svg or .pdf)"), N_("FILE") },
   { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Write the clinician summary as a PDF file"), N_("FILE.pdf") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --report: a4 or letter (default from your region)"), N_("SIZE") },
@@ -56,13 +62,15 @@ md_cli_add_options (GApplication *app)
   g_application_set_option_context_summary (app,
     _("Menodiary keeps a private diary of facial twitching. With no option it opens the window."));
   g_application_set_option_context_description (app,
-    _("A file name of “-” means standard input for --import and standard output for --export "
-      "and --export-checkins.\n"
+    _("A file name of “-” means standard input for --import and standard output for --export, "
+      "--export-checkins, --export-medicines, --export-mrs and --export-fhir.\n"
       "Only the window, --import and --restore create a diary that does not exist yet; the other "
       "commands read the diary without changing it.\n"
       "Exit status: 0 done, 1 bad data (a bad CSV row, a missing file, a diary that cannot be used), "
       "2 bad usage."));
 }
+
+static char *setting_string (const char *key);
 
 /* Reading commands open the diary read-only and never create one (a mistyped --db must not
  * leave an empty diary behind); only --import and --restore create it. */
@@ -103,21 +111,60 @@ run_import (MdDiary    *diary,
     }
   if (kind == MD_CSV_KIND_CHECKINS)
     g_print ("imported %u check-ins, replaced %u\n", added, other);
+  else if (kind == MD_CSV_KIND_MEDICINES)
+    g_print ("imported %u medicines, replaced %u\n", added, other);
+  else if (kind == MD_CSV_KIND_MRS)
+    g_print ("imported %u MRS days, replaced %u\n", added, other);
   else
     g_print ("imported %u, skipped %u\n", added, other);
   return MD_EXIT_OK;
 }
 
+typedef enum {
+  EXPORT_EPISODES,
+  EXPORT_CHECKINS,
+  EXPORT_MEDICINES,
+  EXPORT_MRS,
+  EXPORT_FHIR,
+} ExportKind;
+
+static gboolean
+export_fhir (MdDiary     *diary,
+             const char  *file,
+             GError     **error)
+{
+  g_autofree char *name = setting_string ("patient-name");
+  g_autofree char *birth = setting_string ("patient-birth-date");
+  g_autofree char *stage = setting_string ("menopause-stage");
+  g_autofree char *last = setting_string ("last-period");
+  g_autofree char *hrt = setting_string ("hrt");
+  MdFhirInfo info = { name, birth, md_time_now (), stage, last, -1 };
+
+  if (g_strcmp0 (hrt, "yes") == 0 || g_strcmp0 (hrt, "no") == 0)
+    info.hrt = g_strcmp0 (hrt, "yes") == 0;
+
+  return md_fhir_export_file (diary, &info, file, error);
+}
+
 static int
 run_export (MdDiary    *diary,
             const char *file,
-            gboolean    checkins)
+            ExportKind  kind)
 {
   g_autoptr(GError) error = NULL;
-
   MdStore *store = md_diary_get_store (diary);
+  gboolean ok = FALSE;
 
-  if (!(checkins ? md_checkin_csv_export_file (store, file, &error) : md_csv_export_file (store, file, &error)))
+  switch (kind)
+    {
+    case EXPORT_EPISODES:  ok = md_csv_export_file (store, file, &error); break;
+    case EXPORT_CHECKINS:  ok = md_checkin_csv_export_file (store, file, &error); break;
+    case EXPORT_MEDICINES: ok = md_medicine_csv_export_file (store, file, &error); break;
+    case EXPORT_MRS:       ok = md_mrs_csv_export_file (store, file, &error); break;
+    case EXPORT_FHIR:      ok = export_fhir (diary, file, &error); break;
+    default:               g_assert_not_reached ();
+    }
+  if (!ok)
     {
       g_printerr ("menodiary: %s\n", error->message);
       return MD_EXIT_BAD_DATA;
@@ -259,6 +306,9 @@ run_report (GVariantDict *options)
   g_autofree char *lower = NULL;
   g_autofree char *name = NULL;
   g_autofree char *birth = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *hrt = NULL;
+  g_autofree char *last_period = NULL;
   gint64 now = md_time_now ();
   gint32 offset = md_utc_offset_at (NULL, now);
   MdReportInfo info = { 0 };
@@ -296,8 +346,14 @@ run_report (GVariantDict *options)
     return MD_EXIT_BAD_DATA;
   name = setting_string ("patient-name");
   birth = setting_string ("patient-birth-date");
+  stage = setting_string ("menopause-stage");
+  hrt = setting_string ("hrt");
+  last_period = setting_string ("last-period");
   info.patient_name = name;
   info.birth_date = birth;
+  info.stage = stage;
+  info.hrt = hrt != NULL && *hrt != '\0' ? hrt : NULL;
+  info.last_period = last_period;
   style = md_draw_style_new_default (FALSE);
   doc = md_report_build_for_diary (diary, &info, style, &error);
   if (doc == NULL || !md_doc_write_pdf (doc, output, &error))
@@ -316,6 +372,8 @@ run_chart (GVariantDict *options)
   g_autoptr(MdDiary) diary = NULL;
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GPtrArray) mrs = NULL;
+  g_autoptr(GPtrArray) medicines = NULL;
   g_autoptr(MdStats) stats = NULL;
   g_autoptr(MdDrawStyle) style = NULL;
   g_autofree char *kind_id = NULL;
@@ -331,7 +389,7 @@ run_chart (GVariantDict *options)
   if (!lookup_size (options, "width", &width) || !lookup_size (options, "height", &height))
     return usage_error (_("--width and --height must be whole numbers between 200 and 4000."));
   if (!md_chart_kind_from_id (kind_id, &kind))
-    return usage_error (_("Unknown chart kind: use frequency, duration, face, sides, regions, time-of-day or triggers."));
+    return usage_error (_("Unknown chart kind: use frequency, duration, face, sides, regions, time-of-day, triggers or mrs."));
   if (output == NULL || *output == '\0')
     return usage_error (_("--chart needs --output FILE."));
   if (!md_chart_file_format_ok (output))
@@ -358,6 +416,17 @@ run_chart (GVariantDict *options)
     }
   stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
                             (MdCheckin * const *) checkins->pdata, checkins->len, from_day, to_day);
+  mrs = md_diary_mrs_between (diary, from_day, to_day, &error);
+  if (mrs != NULL)
+    medicines = md_diary_list_medicines (diary, &error);
+  if (medicines == NULL)
+    {
+      g_printerr ("menodiary: %s\n", error->message);
+      return MD_EXIT_BAD_DATA;
+    }
+  md_stats_add_menopause (stats, (MdCheckin * const *) checkins->pdata, checkins->len,
+                          (MdMrs * const *) mrs->pdata, mrs->len,
+                          (MdMedicine * const *) medicines->pdata, medicines->len, NULL);
   style = md_draw_style_new_default (FALSE);
   if (!md_chart_save (kind, stats, style, width, height, output, &error))
     {
@@ -374,6 +443,9 @@ md_cli_run (GVariantDict *options)
   g_autofree char *import_file = NULL;
   g_autofree char *export_file = NULL;
   g_autofree char *checkins_file = NULL;
+  g_autofree char *medicines_file = NULL;
+  g_autofree char *mrs_file = NULL;
+  g_autofree char *fhir_file = NULL;
   g_autofree char *as_of_text = NULL;
   g_autofree char *backup_file = NULL;
   g_autofree char *restore_file = NULL;
@@ -401,16 +473,20 @@ md_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "import", "^ay", &import_file);
   g_variant_dict_lookup (options, "export", "^ay", &export_file);
   g_variant_dict_lookup (options, "export-checkins", "^ay", &checkins_file);
+  g_variant_dict_lookup (options, "export-medicines", "^ay", &medicines_file);
+  g_variant_dict_lookup (options, "export-mrs", "^ay", &mrs_file);
+  g_variant_dict_lookup (options, "export-fhir", "^ay", &fhir_file);
   g_variant_dict_lookup (options, "as-of", "s", &as_of_text);
   g_variant_dict_lookup (options, "backup", "^ay", &backup_file);
   g_variant_dict_lookup (options, "restore", "^ay", &restore_file);
 
   n_commands = (import_file != NULL) + (export_file != NULL) + (checkins_file != NULL) + (flags != FALSE) +
-               (backup_file != NULL) + (restore_file != NULL);
+               (backup_file != NULL) + (restore_file != NULL) + (medicines_file != NULL) + (mrs_file != NULL) +
+               (fhir_file != NULL);
   if (g_variant_dict_contains (options, "report"))
     {
       if (n_commands > 0 || json || as_of_text != NULL || g_variant_dict_contains (options, "chart"))
-        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --backup, --restore, --flags, --chart or --report."));
+        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --export-medicines, --export-mrs, --export-fhir, --backup, --restore, --flags, --chart or --report."));
       if (g_variant_dict_contains (options, "output") || g_variant_dict_contains (options, "width") ||
           g_variant_dict_contains (options, "height"))
         return usage_error (_("--output, --width and --height go with --chart."));
@@ -421,7 +497,7 @@ md_cli_run (GVariantDict *options)
   if (g_variant_dict_contains (options, "chart"))
     {
       if (n_commands > 0 || json || as_of_text != NULL)
-        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --backup, --restore, --flags or --chart."));
+        return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --export-medicines, --export-mrs, --export-fhir, --backup, --restore, --flags or --chart."));
       return run_chart (options);
     }
   if (chart_options_given (options))
@@ -435,12 +511,13 @@ md_cli_run (GVariantDict *options)
       return -1;
     }
   if (n_commands > 1)
-    return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --backup, --restore or --flags."));
+    return usage_error (_("Give one command at a time: --import, --export, --export-checkins, --export-medicines, --export-mrs, --export-fhir, --backup, --restore or --flags."));
   if ((json || as_of_text != NULL) && !flags)
     return usage_error (_("--json and --as-of go with --flags."));
   if ((import_file != NULL && *import_file == '\0') || (export_file != NULL && *export_file == '\0') ||
       (checkins_file != NULL && *checkins_file == '\0') || (backup_file != NULL && *backup_file == '\0') ||
-      (restore_file != NULL && *restore_file == '\0'))
+      (restore_file != NULL && *restore_file == '\0') || (medicines_file != NULL && *medicines_file == '\0') ||
+      (mrs_file != NULL && *mrs_file == '\0') || (fhir_file != NULL && *fhir_file == '\0'))
     return usage_error (_("A file name is missing."));
   if (as_of_text != NULL)
     {
@@ -462,8 +539,14 @@ md_cli_run (GVariantDict *options)
   if (backup_file != NULL)
     return run_backup (diary, backup_file);
   if (export_file != NULL)
-    return run_export (diary, export_file, FALSE);
+    return run_export (diary, export_file, EXPORT_EPISODES);
   if (checkins_file != NULL)
-    return run_export (diary, checkins_file, TRUE);
+    return run_export (diary, checkins_file, EXPORT_CHECKINS);
+  if (medicines_file != NULL)
+    return run_export (diary, medicines_file, EXPORT_MEDICINES);
+  if (mrs_file != NULL)
+    return run_export (diary, mrs_file, EXPORT_MRS);
+  if (fhir_file != NULL)
+    return run_export (diary, fhir_file, EXPORT_FHIR);
   return run_flags (diary, json, as_of);
 }

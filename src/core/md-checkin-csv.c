@@ -13,6 +13,7 @@
 
 #include "md-checkin-csv.h"
 #include "md-csv-io.h"
+#include "md-mrs.h"
 #include "md-time.h"
 
 /* The columns, in the order export writes them. */
@@ -29,12 +30,15 @@ typedef enum {
   COL_MEDICINES_STARTED,
   COL_MEDICINES_STOPPED,
   COL_NOTE,
+  COL_BLEEDING,
+  COL_SYMPTOMS,
   N_COLS
 } Column;
 
 static const char * const column_names[N_COLS] = {
   "day", "sleep_hours", "sleep_quality", "caffeine_cups", "caffeine_mg", "water_glasses",
   "stress", "hot_flashes", "supplements", "medicines_started", "medicines_stopped", "note",
+  "bleeding", "symptoms",
 };
 
 /* Free text keeps the spaces around it. */
@@ -173,6 +177,8 @@ column_of_checkin_error (int code)
     case MD_CHECKIN_ERROR_WATER:         return COL_WATER_GLASSES;
     case MD_CHECKIN_ERROR_STRESS:        return COL_STRESS;
     case MD_CHECKIN_ERROR_HOT_FLASHES:   return COL_HOT_FLASHES;
+    case MD_CHECKIN_ERROR_BLEEDING:      return COL_BLEEDING;
+    case MD_CHECKIN_ERROR_SYMPTOMS:      return COL_SYMPTOMS;
     case MD_CHECKIN_ERROR_TEXT:
     default:                             return COL_NOTE;
     }
@@ -267,6 +273,22 @@ parse_row (const MdCsvRecord *r,
                            column_names[col], MD_CHECKIN_TEXT_MAX_CHARS);
       else
         *field = g_strdup (raw[col]);
+    }
+
+  if (raw[COL_BLEEDING] != NULL && *raw[COL_BLEEDING] != '\0' &&
+      !md_bleeding_from_id (raw[COL_BLEEDING], &c->bleeding))
+    {
+      g_autofree char *shown = md_csv_quote_value (raw[COL_BLEEDING]);
+
+      md_csv_report_add (rep, r->line, _("bleeding: %s is not one of none, spotting, light, medium or heavy"), shown);
+    }
+
+  if (raw[COL_SYMPTOMS] != NULL)
+    {
+      g_autoptr(GError) bad = NULL;
+
+      if (!md_checkin_parse_symptoms (c, raw[COL_SYMPTOMS], &bad))
+        md_csv_report_add (rep, r->line, "%s: %s", column_names[COL_SYMPTOMS], bad->message);
     }
 
   if (rep->errors->len > n_errors)
@@ -404,6 +426,15 @@ md_checkin_csv_format (GPtrArray *checkins)
       md_csv_append_field (s, c->medicines_stopped != NULL ? c->medicines_stopped : "");
       g_string_append_c (s, ',');
       md_csv_append_field (s, c->note != NULL ? c->note : "");
+      g_string_append_c (s, ',');
+      if (c->bleeding != MD_UNKNOWN)
+        g_string_append (s, md_bleeding_id (c->bleeding));
+      g_string_append_c (s, ',');
+      {
+        g_autofree char *symptoms = md_checkin_format_symptoms (c);
+
+        md_csv_append_field (s, symptoms);
+      }
       g_string_append_c (s, '\n');
     }
   return g_string_free (s, FALSE);
@@ -439,6 +470,14 @@ keep_absent_answers (MdCheckin       *c,
     replace_text (&c->medicines_stopped, stored->medicines_stopped);
   if (!present[COL_NOTE])
     replace_text (&c->note, stored->note);
+  if (!present[COL_BLEEDING])
+    c->bleeding = stored->bleeding;
+  if (!present[COL_SYMPTOMS])
+    {
+      g_autofree char *text = md_checkin_format_symptoms (stored);
+
+      md_checkin_parse_symptoms (c, text, NULL);
+    }
 }
 
 /* Stores parsed check-ins all or nothing: a day already in the diary is replaced, except for
@@ -543,6 +582,8 @@ md_checkin_csv_export_file (MdStore    *store,
 typedef struct {
   gboolean has_day;
   gboolean has_started_at;
+  gboolean has_name;
+  gboolean has_mrs_item;
 } KindState;
 
 static gboolean
@@ -558,6 +599,9 @@ kind_cb (const MdCsvRecord *r,
 
       k->has_day |= strcmp (name, "day") == 0;
       k->has_started_at |= strcmp (name, "started_at") == 0;
+      k->has_name |= strcmp (name, "name") == 0;
+      for (guint m = 0; m < MD_MRS_N_ITEMS; m++)
+        k->has_mrs_item |= strcmp (name, md_mrs_item_id (m)) == 0;
     }
   return FALSE;  /* the header is all it needs */
 }
@@ -566,12 +610,16 @@ MdCsvKind
 md_csv_detect_kind (const char *data,
                     gsize       length)
 {
-  KindState k = { FALSE, FALSE };
+  KindState k = { FALSE, FALSE, FALSE, FALSE };
 
   g_return_val_if_fail (data != NULL || length == 0, MD_CSV_KIND_EPISODES);
 
   md_csv_for_each_record (data, length, kind_cb, &k, NULL);
-  return k.has_day && !k.has_started_at ? MD_CSV_KIND_CHECKINS : MD_CSV_KIND_EPISODES;
+  if (k.has_started_at)
+    return MD_CSV_KIND_EPISODES;
+  if (k.has_day)
+    return k.has_mrs_item ? MD_CSV_KIND_MRS : MD_CSV_KIND_CHECKINS;
+  return k.has_name ? MD_CSV_KIND_MEDICINES : MD_CSV_KIND_EPISODES;
 }
 
 gboolean
@@ -609,6 +657,10 @@ md_csv_import_any_file (MdStore    *store,
     *kind = found;
   if (found == MD_CSV_KIND_EPISODES)
     return md_csv_import_reader (store, reader, n_imported, n_other, row_errors, error);
+  if (found == MD_CSV_KIND_MEDICINES)
+    return md_medicine_csv_import_reader (store, reader, n_imported, n_other, row_errors, error);
+  if (found == MD_CSV_KIND_MRS)
+    return md_mrs_csv_import_reader (store, reader, n_imported, n_other, row_errors, error);
 
   checkins = parse (NULL, 0, reader, md_csv_reader_get_name (reader), present, row_errors, error);
   if (checkins == NULL)

@@ -2,7 +2,10 @@
  * CSV kind beside the episodes of md-csv.h.
  *
  * Header: day,sleep_hours,sleep_quality,caffeine_cups,caffeine_mg,water_glasses,stress,
- *         hot_flashes,supplements,medicines_started,medicines_stopped,note
+ *         hot_flashes,supplements,medicines_started,medicines_stopped,note,bleeding,symptoms
+ * bleeding is none, spotting, light, medium or heavy; symptoms the custom symptoms rated that
+ * day, "name=value;name=value" (0 .. 10). Both were added with schema 4: a file without them
+ * still imports, and keeps the stored answers of those columns.
  * Columns in any order; only day (YYYY-MM-DD) is required; an unknown or repeated column is
  * an error. The same RFC 4180 rules as episodes (UTF-8, optional BOM, LF or CRLF, blank lines
  * ignored). An empty value = not answered. sleep_hours is decimal hours ("6.5"), read to the
@@ -23,16 +26,20 @@ G_BEGIN_DECLS
 
 #define MD_CHECKIN_CSV_HEADER \
   "day,sleep_hours,sleep_quality,caffeine_cups,caffeine_mg,water_glasses,stress,hot_flashes," \
-  "supplements,medicines_started,medicines_stopped,note"
+  "supplements,medicines_started,medicines_stopped,note,bleeding,symptoms"
 
 /* The kinds of CSV file Menodiary reads. */
 typedef enum {
   MD_CSV_KIND_EPISODES,
   MD_CSV_KIND_CHECKINS,
+  MD_CSV_KIND_MEDICINES,
+  MD_CSV_KIND_MRS,
 } MdCsvKind;
 
-/* The kind of a CSV text, from its first line that is not blank: a header with a "day" column
- * and no "started_at" column is check-ins; anything else (even an empty text) is episodes. */
+/* The kind of a CSV text, from its first line that is not blank: a header with a "started_at"
+ * column is episodes; one with a "day" column is rating scale answers when it has any of the
+ * scale's item columns (hot_flushes, ...), else check-ins; one with a "name" column (and
+ * neither of those) is medicines; anything else (even an empty text) is episodes. */
 MdCsvKind  md_csv_detect_kind          (const char *data,
                                         gsize       length);
 
@@ -67,7 +74,8 @@ gboolean   md_checkin_csv_export_file  (MdStore    *store,
 
 /* Reads @path ("-" = standard input), finds its kind (md_csv_detect_kind) and imports it:
  * episodes as md_csv_import_file (*n_other = skipped duplicates), check-ins as
- * md_checkin_csv_import_data (*n_other = replaced days). */
+ * md_checkin_csv_import_data (*n_other = replaced days), medicines (*n_other = replaced
+ * medicines, same name and start) and rating scale answers (*n_other = replaced days). */
 gboolean   md_csv_import_any_file      (MdStore    *store,
                                         const char *path,
                                         MdCsvKind  *kind,

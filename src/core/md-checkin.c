@@ -18,7 +18,7 @@ G_DEFINE_QUARK (md-checkin-error-quark, md_checkin_error)
 
 #define CHECKIN_COLUMNS \
   "day, sleep_min, sleep_quality, caffeine_cups, caffeine_mg, water_glasses, stress, hot_flashes, " \
-  "supplements, medicines_started, medicines_stopped, note, updated_utc"
+  "supplements, medicines_started, medicines_stopped, note, updated_utc, bleeding, symptoms"
 
 MdCheckin *
 md_checkin_new (gint64 day)
@@ -33,7 +33,177 @@ md_checkin_new (gint64 day)
   self->water_glasses = MD_UNKNOWN;
   self->stress = MD_UNKNOWN;
   self->hot_flashes = MD_UNKNOWN;
+  self->bleeding = MD_UNKNOWN;
   return self;
+}
+
+static const char * const bleeding_ids[MD_N_BLEEDING] = {
+  "none", "spotting", "light", "medium", "heavy",
+};
+
+const char *
+md_bleeding_id (MdBleeding bleeding)
+{
+  g_return_val_if_fail ((guint) bleeding < MD_N_BLEEDING, NULL);
+  return bleeding_ids[bleeding];
+}
+
+gboolean
+md_bleeding_from_id (const char *id,
+                     int        *out)
+{
+  for (guint i = 0; id != NULL && i < MD_N_BLEEDING; i++)
+    if (strcmp (id, bleeding_ids[i]) == 0)
+      {
+        *out = (int) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+md_bleeding_label (MdBleeding bleeding)
+{
+  switch (bleeding)
+    {
+    case MD_BLEEDING_NONE:     return C_("bleeding", "None");
+    case MD_BLEEDING_SPOTTING: return C_("bleeding", "Spotting");
+    case MD_BLEEDING_LIGHT:    return C_("bleeding", "Light");
+    case MD_BLEEDING_MEDIUM:   return C_("bleeding", "Medium");
+    case MD_BLEEDING_HEAVY:    return C_("bleeding", "Heavy");
+    case MD_N_BLEEDING:
+    default:                   g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+clear_symptoms (MdCheckin *self)
+{
+  for (guint i = 0; i < self->n_symptoms; i++)
+    g_free (self->symptoms[i].name);
+  g_clear_pointer (&self->symptoms, g_free);
+  self->n_symptoms = 0;
+}
+
+gint
+md_checkin_get_symptom (const MdCheckin *self,
+                        const char      *name)
+{
+  for (guint i = 0; i < self->n_symptoms; i++)
+    if (strcmp (self->symptoms[i].name, name) == 0)
+      return self->symptoms[i].value;
+  return MD_UNKNOWN;
+}
+
+void
+md_checkin_set_symptom (MdCheckin  *self,
+                        const char *name,
+                        gint        value)
+{
+  g_return_if_fail (name != NULL);
+
+  for (guint i = 0; i < self->n_symptoms; i++)
+    if (strcmp (self->symptoms[i].name, name) == 0)
+      {
+        if (value != MD_UNKNOWN)
+          {
+            self->symptoms[i].value = value;
+            return;
+          }
+        g_free (self->symptoms[i].name);
+        memmove (&self->symptoms[i], &self->symptoms[i + 1], (self->n_symptoms - i - 1) * sizeof *self->symptoms);
+        self->n_symptoms--;
+        return;
+      }
+  if (value == MD_UNKNOWN)
+    return;
+  self->symptoms = g_renew (MdSymptomValue, self->symptoms, self->n_symptoms + 1);
+  self->symptoms[self->n_symptoms].name = g_strdup (name);
+  self->symptoms[self->n_symptoms].value = value;
+  self->n_symptoms++;
+}
+
+char *
+md_checkin_format_symptoms (const MdCheckin *self)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < self->n_symptoms; i++)
+    g_string_append_printf (s, "%s%s=%d", i > 0 ? ";" : "", self->symptoms[i].name, self->symptoms[i].value);
+  return g_string_free (s, FALSE);
+}
+
+/* A name she can give a symptom: not empty, no ";" or "=", no spaces at either end, no line
+ * breaks, not too long. */
+static gboolean
+symptom_name_ok (const char *name)
+{
+  gsize len = strlen (name);
+
+  return len > 0 && g_utf8_validate (name, -1, NULL) && strpbrk (name, ";=\r\n\t") == NULL &&
+         !g_ascii_isspace (name[0]) && !g_ascii_isspace (name[len - 1]) &&
+         g_utf8_strlen (name, -1) <= MD_SYMPTOM_NAME_MAX_CHARS;
+}
+
+gboolean
+md_checkin_parse_symptoms (MdCheckin   *self,
+                           const char  *text,
+                           GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ";", -1);
+  g_autoptr(MdCheckin) tmp = md_checkin_new (self->day);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      char *eq = strchr (part, '=');
+      char *name, *value;
+      guint64 v;
+
+      if (*part == '\0')
+        continue;
+      if (eq == NULL)
+        {
+          g_set_error (error, MD_CHECKIN_ERROR, MD_CHECKIN_ERROR_SYMPTOMS,
+                       _("“%s” is not of the form name=value, such as brain fog=3"), part);
+          return FALSE;
+        }
+      *eq = '\0';
+      name = g_strstrip (part);
+      value = g_strstrip (eq + 1);
+      if (!symptom_name_ok (name))
+        {
+          g_set_error (error, MD_CHECKIN_ERROR, MD_CHECKIN_ERROR_SYMPTOMS,
+                       _("“%s” is not a symptom name (1 to %d characters, without “;” or “=”)"),
+                       name, MD_SYMPTOM_NAME_MAX_CHARS);
+          return FALSE;
+        }
+      if (md_checkin_get_symptom (tmp, name) != MD_UNKNOWN)
+        {
+          g_set_error (error, MD_CHECKIN_ERROR, MD_CHECKIN_ERROR_SYMPTOMS,
+                       _("“%s” is given twice"), name);
+          return FALSE;
+        }
+      if (*value == '\0' || strspn (value, "0123456789") != strlen (value) ||
+          !g_ascii_string_to_unsigned (value, 10, 0, MD_SYMPTOM_MAX, &v, NULL))
+        {
+          g_set_error (error, MD_CHECKIN_ERROR, MD_CHECKIN_ERROR_SYMPTOMS,
+                       _("%s: “%s” is not a whole number from 0 to %d"), name, value, MD_SYMPTOM_MAX);
+          return FALSE;
+        }
+      if (tmp->n_symptoms >= MD_SYMPTOMS_MAX)
+        {
+          g_set_error (error, MD_CHECKIN_ERROR, MD_CHECKIN_ERROR_SYMPTOMS,
+                       _("at most %d symptoms a day"), MD_SYMPTOMS_MAX);
+          return FALSE;
+        }
+      md_checkin_set_symptom (tmp, name, (gint) v);
+    }
+  clear_symptoms (self);
+  self->symptoms = g_steal_pointer (&tmp->symptoms);
+  self->n_symptoms = tmp->n_symptoms;
+  tmp->n_symptoms = 0;
+  return TRUE;
 }
 
 MdCheckin *
@@ -45,6 +215,9 @@ md_checkin_copy (const MdCheckin *self)
   copy->medicines_started = g_strdup (self->medicines_started);
   copy->medicines_stopped = g_strdup (self->medicines_stopped);
   copy->note = g_strdup (self->note);
+  copy->symptoms = g_memdup2 (self->symptoms, self->n_symptoms * sizeof *self->symptoms);
+  for (guint i = 0; i < self->n_symptoms; i++)
+    copy->symptoms[i].name = g_strdup (self->symptoms[i].name);
   return copy;
 }
 
@@ -57,6 +230,7 @@ md_checkin_free (MdCheckin *self)
   g_free (self->medicines_started);
   g_free (self->medicines_stopped);
   g_free (self->note);
+  clear_symptoms (self);
   g_free (self);
 }
 
@@ -137,6 +311,37 @@ md_checkin_validate (const MdCheckin *self,
             }
         }
     }
+  if (self->bleeding != MD_UNKNOWN && (self->bleeding < 0 || self->bleeding >= MD_N_BLEEDING))
+    {
+      g_set_error_literal (error, MD_CHECKIN_ERROR, MD_CHECKIN_ERROR_BLEEDING,
+                           _("Bleeding: none, spotting, light, medium or heavy."));
+      return FALSE;
+    }
+  if (self->n_symptoms > MD_SYMPTOMS_MAX)
+    {
+      g_set_error (error, MD_CHECKIN_ERROR, MD_CHECKIN_ERROR_SYMPTOMS,
+                   _("Symptoms: at most %d a day."), MD_SYMPTOMS_MAX);
+      return FALSE;
+    }
+  for (guint i = 0; i < self->n_symptoms; i++)
+    {
+      const MdSymptomValue *v = &self->symptoms[i];
+
+      if (!symptom_name_ok (v->name) || v->value < 0 || v->value > MD_SYMPTOM_MAX)
+        {
+          g_set_error (error, MD_CHECKIN_ERROR, MD_CHECKIN_ERROR_SYMPTOMS,
+                       _("Symptoms: a name of 1 to %d characters without “;” or “=”, rated from 0 to %d."),
+                       MD_SYMPTOM_NAME_MAX_CHARS, MD_SYMPTOM_MAX);
+          return FALSE;
+        }
+      for (guint k = 0; k < i; k++)
+        if (strcmp (self->symptoms[k].name, v->name) == 0)
+          {
+            g_set_error (error, MD_CHECKIN_ERROR, MD_CHECKIN_ERROR_SYMPTOMS,
+                         _("Symptoms: “%s” is rated twice."), v->name);
+            return FALSE;
+          }
+    }
   return check_text (self->medicines_started, _("Medicines started"), error) &&
          check_text (self->medicines_stopped, _("Medicines stopped"), error) &&
          check_text (self->note, _("Note"), error);
@@ -196,6 +401,12 @@ checkin_from_row (sqlite3_stmt *stmt)
   c->medicines_stopped = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
   c->note = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
   c->updated_utc = sqlite3_column_int64 (stmt, 12);
+  if (sqlite3_column_type (stmt, 13) != SQLITE_NULL &&
+      !md_bleeding_from_id ((const char *) sqlite3_column_text (stmt, 13), &c->bleeding))
+    return NULL;
+  if (sqlite3_column_text (stmt, 14) != NULL &&
+      !md_checkin_parse_symptoms (c, (const char *) sqlite3_column_text (stmt, 14), NULL))
+    return NULL;
   if (!md_checkin_validate (c, NULL))
     return NULL;
   return g_steal_pointer (&c);
@@ -207,11 +418,12 @@ put_one (MdStore   *store,
          GError   **error)
 {
   g_autofree char *supplements = c->supplements ? g_strjoinv (";", c->supplements) : g_strdup ("");
+  g_autofree char *symptoms = md_checkin_format_symptoms (c);
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = md_store_prepare (store, "INSERT OR REPLACE INTO checkin (" CHECKIN_COLUMNS ") "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
   if (stmt == NULL)
     return FALSE;
   c->updated_utc = md_time_now ();
@@ -228,6 +440,11 @@ put_one (MdStore   *store,
   bind_text_or_null (stmt, 11, c->medicines_stopped);
   bind_text_or_null (stmt, 12, c->note);
   sqlite3_bind_int64 (stmt, 13, c->updated_utc);
+  if (c->bleeding == MD_UNKNOWN)
+    sqlite3_bind_null (stmt, 14);
+  else
+    sqlite3_bind_text (stmt, 14, md_bleeding_id (c->bleeding), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, symptoms, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     md_store_set_error (store, rc, error);

@@ -17,6 +17,8 @@ typedef enum {
   MD_CHECKIN_ERROR_STRESS,
   MD_CHECKIN_ERROR_HOT_FLASHES,
   MD_CHECKIN_ERROR_TEXT,
+  MD_CHECKIN_ERROR_BLEEDING,
+  MD_CHECKIN_ERROR_SYMPTOMS,
 } MdCheckinError;
 GQuark md_checkin_error_quark (void);
 
@@ -26,6 +28,32 @@ GQuark md_checkin_error_quark (void);
 #define MD_CHECKIN_WATER_MAX       40     /* glasses */
 #define MD_CHECKIN_HOT_FLASHES_MAX 100
 #define MD_CHECKIN_TEXT_MAX_CHARS  2000
+#define MD_SYMPTOM_MAX             10     /* a custom symptom is rated 0 .. 10 */
+#define MD_SYMPTOM_NAME_MAX_CHARS  60
+#define MD_SYMPTOMS_MAX            30     /* custom symptoms on one day */
+
+/* Bleeding that day (the check-in's period answer); MD_UNKNOWN when not answered. */
+typedef enum {
+  MD_BLEEDING_NONE,
+  MD_BLEEDING_SPOTTING,
+  MD_BLEEDING_LIGHT,
+  MD_BLEEDING_MEDIUM,
+  MD_BLEEDING_HEAVY,
+  MD_N_BLEEDING
+} MdBleeding;
+
+/* "none", "spotting", "light", "medium", "heavy" (stable ids: database, CSV). */
+const char *md_bleeding_id      (MdBleeding bleeding);
+gboolean    md_bleeding_from_id (const char *id,
+                                 int        *out);
+/* "None", "Spotting", ... (translated). */
+const char *md_bleeding_label   (MdBleeding bleeding);
+
+/* A custom daily symptom rated that day (a symptom not rated is simply absent). */
+typedef struct {
+  char *name;
+  gint  value;              /* 0 .. MD_SYMPTOM_MAX */
+} MdSymptomValue;
 
 /* Every number is MD_UNKNOWN (-1) when not answered. */
 typedef struct {
@@ -41,6 +69,9 @@ typedef struct {
   char   *medicines_started;/* free text, NULL = none */
   char   *medicines_stopped;/* free text, NULL = none */
   char   *note;             /* free text, NULL = none */
+  gint    bleeding;         /* MdBleeding, or MD_UNKNOWN */
+  MdSymptomValue *symptoms; /* custom symptoms rated that day, in the order given */
+  guint   n_symptoms;
   gint64  updated_utc;      /* set by the store */
 } MdCheckin;
 
@@ -54,6 +85,20 @@ gboolean   md_checkin_validate (const MdCheckin *self,
                                 GError         **error);
 gboolean   md_checkin_took     (const MdCheckin *self,
                                 const char      *supplement);
+/* The rating of custom symptom @name that day, or MD_UNKNOWN. */
+gint       md_checkin_get_symptom (const MdCheckin *self,
+                                   const char      *name);
+/* Rates @name (MD_UNKNOWN removes it); a new name is added at the end. */
+void       md_checkin_set_symptom (MdCheckin  *self,
+                                   const char *name,
+                                   gint        value);
+/* "name=value;name=value" (the CSV and database form), "" for none. */
+char      *md_checkin_format_symptoms (const MdCheckin *self) G_GNUC_WARN_UNUSED_RESULT;
+/* Parses that form (spaces around names and values ignored, empty parts skipped) into @self's
+ * symptoms; FALSE with a message (without a column name) when it is not one. */
+gboolean   md_checkin_parse_symptoms  (MdCheckin   *self,
+                                       const char  *text,
+                                       GError     **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdCheckin, md_checkin_free)
 
 /* Store access (one transaction each; "changed" is emitted on success). */

@@ -103,6 +103,26 @@ GPtrArray   *md_checkin_csv_parse_reader (MdCsvReader *reader,
 
 /* Imports episodes from @reader as md_csv_import_file does (md-csv.c). */
 struct _MdStore;
+/* The medicines and rating scale kinds (md-medicine-csv.c, md-mrs-csv.c): *n_replaced = rows
+ * that replaced a stored medicine (same name and start) or day. */
+GPtrArray   *md_medicine_csv_parse_reader (MdCsvReader *reader,
+                                           GPtrArray  **row_errors,
+                                           GError     **error);
+GPtrArray   *md_mrs_csv_parse_reader      (MdCsvReader *reader,
+                                           GPtrArray  **row_errors,
+                                           GError     **error);
+gboolean     md_medicine_csv_import_reader (struct _MdStore *store,
+                                            MdCsvReader     *reader,
+                                            guint           *n_imported,
+                                            guint           *n_replaced,
+                                            GPtrArray      **row_errors,
+                                            GError         **error);
+gboolean     md_mrs_csv_import_reader      (struct _MdStore *store,
+                                            MdCsvReader     *reader,
+                                            guint           *n_imported,
+                                            guint           *n_replaced,
+                                            GPtrArray      **row_errors,
+                                            GError         **error);
 gboolean     md_csv_import_reader (struct _MdStore *store,
                                    MdCsvReader     *reader,
                                    guint           *n_added,

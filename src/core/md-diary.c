@@ -654,6 +654,65 @@ md_diary_checkins_between (MdDiary  *self,
   return md_store_checkins_between (self->store, from_day, to_day, error);
 }
 
+GPtrArray *
+md_diary_list_medicines (MdDiary  *self,
+                         GError  **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+  return md_store_list_medicines (self->store, error);
+}
+
+GPtrArray *
+md_diary_mrs_between (MdDiary  *self,
+                      gint64    from_day,
+                      gint64    to_day,
+                      GError  **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+  return md_store_mrs_between (self->store, from_day, to_day, error);
+}
+
+MdMrs *
+md_diary_get_mrs (MdDiary  *self,
+                  gint64    day,
+                  GError  **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+  return md_store_get_mrs (self->store, day, error);
+}
+
+gboolean
+md_diary_last_mrs_day (MdDiary *self,
+                       gint64  *day)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  if (sqlite3_prepare_v2 (md_store_get_db (self->store), "SELECT max(day) FROM mrs WHERE day <= ?1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, md_diary_get_today (self));
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        {
+          found = TRUE;
+          if (day != NULL)
+            *day = sqlite3_column_int64 (stmt, 0);
+        }
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+gboolean
+md_diary_mrs_due (MdDiary *self)
+{
+  gint64 last;
+
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  return !md_diary_last_mrs_day (self, &last) || md_diary_get_today (self) - last >= 7;
+}
+
 gboolean
 md_diary_first_day (MdDiary *self,
                     gint64  *day)
@@ -759,6 +818,46 @@ md_diary_put_checkin (MdDiary    *self,
   g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
   self->pending = MD_DIARY_CHANGE_CHECKINS;
   return write_done (self, md_store_put_checkin (self->store, checkin, error));
+}
+
+gboolean
+md_diary_add_medicine (MdDiary     *self,
+                       MdMedicine  *medicine,
+                       GError     **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  self->pending = MD_DIARY_CHANGE_MEDICINES;
+  return write_done (self, md_store_add_medicine (self->store, medicine, error));
+}
+
+gboolean
+md_diary_update_medicine (MdDiary     *self,
+                          MdMedicine  *medicine,
+                          GError     **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  self->pending = MD_DIARY_CHANGE_MEDICINES;
+  return write_done (self, md_store_update_medicine (self->store, medicine, error));
+}
+
+gboolean
+md_diary_delete_medicine (MdDiary  *self,
+                          gint64    id,
+                          GError  **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  self->pending = MD_DIARY_CHANGE_MEDICINES;
+  return write_done (self, md_store_delete_medicine (self->store, id, error));
+}
+
+gboolean
+md_diary_put_mrs (MdDiary  *self,
+                  MdMrs    *mrs,
+                  GError  **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), FALSE);
+  self->pending = MD_DIARY_CHANGE_MRS;
+  return write_done (self, md_store_put_mrs (self->store, mrs, error));
 }
 
 gboolean

@@ -13,6 +13,8 @@
 
 #include "md-checkin.h"
 #include "md-episode.h"
+#include "md-medicine.h"
+#include "md-mrs.h"
 #include "md-rules.h"
 #include "md-store.h"
 
@@ -26,7 +28,9 @@ typedef enum {
   MD_DIARY_CHANGE_CHECKINS = 1 << 1,
   MD_DIARY_CHANGE_MARKS    = 1 << 2,
   MD_DIARY_CHANGE_EXTERNAL = 1 << 3,
-  MD_DIARY_CHANGE_ALL      = 0x7,
+  MD_DIARY_CHANGE_MEDICINES = 1 << 4,
+  MD_DIARY_CHANGE_MRS      = 1 << 5,
+  MD_DIARY_CHANGE_ALL      = 0x37,
 } MdDiaryChange;
 
 /* What happened to the one episode a "changed" emission is about (md_diary_get_changed_episode). */
@@ -116,6 +120,24 @@ GPtrArray  *md_diary_checkins_between (MdDiary    *self,
                                       gint64       from_day,
                                       gint64       to_day,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Medicines: those without a start first, then by start (md_store_list_medicines). */
+GPtrArray  *md_diary_list_medicines  (MdDiary     *self,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Menopause Rating Scale answers, oldest first, days inclusive. */
+GPtrArray  *md_diary_mrs_between     (MdDiary     *self,
+                                      gint64       from_day,
+                                      gint64       to_day,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+MdMrs      *md_diary_get_mrs         (MdDiary     *self,
+                                      gint64       day,
+                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The latest day with rating scale answers up to today, or FALSE when there is none. */
+gboolean    md_diary_last_mrs_day    (MdDiary     *self,
+                                      gint64      *day);
+/* Whether the weekly rating scale is due: never answered, or last answered 7 or more days
+ * before today. */
+gboolean    md_diary_mrs_due         (MdDiary     *self);
+
 /* The first local day with an episode or a check-in, or FALSE for an empty diary. */
 gboolean    md_diary_first_day       (MdDiary     *self,
                                       gint64      *day);
@@ -135,6 +157,18 @@ gboolean    md_diary_restore_episode (MdDiary     *self,
                                       GError     **error);
 gboolean    md_diary_put_checkin     (MdDiary     *self,
                                       MdCheckin   *checkin,
+                                      GError     **error);
+gboolean    md_diary_add_medicine    (MdDiary     *self,
+                                      MdMedicine  *medicine,
+                                      GError     **error);
+gboolean    md_diary_update_medicine (MdDiary     *self,
+                                      MdMedicine  *medicine,
+                                      GError     **error);
+gboolean    md_diary_delete_medicine (MdDiary     *self,
+                                      gint64       id,
+                                      GError     **error);
+gboolean    md_diary_put_mrs         (MdDiary     *self,
+                                      MdMrs       *mrs,
                                       GError     **error);
 /* "Discussed with my doctor" marks on alerts. */
 gboolean    md_diary_mark_alert      (MdDiary      *self,

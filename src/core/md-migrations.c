@@ -79,6 +79,34 @@ static const char * const migrations[] = {
   "DROP TABLE episode;"
   "ALTER TABLE episode_v3 RENAME TO episode;"
   "CREATE INDEX episode_by_start ON episode (start_utc, id);",
+
+  /* 4: the menopause diary: the check-in's bleeding answer and custom symptoms
+   * ("name=value;name=value"), medicines as records of their own, and the Menopause Rating
+   * Scale (11 items, each 0 .. 4 or not answered) once per day at most. */
+  "ALTER TABLE checkin ADD COLUMN bleeding TEXT"
+  "  CHECK (bleeding IN ('none', 'spotting', 'light', 'medium', 'heavy'));"
+  "ALTER TABLE checkin ADD COLUMN symptoms TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE medicine ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('hrt', 'preventive', 'as-needed', 'supplement', 'other')),"
+  "  dose TEXT CHECK (dose IS NULL OR length(dose) <= 200),"
+  "  started INTEGER,"
+  "  stopped INTEGER CHECK (stopped IS NULL OR started IS NULL OR stopped >= started),"
+  "  note TEXT CHECK (note IS NULL OR length(note) <= 2000),"
+  "  updated_utc INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX medicine_by_start ON medicine (started, name, id);"
+  "CREATE TABLE mrs ("
+  "  day INTEGER PRIMARY KEY,"
+  "  i1 INTEGER CHECK (i1 BETWEEN 0 AND 4), i2 INTEGER CHECK (i2 BETWEEN 0 AND 4),"
+  "  i3 INTEGER CHECK (i3 BETWEEN 0 AND 4), i4 INTEGER CHECK (i4 BETWEEN 0 AND 4),"
+  "  i5 INTEGER CHECK (i5 BETWEEN 0 AND 4), i6 INTEGER CHECK (i6 BETWEEN 0 AND 4),"
+  "  i7 INTEGER CHECK (i7 BETWEEN 0 AND 4), i8 INTEGER CHECK (i8 BETWEEN 0 AND 4),"
+  "  i9 INTEGER CHECK (i9 BETWEEN 0 AND 4), i10 INTEGER CHECK (i10 BETWEEN 0 AND 4),"
+  "  i11 INTEGER CHECK (i11 BETWEEN 0 AND 4),"
+  "  updated_utc INTEGER NOT NULL"
+  ") STRICT;",
 };
 
 int

@@ -569,6 +569,112 @@ stats_clear (MdStats *self)
   md_series_free (self->sides);
   md_series_free (self->regions);
   md_series_free (self->hours);
+  md_series_free (self->mrs);
+  g_clear_pointer (&self->medicines, g_ptr_array_unref);
+  for (guint i = 0; i < self->n_symptoms; i++)
+    md_series_free (self->symptoms[i]);
+  g_free (self->symptoms);
+  g_strfreev (self->symptom_names);
+}
+
+/* Bucket means: sums and counts per day, bucketed, divided. */
+static MdSeries *
+bucket_means (const double *sums,
+              const double *counts,
+              guint         n_series,
+              gint64        from_day,
+              gint64        to_day,
+              MdBucketSize  size)
+{
+  MdSeries *s = md_series_bucket (sums, n_series, from_day, to_day, size);
+  g_autoptr(MdSeries) n = md_series_bucket (counts, 1, from_day, to_day, size);
+
+  for (guint b = 0; b < s->n_buckets; b++)
+    for (guint k = 0; k < n_series; k++)
+      s->values[b * n_series + k] = n->values[b] > 0 ? s->values[b * n_series + k] / n->values[b] : 0;
+  return s;
+}
+
+void
+md_stats_add_menopause (MdStats            *self,
+                        MdCheckin * const  *checkins,
+                        guint               n_checkins,
+                        MdMrs * const      *mrs,
+                        guint               n_mrs,
+                        MdMedicine * const *medicines,
+                        guint               n_medicines,
+                        const char * const *symptom_names)
+{
+  gint64 from = self->summary.from_day, to = self->summary.to_day;
+  guint n_days = n_days_of (from, to);
+  MdBucketSize size = md_stats_bucket_for_range (from, to);
+  g_autofree double *sums = g_new0 (double, MAX (n_days, 1) * 3);
+  g_autofree double *counts = g_new0 (double, MAX (n_days, 1));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_return_if_fail (self->mrs == NULL);
+
+  for (guint i = 0; i < n_mrs; i++)
+    {
+      const MdMrs *m = mrs[i];
+
+      if (m->day < from || m->day > to || md_mrs_score (m, MD_MRS_TOTAL, NULL) < 0)
+        continue;
+      for (MdMrsScale k = MD_MRS_SOMATIC; k < MD_MRS_N_SCALES; k++)
+        sums[(m->day - from) * 3 + (k - 1)] += MAX (md_mrs_score (m, k, NULL), 0);
+      counts[m->day - from] += 1;
+      self->mrs_days++;
+    }
+  self->mrs = bucket_means (sums, counts, 3, from, to, MD_BUCKET_WEEK);
+
+  self->medicines = g_ptr_array_new_with_free_func ((GDestroyNotify) md_medicine_free);
+  for (guint i = 0; i < n_medicines; i++)
+    {
+      const MdMedicine *m = medicines[i];
+
+      if ((m->started == MD_NO_DAY || m->started <= to) && (m->stopped == MD_NO_DAY || m->stopped >= from))
+        g_ptr_array_add (self->medicines, md_medicine_copy (m));
+    }
+
+  if (symptom_names != NULL)
+    for (guint i = 0; symptom_names[i] != NULL; i++)
+      g_ptr_array_add (names, (gpointer) symptom_names[i]);
+  else
+    for (guint i = 0; i < n_checkins; i++)
+      for (guint k = 0; k < checkins[i]->n_symptoms; k++)
+        {
+          const char *name = checkins[i]->symptoms[k].name;
+          gboolean seen = FALSE;
+
+          if (checkins[i]->day < from || checkins[i]->day > to)
+            continue;
+          for (guint j = 0; j < names->len && !seen; j++)
+            seen = strcmp (names->pdata[j], name) == 0;
+          if (!seen)
+            g_ptr_array_add (names, (gpointer) name);
+        }
+  self->n_symptoms = names->len;
+  self->symptom_names = g_new0 (char *, names->len + 1);
+  self->symptoms = g_new0 (MdSeries *, MAX (names->len, 1));
+  for (guint j = 0; j < names->len; j++)
+    {
+      memset (sums, 0, sizeof (double) * MAX (n_days, 1));
+      memset (counts, 0, sizeof (double) * MAX (n_days, 1));
+      for (guint i = 0; i < n_checkins; i++)
+        {
+          int v;
+
+          if (checkins[i]->day < from || checkins[i]->day > to)
+            continue;
+          v = md_checkin_get_symptom (checkins[i], names->pdata[j]);
+          if (v == MD_UNKNOWN)
+            continue;
+          sums[checkins[i]->day - from] = v;
+          counts[checkins[i]->day - from] = 1;
+        }
+      self->symptom_names[j] = g_strdup (names->pdata[j]);
+      self->symptoms[j] = bucket_means (sums, counts, 1, from, to, size);
+    }
 }
 
 void

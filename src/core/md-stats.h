@@ -14,6 +14,8 @@
 
 #include "md-checkin.h"
 #include "md-episode.h"
+#include "md-medicine.h"
+#include "md-mrs.h"
 
 G_BEGIN_DECLS
 
@@ -111,6 +113,14 @@ typedef struct {
   MdSeries          *regions;     /* MD_N_REGION_GROUPS series */
   MdSeries          *hours;       /* 24 buckets by local hour */
   MdFactorComparison factors[MD_N_FACTORS];
+  /* The menopause picture (md_stats_add_menopause; NULL / 0 until then). */
+  MdSeries          *mrs;         /* week buckets, 3 series (somatic, psychological, urogenital):
+                                   * the mean of the week's answers, stacked to the total */
+  guint              mrs_days;    /* days with answers in the range */
+  GPtrArray         *medicines;   /* MdMedicine* taken at some time in the range, for the bands */
+  guint              n_symptoms;
+  char             **symptom_names;
+  MdSeries         **symptoms;    /* per name: the mean rating (0 .. 10) of the rated days */
 } MdStats;
 
 GType        md_stats_get_type (void) G_GNUC_CONST;
@@ -122,6 +132,17 @@ MdStats     *md_stats_compute (MdEpisode * const *episodes,
                                guint              n_checkins,
                                gint64             from_day,
                                gint64             to_day) G_GNUC_WARN_UNUSED_RESULT;
+/* Adds the rating scale, the medicines and the custom symptoms (@symptom_names, in the order to
+ * show; NULL = every name rated in the range, by first use) to freshly computed @self, before it
+ * is shared. */
+void         md_stats_add_menopause (MdStats            *self,
+                                     MdCheckin * const  *checkins,
+                                     guint               n_checkins,
+                                     MdMrs * const      *mrs,
+                                     guint               n_mrs,
+                                     MdMedicine * const *medicines,
+                                     guint               n_medicines,
+                                     const char * const *symptom_names);
 MdStats     *md_stats_ref     (MdStats *self);
 void         md_stats_unref   (MdStats *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdStats, md_stats_unref)

@@ -766,7 +766,9 @@ md_store_has_data (MdStore *self)
   g_return_val_if_fail (MD_IS_STORE (self), FALSE);
   /* An older diary may have no checkin table yet. */
   return query_int (self->db, "SELECT EXISTS (SELECT 1 FROM episode)", NULL) == 1 ||
-         query_int (self->db, "SELECT EXISTS (SELECT 1 FROM checkin)", NULL) == 1;
+         query_int (self->db, "SELECT EXISTS (SELECT 1 FROM checkin)", NULL) == 1 ||
+         query_int (self->db, "SELECT EXISTS (SELECT 1 FROM medicine)", NULL) == 1 ||
+         query_int (self->db, "SELECT EXISTS (SELECT 1 FROM mrs)", NULL) == 1;
 }
 
 const char *

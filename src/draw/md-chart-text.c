@@ -95,6 +95,7 @@ md_chart_item_text (MdChartKind    kind,
     case MD_CHART_SIDES: s = stats->sides; break;
     case MD_CHART_REGIONS: s = stats->regions; break;
     case MD_CHART_TIME_OF_DAY: s = stats->hours; break;
+    case MD_CHART_MRS: s = stats->mrs; break;
     case MD_CHART_FACE:
     case MD_CHART_TRIGGERS:
     case MD_N_CHART_KINDS:
@@ -113,6 +114,15 @@ md_chart_item_text (MdChartKind    kind,
       if (s->average != NULL)
         g_string_append_printf (text, s->size == MD_BUCKET_WEEK ? _(" (4-week average %.1f)") : _(" (7-day average %.1f)"),
                                 s->average[index]);
+    }
+  else if (kind == MD_CHART_MRS)
+    {
+      if (md_series_total (s, index) <= 0 && s->values[index * 3] == 0)
+        g_string_append (text, _("no answers that week"));
+      else
+        g_string_append_printf (text, _("total %.1f (somatic %.1f, psychological %.1f, urogenital %.1f)"),
+                                md_series_total (s, index), s->values[index * 3], s->values[index * 3 + 1],
+                                s->values[index * 3 + 2]);
     }
   else if (kind == MD_CHART_DURATION)
     {
@@ -150,7 +160,9 @@ md_chart_describe (MdChartKind    kind,
 
   g_return_val_if_fail (stats != NULL, NULL);
   if (md_chart_is_empty (kind, stats))
-    return g_strdup (kind == MD_CHART_TRIGGERS ? _(MD_CHART_NO_CHECKINS) : _("Nothing logged in this period."));
+    return g_strdup (kind == MD_CHART_TRIGGERS ? _(MD_CHART_NO_CHECKINS) :
+                     kind == MD_CHART_MRS ? _("No Menopause Rating Scale answers in this period yet.") :
+                     _("Nothing logged in this period."));
   switch (kind)
     {
     case MD_CHART_FREQUENCY:
@@ -215,6 +227,26 @@ md_chart_describe (MdChartKind    kind,
         }
       g_string_append (text, _("This shows what happened together, not what causes twitching."));
       break;
+    case MD_CHART_MRS:
+      {
+        const MdSeries *m = stats->mrs;
+        int last = -1;
+
+        for (guint b = 0; b < m->n_buckets; b++)
+          if (md_series_total (m, b) > 0)
+            last = (int) b;
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "Menopause Rating Scale answers on %u day. ",
+                                                   "Menopause Rating Scale answers on %u days. ",
+                                                   stats->mrs_days), stats->mrs_days);
+        if (last >= 0)
+          {
+            g_autofree char *item = md_chart_item_text (kind, stats, last);
+
+            g_string_append_printf (text, _("Latest week with a score above 0: %s."), item);
+          }
+        break;
+      }
     case MD_CHART_FACE:
       return md_chart_face_describe (stats);
     case MD_N_CHART_KINDS:

@@ -22,10 +22,11 @@ typedef enum {
   MD_CHART_REGIONS,       /* region groups over time */
   MD_CHART_TIME_OF_DAY,
   MD_CHART_TRIGGERS,
+  MD_CHART_MRS,           /* Menopause Rating Scale by week: the three subscores stacked */
   MD_N_CHART_KINDS
 } MdChartKind;
 
-/* "frequency", "duration", "face", "sides", "regions", "time-of-day", "triggers". */
+/* "frequency", "duration", "face", "sides", "regions", "time-of-day", "triggers", "mrs". */
 const char *md_chart_kind_id        (MdChartKind kind);
 gboolean    md_chart_kind_from_id   (const char *id, MdChartKind *out);
 const char *md_chart_kind_label     (MdChartKind kind);
@@ -45,6 +46,13 @@ void     md_chart_draw_time_of_day (cairo_t *cr, const MdStats *stats, const MdD
                                     double width, double height, int highlight);
 void     md_chart_draw_triggers    (cairo_t *cr, const MdStats *stats, const MdDrawStyle *style,
                                     double width, double height, int highlight);
+/* The chart of custom symptom @index (stats->symptom_names): the mean rating per day or week. */
+void     md_chart_draw_symptom     (cairo_t *cr, const MdStats *stats, guint index, const MdDrawStyle *style,
+                                    double width, double height);
+/* The height of the medicine bands drawn under the frequency chart at that size (0 when there
+ * is no medicine in the period). */
+double   md_chart_medicine_bands_height (const MdStats *stats, const MdDrawStyle *style, double height);
+
 /* Dispatches on @kind; FALSE (and nothing drawn) when the kind is not available. */
 gboolean md_chart_draw             (cairo_t *cr, MdChartKind kind, const MdStats *stats,
                                     const MdDrawStyle *style, double width, double height,

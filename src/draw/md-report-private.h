@@ -19,4 +19,13 @@ void   md_report_add_key_findings (MdDoc     *doc,
                                    gint64     from_day,
                                    gint64     to_day);
 
+/* The menopause picture (md-report-menopause.c): status and HRT, medicines with their dates,
+ * the last period and cycle lengths, the rating scale, her own symptoms, and a medicine started
+ * within 14 days before twitching began, as context. Nothing when none of it was recorded. */
+#include "md-report.h"
+void   md_report_add_menopause    (MdDoc              *doc,
+                                   const MdReportInfo *info,
+                                   GPtrArray          *episodes,
+                                   GPtrArray          *checkins);
+
 G_END_DECLS

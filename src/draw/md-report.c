@@ -848,6 +848,12 @@ md_report_build (const MdReportInfo *info,
   stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
                             (MdCheckin * const *) checkins->pdata, checkins->len,
                             info->from_day, info->to_day);
+  /* The medicines as bands under the frequency chart. */
+  md_stats_add_menopause (stats, (MdCheckin * const *) checkins->pdata, checkins->len,
+                          info->mrs != NULL ? (MdMrs * const *) info->mrs->pdata : NULL,
+                          info->mrs != NULL ? info->mrs->len : 0,
+                          info->medicines != NULL ? (MdMedicine * const *) info->medicines->pdata : NULL,
+                          info->medicines != NULL ? info->medicines->len : 0, NULL);
 
   add_header (doc, info);
   md_doc_set_footer (doc, _("Recorded by the patient in Menodiary, a personal diary. It is not a diagnosis "
@@ -860,6 +866,7 @@ md_report_build (const MdReportInfo *info,
       md_doc_add_heading (doc, _("Summary"));
       md_doc_add_paragraph (doc, _("No twitching was logged in this period."), MD_DOC_TEXT_NORMAL);
       add_context (doc, checkins, stats);
+      md_report_add_menopause (doc, info, episodes, checkins);
       return doc;
     }
 
@@ -878,6 +885,7 @@ md_report_build (const MdReportInfo *info,
   add_regions (doc, stats);
   add_signs (doc, episodes, info->from_day, info->to_day);
   add_context (doc, checkins, stats);
+  md_report_add_menopause (doc, info, episodes, checkins);
   add_notes (doc, episodes, checkins, info->from_day, info->to_day);
   return doc;
 }
@@ -894,10 +902,26 @@ md_report_build_from_store (MdStore            *store,
   g_autoptr(GPtrArray) current = NULL;
   g_autoptr(GPtrArray) period = NULL;
   g_autoptr(GPtrArray) earlier = g_ptr_array_new ();
+  g_autoptr(GPtrArray) medicines = NULL;
+  g_autoptr(GPtrArray) mrs = NULL;
+  MdReportInfo with = *info;
   gint64 end_utc;
   MdLevel overall;
 
   g_return_val_if_fail (MD_IS_STORE (store), NULL);
+
+  if (with.medicines == NULL)
+    {
+      if ((medicines = md_store_list_medicines (store, error)) == NULL)
+        return NULL;
+      with.medicines = medicines;
+    }
+  if (with.mrs == NULL)
+    {
+      if ((mrs = md_store_mrs_between (store, info->from_day, info->to_day, error)) == NULL)
+        return NULL;
+      with.mrs = mrs;
+    }
 
   /* The whole diary up to the end of the period: the alerts see all the history they need,
    * exactly as --flags does. The statistics keep only the days of the period. */
@@ -930,7 +954,7 @@ md_report_build_from_store (MdStore            *store,
     }
   md_flags_mark_discussed (store, current);
   md_flags_mark_discussed (store, earlier);
-  return md_report_build (info, episodes, checkins, current, earlier, style);
+  return md_report_build (&with, episodes, checkins, current, earlier, style);
 }
 
 gboolean

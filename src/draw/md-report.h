@@ -24,6 +24,14 @@ typedef struct {
   gboolean    letter;         /* US Letter instead of A4 */
   double      page_width;     /* points; 0 = A4 or Letter as above (a printer may ask for another) */
   double      page_height;
+  /* The menopause picture (all optional): stage ("perimenopause", "menopause",
+   * "postmenopause", "not-sure"), HRT ("yes", "no"), the first day of the last period as she
+   * gave it ("YYYY-MM-DD"). md_report_build_from_store fills @medicines and @mrs when NULL. */
+  const char *stage;
+  const char *hrt;
+  const char *last_period;
+  GPtrArray  *medicines;      /* MdMedicine* */
+  GPtrArray  *mrs;            /* MdMrs* of the period, oldest first */
 } MdReportInfo;
 
 /* @episodes: MdEpisode*, oldest first, at least those of the period (earlier ones are used as

@@ -416,6 +416,16 @@ taken_supplements (MdCheckinEditor *self)
 }
 
 static gboolean
+same_symptoms (const MdCheckin *a,
+               const MdCheckin *b)
+{
+  g_autofree char *x = md_checkin_format_symptoms (a);
+  g_autofree char *y = md_checkin_format_symptoms (b);
+
+  return g_strcmp0 (x, y) == 0;
+}
+
+static gboolean
 same_checkin (const MdCheckin *a,
               const MdCheckin *b)
 {
@@ -429,7 +439,7 @@ same_checkin (const MdCheckin *a,
                        b->supplements ? (const char * const *) b->supplements : empty) &&
          g_strcmp0 (a->medicines_started, b->medicines_started) == 0 &&
          g_strcmp0 (a->medicines_stopped, b->medicines_stopped) == 0 &&
-         g_strcmp0 (a->note, b->note) == 0;
+         g_strcmp0 (a->note, b->note) == 0 && a->bleeding == b->bleeding && same_symptoms (a, b);
 }
 
 MdCheckin *
@@ -463,6 +473,13 @@ md_checkin_editor_get_checkin (MdCheckinEditor *self)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   c->note = text_or_null (note, loaded ? loaded->note : NULL);
+  /* Answers the form does not show (bleeding, her own symptoms) are kept as stored. */
+  if (loaded != NULL)
+    {
+      c->bleeding = loaded->bleeding;
+      for (guint i = 0; i < loaded->n_symptoms; i++)
+        md_checkin_set_symptom (c, loaded->symptoms[i].name, loaded->symptoms[i].value);
+    }
   return c;
 }
 

@@ -1,4 +1,5 @@
-/* fuzz-csv.c: libFuzzer entry point for md_csv_parse and md_checkin_csv_parse.
+/* fuzz-csv.c: libFuzzer entry point for md_csv_parse and md_checkin_csv_parse (and the
+ * medicines and rating scale readers).
  *
  * Built by meson: `make fuzz` (clang, -Dfuzz=true, ASan+UBSan, corpus tests/fuzz/corpus/csv)
  * for long runs; in the normal suite the same entry point runs for a few seconds through
@@ -20,6 +21,8 @@
 #include <unistd.h>
 
 #include "md-checkin-csv.h"
+#include "md-medicine-csv.h"
+#include "md-mrs-csv.h"
 #include "md-csv-io.h"
 #include "md-csv.h"
 
@@ -120,6 +123,34 @@ check_streamed (const char *data,
     same_errors (whole_errors, errors);
 }
 
+/* The medicines and rating scale readers: an accepted file formats, reads back and formats the
+ * same; a refused one says where. */
+static void
+check_kind (const char  *data,
+            size_t       size,
+            GPtrArray *(*parse) (const char *, gsize, const char *, GPtrArray **, GError **),
+            char      *(*format) (GPtrArray *))
+{
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GPtrArray) rows = parse (data, size, "fuzz.csv", &errors, NULL);
+
+  if (rows != NULL)
+    {
+      g_autofree char *text = format (rows);
+      g_autoptr(GPtrArray) again = parse (text, strlen (text), "again.csv", NULL, NULL);
+      g_autofree char *text_again = NULL;
+
+      if (again == NULL)
+        abort ();
+      text_again = format (again);
+      if (strcmp (text, text_again) != 0)
+        abort ();
+    }
+  else if (errors == NULL || errors->len == 0 ||
+           !g_str_has_prefix (g_ptr_array_index (errors, 0), "fuzz.csv:"))
+    abort ();
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -131,6 +162,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (tz == NULL)
     tz = g_time_zone_new_identifier ("Europe/Paris");
   check_checkins ((const char *) data, size);
+  check_kind ((const char *) data, size, md_medicine_csv_parse, md_medicine_csv_format);
+  check_kind ((const char *) data, size, md_mrs_csv_parse, md_mrs_csv_format);
 
   episodes = md_csv_parse ((const char *) data, size, "fuzz.csv", tz, NOW, &errors, NULL);
   check_streamed ((const char *) data, size, tz, episodes, errors, FALSE);

@@ -374,6 +374,27 @@ test_sleep_keeps_minutes (Fixture *f, gconstpointer data)
   g_assert_cmpint (back->water_glasses, ==, 2);
 }
 
+/* A change on the form keeps the answers it does not show: bleeding and her own symptoms. */
+static void
+test_keeps_bleeding_and_symptoms (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdCheckin) stored = md_checkin_new (TODAY);
+  g_autoptr(MdCheckin) back = NULL;
+
+  stored->bleeding = MD_BLEEDING_MEDIUM;
+  md_checkin_set_symptom (stored, "brain fog", 6);
+  md_checkin_set_symptom (stored, "joint pain", 0);
+  g_assert_true (md_store_put_checkin (f->store, stored, NULL));
+  reopen_on (f, TODAY);
+  type_into_spin (spin_in_row (f, "_Water"), "3");
+  press_save (f);
+  back = md_store_get_checkin (f->store, TODAY, NULL);
+  g_assert_cmpint (back->water_glasses, ==, 3);
+  g_assert_cmpint (back->bleeding, ==, MD_BLEEDING_MEDIUM);
+  g_assert_cmpint (md_checkin_get_symptom (back, "brain fog"), ==, 6);
+  g_assert_cmpint (md_checkin_get_symptom (back, "joint pain"), ==, 0);
+}
+
 /* Odd but valid check-ins, imported as CSV and stored directly, open and save unchanged:
  * not a byte of any row changes. */
 static void
@@ -381,10 +402,10 @@ test_open_save_unchanged (Fixture *f, gconstpointer data)
 {
   static const char csv[] =
     MD_CHECKIN_CSV_HEADER "\n"
-    "2025-03-31,8.58,1,0,3000,40,0,100,magnesium;evening primrose oil,  two spaces  ,\"a, b\",\"line one\r\nline two\n\"\n"
-    "2025-03-30,0.02,5,30,0,0,10,0,Vitamin D;Magnesium,,,   \n"
-    "2025-03-29,24,,,,,,,MAGNESIUM;magnesium;Zinc ,\t,,\n"
-    "2025-03-28,0,,,,,,,,,,\n";
+    "2025-03-31,8.58,1,0,3000,40,0,100,magnesium;evening primrose oil,  two spaces  ,\"a, b\",\"line one\r\nline two\n\",heavy,brain fog=4\n"
+    "2025-03-30,0.02,5,30,0,0,10,0,Vitamin D;Magnesium,,,   ,,\n"
+    "2025-03-29,24,,,,,,,MAGNESIUM;magnesium;Zinc ,\t,,,spotting,\"a=0;b=10\"\n"
+    "2025-03-28,0,,,,,,,,,,,none,\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(MdCheckin) direct = md_checkin_new (TODAY - 4);
   g_autoptr(MdCheckin) blank = md_checkin_new (TODAY - 5);
@@ -576,6 +597,7 @@ main (int argc, char *argv[])
 {
   md_ui_test_init (&argc, &argv);
   adw_init ();
+  g_test_add ("/checkin-editor/keeps-bleeding-and-symptoms", Fixture, NULL, setup, test_keeps_bleeding_and_symptoms, teardown);
   g_test_add ("/checkin-editor/fill-and-save", Fixture, NULL, setup, test_fill_and_save, teardown);
   g_test_add ("/checkin-editor/unanswered-stays-unknown", Fixture, NULL, setup, test_unanswered_stays_unknown, teardown);
   g_test_add ("/checkin-editor/old-day-from-calendar", Fixture, NULL, setup, test_old_day_from_calendar, teardown);
