@@ -103,9 +103,12 @@ md_backup_confirm_dialog_new (GtkWindow          *parent,
     {
       g_autofree char *episodes = g_strdup_printf (ngettext ("The copy holds %d episode.", "The copy holds %d episodes.",
                                                              info->n_episodes), info->n_episodes);
-      g_autofree char *checkins = g_strdup_printf (ngettext ("It holds %d daily check-in.", "It holds %d daily check-ins.",
-                                                             info->n_checkins), info->n_checkins);
+      g_autofree char *checkins = NULL;
 
+      /* Two sentences, each with its own plural; none about check-ins when there are none. */
+      if (info->n_checkins > 0)
+        checkins = g_strdup_printf (ngettext ("It holds %d daily check-in.", "It holds %d daily check-ins.",
+                                              info->n_checkins), info->n_checkins);
       holds = g_strjoin (" ", episodes, checkins, NULL);
     }
   body = holds != NULL ? g_strjoin ("\n\n", first, holds, NULL) : g_strdup (first);

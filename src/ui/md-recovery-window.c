@@ -263,6 +263,7 @@ fill_copies (MdRecoveryWindow *self)
   /* A fresh group each time (AdwPreferencesGroup in 1.2 cannot be emptied simply). */
   adw_clamp_set_child (ADW_CLAMP (clamp), group);
   self->copies_group = group;
+  gtk_widget_add_css_class (group, "copies");
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Recent Copies"));
   if (copies == NULL || copies->len == 0)
     {

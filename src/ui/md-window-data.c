@@ -158,6 +158,7 @@ report_import_errors (MdWindow     *self,
     }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text->str, -1);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
@@ -266,7 +267,10 @@ job_done_cb (GObject      *source,
 
   self->job_running = FALSE;
   if (self->work_bar != NULL)
-    gtk_action_bar_set_revealed (GTK_ACTION_BAR (self->work_bar), FALSE);
+    {
+      gtk_action_bar_set_revealed (GTK_ACTION_BAR (self->work_bar), FALSE);
+      gtk_spinner_set_spinning (self->work_spinner, FALSE);
+    }
   if (self->diary == NULL)
     return;  /* the window has been closed */
   if (job->kind == JOB_RESTORE && self->recent_window != NULL)
@@ -332,6 +336,7 @@ start_job (MdWindow   *self,
   self->job_running = TRUE;
   update_actions (self);
   gtk_label_set_text (self->work_label, doing);
+  gtk_spinner_set_spinning (self->work_spinner, TRUE);
   gtk_action_bar_set_revealed (GTK_ACTION_BAR (self->work_bar), TRUE);
   set_status (self, doing);
 
@@ -591,6 +596,7 @@ recent_window_new (MdWindow  *self,
                                          _("Menodiary keeps a copy of your diary as it was before the first change "
                                            "of each day (the last seven days with changes), and one before each restore. "
                                            "Restoring keeps the diary as it is now first."));
+  gtk_widget_add_css_class (group, "copies");
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   if (copies->len == 0)
     {
@@ -664,7 +670,7 @@ md_window_data_init (MdWindow *self)
 
   /* What is being done, at the foot, while a job runs. */
   self->work_bar = gtk_action_bar_new ();
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  self->work_spinner = GTK_SPINNER (spinner);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -706,6 +712,7 @@ md_window_data_dispose (MdWindow *self)
   /* A job still running finds these gone when it ends (the widgets go with the template). */
   self->work_bar = NULL;
   self->work_label = NULL;
+  self->work_spinner = NULL;
   self->read_only_bar = NULL;
 }
 

@@ -40,6 +40,7 @@ struct _MdWindow
   GtkWidget            *recent_window; /* weak: the list of recent copies, if shown */
   GtkWidget            *work_bar;      /* a GtkActionBar: what is being done */
   GtkLabel             *work_label;
+  GtkSpinner           *work_spinner;
   GtkWidget            *read_only_bar;
 };
 

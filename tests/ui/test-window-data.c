@@ -215,7 +215,7 @@ test_backup_restore (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (dialog_body (dialog), "“copy.db”"));
   g_assert_nonnull (strstr (dialog_body (dialog), "The copy holds 2 episodes."));
-  g_assert_nonnull (strstr (dialog_body (dialog), "It holds 0 daily check-ins."));
+  g_assert_null (strstr (dialog_body (dialog), "check-in"));
   g_assert_cmpuint (md_store_count_episodes (f->store), ==, 3);
 
   /* Cancel changes nothing. */
@@ -793,6 +793,14 @@ test_screenshots (Fixture       *f,
       g_test_skip ("set MD_SCREENSHOT_DIR to write screenshots");
       return;
     }
+  /* The application's style sheet, as AdwApplication would load it. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/menodiary/Menodiary/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
   add_episode (f->store, NOW - 2 * DAY);
   g_assert_true (md_backup_write (f->store, copy, NULL));
