@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-a11y.h"
 #include "md-backup.h"
 #include "md-backup-ui.h"
 #include "md-recovery-window-private.h"
@@ -365,6 +366,7 @@ set_problem (MdRecoveryWindow *self,
     gtk_widget_add_css_class (self->read_only_button, "suggested-action");
   else if (busy)
     gtk_widget_add_css_class (self->retry_button, "suggested-action");
+  md_a11y_fix_names (GTK_WIDGET (self));
 }
 
 static GtkWidget *

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "md-a11y.h"
 #include "md-backup.h"
 #include "md-backup-ui.h"
 #include "md-checkin-csv.h"
@@ -43,6 +44,7 @@ typedef struct {
   guint      n_other;       /* skipped episodes, or replaced check-in days */
   GPtrArray *row_errors;
   char      *saved_copy;
+  GApplication *app;        /* held while the job runs */
 } Job;
 
 typedef void (*FileChosenFunc) (MdWindow   *self,
@@ -67,6 +69,11 @@ job_free (Job *job)
   g_free (job->date);
   g_clear_pointer (&job->row_errors, g_ptr_array_unref);
   g_free (job->saved_copy);
+  if (job->app != NULL)
+    {
+      g_application_release (job->app);
+      g_object_unref (job->app);
+    }
   g_free (job);
 }
 
@@ -334,6 +341,12 @@ start_job (MdWindow   *self,
   job->date = g_strdup (date);
   job->now = md_diary_get_now (self->diary);
   self->job_running = TRUE;
+  /* Quitting waits for the job: an import or a restore is never cut short by closing. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    {
+      job->app = g_object_ref (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      g_application_hold (job->app);
+    }
   update_actions (self);
   gtk_label_set_text (self->work_label, doing);
   gtk_spinner_set_spinning (self->work_spinner, TRUE);
@@ -610,6 +623,7 @@ recent_window_new (MdWindow  *self,
   for (guint i = 0; i < copies->len; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                md_backup_row_new (g_ptr_array_index (copies, i), G_CALLBACK (recent_row_clicked_cb), self));
+  md_a11y_fix_names (window);
   return window;
 }
 
