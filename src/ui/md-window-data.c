@@ -617,7 +617,7 @@ recent_window_new (MdWindow  *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No copies yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("The first copy is made before the first change on a day after today."));
+                                   _("A copy is made before the first change of each day, once the diary holds something."));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   for (guint i = 0; i < copies->len; i++)
