@@ -452,6 +452,17 @@ test_menu_and_accels (Fixture       *f,
     g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f->window), names[i]));
   g_assert_true (g_variant_type_equal (g_action_group_get_action_parameter_type (G_ACTION_GROUP (f->window), "export"),
                                        G_VARIANT_TYPE_STRING));
+
+  /* No copies yet: the list says so and offers nothing to restore. */
+  activate (f, "win.restore-recent", NULL, NULL);
+  g_assert_nonnull (f->window->recent_window);
+  {
+    g_autoptr(GPtrArray) buttons = copy_buttons (f->window->recent_window);
+
+    g_assert_cmpuint (buttons->len, ==, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (f->window->recent_window));
+  g_assert_null (f->window->recent_window);
 }
 
 /* A diary opened read-only: every write action off, said under the header bar; export works. */
