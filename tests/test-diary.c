@@ -1,6 +1,8 @@
 /* test-diary.c: the model every view reads: one clock, the alerts, and "changed" (a change made
  * by another process included). */
 #include "config.h"
+#include "md-backup.h"
+#include <utime.h>
 
 #include <string.h>
 
@@ -325,6 +327,45 @@ test_alerts_as_full (Fixture *f, gconstpointer data)
   g_assert_cmpuint (fired, >, 10);
 }
 
+/* md_backup_inspect: any diary file's date (its modification time) and counts, never written. */
+static void
+test_backup_inspect (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "notes.db", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
+  g_autoptr(MdEpisode) ep = md_test_episode (NOW - 86400);
+  g_autoptr(MdCheckin) c = md_checkin_new (NOW / 86400 - 1);
+  g_autoptr(MdBackupInfo) info = NULL;
+  g_autoptr(MdBackupInfo) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  struct utimbuf times = { 1741600000, 1741600000 };  /* 2025-03-10 09:46:40 UTC */
+
+  g_assert_true (md_diary_add_episode (f->diary, ep, NULL));
+  c->stress = 3;
+  g_assert_true (md_diary_put_checkin (f->diary, c, NULL));
+  g_assert_true (md_diary_backup (f->diary, copy, NULL));
+  g_assert_cmpint (utime (copy, &times), ==, 0);
+
+  info = md_backup_inspect (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info->kind, ==, MD_BACKUP_KIND_FILE);
+  g_assert_cmpint (info->n_episodes, ==, 1);
+  g_assert_cmpint (info->n_checkins, ==, 1);
+  g_assert_cmpint (info->made_local, ==, 1741600000);  /* TZ=UTC */
+  g_assert_cmpint (info->day, ==, 1741600000 / 86400);
+
+  /* Not a diary: listed as unreadable (-1), not refused; the restore names the problem. */
+  g_assert_true (g_file_set_contents (text, "just words", -1, NULL));
+  bad = md_backup_inspect (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bad->n_episodes, ==, -1);
+  g_assert_null (md_backup_inspect (missing, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "missing.db"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -339,6 +380,7 @@ main (int argc, char *argv[])
   ADD ("/diary/first-day", test_first_day);
   ADD ("/diary/changed-episode", test_changed_episode);
   ADD ("/diary/alerts-as-full", test_alerts_as_full);
+  ADD ("/diary/backup-inspect", test_backup_inspect);
 #undef ADD
 
   return g_test_run ();

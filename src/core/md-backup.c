@@ -353,6 +353,55 @@ compare_made_desc (gconstpointer a,
   return -strcmp (x->path, y->path);
 }
 
+/* The episode and check-in counts of the copy at @info->path (-1 when it cannot be read). */
+static void
+count_copy (MdBackupInfo *info)
+{
+  sqlite3 *db = open_copy (info->path);
+
+  info->n_episodes = info->n_checkins = -1;
+  if (db == NULL)
+    return;
+  info->n_episodes = count_rows (db, "SELECT count(*) FROM episode");
+  if (info->n_episodes >= 0)
+    info->n_checkins = MAX (0, count_rows (db, "SELECT count(*) FROM checkin"));
+  sqlite3_close_v2 (db);
+}
+
+MdBackupInfo *
+md_backup_inspect (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(MdBackupInfo) info = NULL;
+  GStatBuf st;
+  gint64 mtime;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not read “%s”: %s."), path, g_strerror (saved));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a diary file."), path);
+      return NULL;
+    }
+  info = g_new0 (MdBackupInfo, 1);
+  info->path = g_strdup (path);
+  info->kind = MD_BACKUP_KIND_FILE;
+  mtime = (gint64) st.st_mtime;
+  info->made_local = mtime + md_utc_offset_at (NULL, mtime);
+  info->day = md_time_day_of (info->made_local);
+  count_copy (info);
+  return g_steal_pointer (&info);
+}
+
 GPtrArray *
 md_backup_list (const char  *diary_path,
                 GError     **error)
@@ -374,22 +423,13 @@ md_backup_list (const char  *diary_path,
   while ((name = g_dir_read_name (d)) != NULL)
     {
       g_autoptr(MdBackupInfo) info = g_new0 (MdBackupInfo, 1);
-      sqlite3 *db;
 
       if (!parse_name (name, base, &info->kind, &info->day, &info->made_local))
         continue;
       info->path = g_build_filename (dir, name, NULL);
       if (!g_file_test (info->path, G_FILE_TEST_IS_REGULAR))
         continue;
-      info->n_episodes = info->n_checkins = -1;
-      db = open_copy (info->path);
-      if (db != NULL)
-        {
-          info->n_episodes = count_rows (db, "SELECT count(*) FROM episode");
-          if (info->n_episodes >= 0)
-            info->n_checkins = MAX (0, count_rows (db, "SELECT count(*) FROM checkin"));
-          sqlite3_close_v2 (db);
-        }
+      count_copy (info);
       g_ptr_array_add (out, g_steal_pointer (&info));
     }
   g_ptr_array_sort (out, compare_made_desc);

@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 typedef enum {
   MD_BACKUP_KIND_DAILY,           /* before the first change of a day */
   MD_BACKUP_KIND_BEFORE_RESTORE,  /* before a restore replaced the diary */
+  MD_BACKUP_KIND_FILE,            /* any other diary file (md_backup_inspect) */
 } MdBackupKind;
 
 typedef struct {
@@ -59,6 +60,13 @@ gboolean      md_backup_daily      (MdStore  *store,
 /* The copies of the diary at @diary_path, newest first (MdBackupInfo*, with their episode and
  * check-in counts). An absent folder gives an empty array. */
 GPtrArray    *md_backup_list       (const char *diary_path,
+                                    GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* What the window shows before restoring @path, a copy she chose (never written): kind
+ * MD_BACKUP_KIND_FILE, the day and local time it was last written (its modification time), its
+ * episode and check-in counts (-1 when it cannot be read as a diary). Fails, naming @path,
+ * when it is not a regular file she can read. */
+MdBackupInfo *md_backup_inspect    (const char *path,
                                     GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Checks that @file is a Menodiary diary that passes PRAGMA integrity_check with a schema this

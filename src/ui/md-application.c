@@ -14,6 +14,7 @@
 #include "md-cli.h"
 #include "md-preferences.h"
 #include "md-reminders.h"
+#include "md-recovery-window.h"
 #include "md-window.h"
 
 struct _MdApplication
@@ -30,17 +31,14 @@ struct _MdApplication
 
 G_DEFINE_FINAL_TYPE (MdApplication, md_application, ADW_TYPE_APPLICATION)
 
+/* A diary that cannot be opened: the recovery window says why and offers the ways out. */
 static void
 show_open_error (MdApplication *self,
+                 const char    *path,
                  const GError  *error)
 {
-  GtkWidget *dialog;
-
   g_warning ("Could not open the diary: %s", error->message);
-  dialog = adw_message_dialog_new (NULL, _("The diary could not be opened"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (md_recovery_window_new (self, path, error)));
 }
 
 static void
@@ -233,7 +231,7 @@ open_diary (MdApplication *self,
 
   if (diary == NULL)
     {
-      show_open_error (self, error);
+      show_open_error (self, path, error);
       return NULL;
     }
   /* Notice what another process (an import from the command line) writes. */

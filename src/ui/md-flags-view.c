@@ -119,6 +119,8 @@ make_buttons (MdFlagsView    *self,
   g_signal_connect (show, "clicked", G_CALLBACK (show_episodes_clicked_cb), self);
   g_signal_connect (discussed, "clicked", G_CALLBACK (discussed_clicked_cb), self);
   gtk_widget_set_sensitive (show, flag->episodes != NULL && flag->episodes->len > 0);
+  /* A diary opened read-only keeps no marks. */
+  gtk_widget_set_sensitive (discussed, self->diary == NULL || !md_store_is_read_only (md_diary_get_store (self->diary)));
   gtk_widget_set_halign (box, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), show);
   gtk_box_append (GTK_BOX (box), discussed);

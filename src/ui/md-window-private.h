@@ -33,6 +33,28 @@ struct _MdWindow
   MdFlagsView          *flags_view;
   AdwViewStack         *view_stack;
   MdTrendsPage         *trends_page;
+
+  /* md-window-data.c: import, export, backups, read-only state. */
+  gboolean              job_running;   /* an import, export, backup or restore is under way */
+  GtkFileChooserNative *chooser;       /* the open file chooser, if any */
+  char                 *next_file;     /* tests: the answer of the next file chooser */
+  char                 *data_status;   /* the last thing a data action said (tests read it) */
+  GtkWidget            *data_dialog;   /* weak: the last question or report shown */
+  GtkWidget            *recent_window; /* weak: the list of recent copies, if shown */
+  GtkWidget            *work_bar;      /* a GtkActionBar: what is being done */
+  GtkLabel             *work_label;
+  GtkSpinner           *work_spinner;
+  GtkWidget            *read_only_bar;
 };
+
+/* md-window-data.c */
+void     md_window_data_init      (MdWindow   *self);
+void     md_window_data_set_diary (MdWindow   *self);
+void     md_window_data_dispose   (MdWindow   *self);
+/* Tests: @path answers the next file chooser instead of showing it. */
+void     md_window_set_next_file  (MdWindow   *self,
+                                   const char *path);
+/* An import, export, backup or restore is running. */
+gboolean md_window_is_busy        (MdWindow   *self);
 
 G_END_DECLS

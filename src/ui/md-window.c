@@ -187,6 +187,11 @@ open_editor (MdWindow        *self,
 {
   MdEpisodeEditor *editor;
 
+  if (md_window_is_read_only (self))
+    {
+      show_toast (self, _("This diary is open read-only; nothing can be changed"));
+      return;
+    }
   if (self->editor != NULL)
     {
       gtk_window_present (GTK_WINDOW (self->editor));
@@ -430,6 +435,7 @@ md_window_dispose (GObject *object)
   g_clear_pointer (&self->emergency_number, g_free);
   g_clear_pointer (&self->deleted, md_episode_free);
   g_clear_pointer (&self->edited, md_episode_free);
+  md_window_data_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (md_window_parent_class)->dispose (object);
@@ -466,6 +472,7 @@ md_window_init (MdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->highlighted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  md_window_data_init (self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
@@ -509,6 +516,7 @@ md_window_new (MdApplication *app,
                                 G_CALLBACK (emergency_number_changed_cb), self);
     }
   emergency_number_changed_cb (self);
+  md_window_data_set_diary (self);
   md_a11y_fix_names (GTK_WIDGET (self));
   return self;
 }
@@ -532,8 +540,20 @@ md_window_set_emergency_number (MdWindow   *self,
 }
 
 void
+md_window_add_toast (MdWindow   *self,
+                     const char *text)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+  show_toast (self, text);
+}
+
+void
 md_window_set_accels (GtkApplication *app)
 {
+  static const char *import_accels[] = { "<Control>o", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
+  static const char *backup_accels[] = { "<Control><Shift>s", NULL };
+
   static const char *log_accels[] = { "<Control>n", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
   static const char *checkin_accels[] = { "<Control>d", NULL };
@@ -545,4 +565,7 @@ md_window_set_accels (GtkApplication *app)
   gtk_application_set_accels_for_action (app, "win.check-in", checkin_accels);
   gtk_application_set_accels_for_action (app, "win.summary", summary_accels);
   gtk_application_set_accels_for_action (app, "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (app, "win.import", import_accels);
+  gtk_application_set_accels_for_action (app, "win.export::episodes", export_accels);
+  gtk_application_set_accels_for_action (app, "win.backup", backup_accels);
 }

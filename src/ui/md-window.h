@@ -20,6 +20,11 @@ MdDiary  *md_window_get_diary  (MdWindow *self);
  * machine's locale. */
 void      md_window_set_emergency_number (MdWindow   *self,
                                           const char *number);
+/* A short message at the foot of the window. */
+void      md_window_add_toast  (MdWindow   *self,
+                                const char *text);
+/* The diary was opened read-only: every action that would change it is off. */
+gboolean  md_window_is_read_only (MdWindow *self);
 /* Sets the keyboard accelerators of the window actions on @app (called from startup). */
 void      md_window_set_accels (GtkApplication *app);
 
