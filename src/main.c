@@ -14,9 +14,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(MdApplication) app = NULL;
+  const char *localedir = g_getenv ("MENODIARY_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Tests point this at the translations built in the build folder. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -215,7 +215,7 @@ test_import_stdin_bom_crlf (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (run_db (f->db, "\xef\xbb\xbf" "day,note\r\n2025-03-01,\"a\r\nb\"\r\n", &out, &err,
                            "--import", "-", NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "imported 1 check-ins, replaced 0\n");
+  g_assert_cmpstr (out, ==, "imported 1 check-in, replaced 0\n");
   g_assert_cmpint (run_db (f->db, NULL, &exported, NULL, "--export-checkins", "-", NULL), ==, 0);
   g_assert_cmpstr (exported, ==, MD_CHECKIN_CSV_HEADER "\n2025-03-01,,,,,,,,,,,\"a\nb\",,\n");
 }

@@ -134,7 +134,7 @@ test_mrs_import_export (Fixture *f, gconstpointer data)
   /* A file with fewer columns keeps the stored answers of the others. */
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_db (f->db, "day,anxiety\n2025-03-08,1\n", &out, NULL, "--import", "-", NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "imported 1 MRS days, replaced 1\n");
+  g_assert_cmpstr (out, ==, "imported 1 MRS day, replaced 1\n");
   kept = export_of (f->db, "--export-mrs");
   g_assert_cmpstr (kept, ==, MD_MRS_CSV_HEADER "\n2025-03-01,4,,,,,,,,,,\n2025-03-08,3,,,,,1,2,,,,\n");
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "md-backup.h"
 #include "md-chart.h"
@@ -110,13 +111,21 @@ run_import (MdDiary    *diary,
       return MD_EXIT_BAD_DATA;
     }
   if (kind == MD_CSV_KIND_CHECKINS)
-    g_print ("imported %u check-ins, replaced %u\n", added, other);
+    /* Translators: after --import of a check-in file: days added, then days replaced. */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "imported %u check-in, replaced %u\n",
+                          "imported %u check-ins, replaced %u\n", added), added, other);
   else if (kind == MD_CSV_KIND_MEDICINES)
-    g_print ("imported %u medicines, replaced %u\n", added, other);
+    /* Translators: after --import of a medicines file: medicines added, then replaced. */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "imported %u medicine, replaced %u\n",
+                          "imported %u medicines, replaced %u\n", added), added, other);
   else if (kind == MD_CSV_KIND_MRS)
-    g_print ("imported %u MRS days, replaced %u\n", added, other);
+    /* Translators: after --import of a Menopause Rating Scale file: days added, then replaced. */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "imported %u MRS day, replaced %u\n",
+                          "imported %u MRS days, replaced %u\n", added), added, other);
   else
-    g_print ("imported %u, skipped %u\n", added, other);
+    /* Translators: after --import of an episode file: episodes added, then episodes skipped
+     * because the diary already had them. */
+    g_print (_("imported %u, skipped %u\n"), added, other);
   return MD_EXIT_OK;
 }
 
@@ -181,11 +190,23 @@ run_flags (MdDiary    *diary,
   g_autofree char *number = md_emergency_number_preferred ();
   GPtrArray *alerts;
 
+  locale_t c_locale = (locale_t) 0;
+  locale_t old_locale = (locale_t) 0;
+
+  /* JSON is for programs: its texts stay in English and its numbers use a dot whatever the
+   * language, so the alerts are worked out in the C locale for it. */
+  if (json && (c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0)) != (locale_t) 0)
+    old_locale = uselocale (c_locale);
   /* The diary's clock set to --as-of: the same alerts the window would show at that instant. */
   md_diary_set_now (diary, as_of);
   alerts = md_diary_get_alerts (diary);
   text = json ? md_rules_to_json (alerts, md_diary_get_level (diary), as_of)
               : md_rules_to_text (alerts, md_diary_get_level (diary), number);
+  if (c_locale != (locale_t) 0)
+    {
+      uselocale (old_locale);
+      freelocale (c_locale);
+    }
   g_print ("%s", text);
   return MD_EXIT_OK;
 }

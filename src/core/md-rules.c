@@ -406,7 +406,9 @@ format_when (const MdEpisode *ep)
 
   if (dt == NULL)
     return g_strdup ("?");
-  return g_date_time_format (dt, "%Y-%m-%d %H:%M");
+  /* Translators: when an episode started, inside an alert's sentence (see g_date_time_format()).
+   * German uses "%d.%m.%Y, %H:%M". */
+  return g_date_time_format (dt, C_("day and time in a sentence", "%Y-%m-%d %H:%M"));
 }
 
 static char *
@@ -919,7 +921,7 @@ md_rules_evaluate (MdEpisode *const *episodes,
         {
           g_autofree char *days = format_separate_days (run.n_days);
           g_autofree char *span_text = format_days (span);
-          g_autofree char *last = md_time_format_day (run.last);
+          g_autofree char *last = md_time_format_day_text (run.last);
           const char *kv[] = { "days", days, "span", span_text, "last_day", last, NULL };
 
           fired[r] = flag_new (r, ids_where ((MdEpisode * const *) sorted, 0, n, day_at_least, &run.first), kv);

@@ -199,6 +199,22 @@ md_time_format_day (gint64 day)
 }
 
 char *
+md_time_format_day_text (gint64 day)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  civil_from_days (day, &y, &m, &d);
+  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  if (dt == NULL)
+    return md_time_format_day (day);
+  /* Translators: a day inside a sentence or a table of the clinician summary, the alerts and
+   * the charts (see g_date_time_format()). Keep it short and unambiguous; German uses
+   * "%d.%m.%Y". */
+  return g_date_time_format (dt, C_("day in a sentence", "%Y-%m-%d"));
+}
+
+char *
 md_time_format_iso8601 (gint64   utc,
                         gint32   utc_offset_s,
                         gboolean z_for_utc)

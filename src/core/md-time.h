@@ -30,6 +30,8 @@ char    *md_time_format_iso8601 (gint64   utc,
 
 /* "2025-03-31" for a day number. */
 char    *md_time_format_day     (gint64 day) G_GNUC_WARN_UNUSED_RESULT;
+/* A day as shown inside a sentence or a table, in the form the translation chooses. */
+char    *md_time_format_day_text (gint64 day) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Floor division by 86400 that is right for negative values too. */
 gint64   md_time_day_of         (gint64 local_seconds);

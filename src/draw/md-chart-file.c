@@ -54,8 +54,8 @@ draw_title (cairo_t           *cr,
 {
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (style->font_family ? style->font_family : "Sans");
-  g_autofree char *from = md_time_format_day (stats->summary.from_day);
-  g_autofree char *to = md_time_format_day (stats->summary.to_day);
+  g_autofree char *from = md_time_format_day_text (stats->summary.from_day);
+  g_autofree char *to = md_time_format_day_text (stats->summary.to_day);
   /* Translators: the title of a chart saved to a file: what it shows, then the period. */
   g_autofree char *title = g_strdup_printf (_("%s, %s to %s"), md_chart_kind_label (kind), from, to);
   int w, h;

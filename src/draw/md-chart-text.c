@@ -72,19 +72,25 @@ md_chart_item_text (MdChartKind    kind,
 
       g_return_val_if_fail (f < MD_N_FACTORS, NULL);
       c = &stats->factors[f];
+      g_autofree char *sentence = NULL;
+
       if (index % 2 == 0)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s: %.2f episodes per day on the %u day with it%s",
-                                             "%s: %.2f episodes per day on the %u days with it%s",
-                                             c->days_with),
-                                md_factor_label (f), c->rate_with, c->days_with,
-                                c->too_little_data ? _(" (not enough data yet)") : "");
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s: %.2f episodes per day on the %u day without it%s",
-                                           "%s: %.2f episodes per day on the %u days without it%s",
-                                           c->days_without),
-                              md_factor_label (f), c->rate_without, c->days_without,
-                              c->too_little_data ? _(" (not enough data yet)") : "");
+        /* Translators: a bar of the triggers chart read aloud: the trigger, the rate, the days. */
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s: %.2f episodes per day on the %u day with it",
+                                                 "%s: %.2f episodes per day on the %u days with it",
+                                                 c->days_with),
+                                    md_factor_label (f), c->rate_with, c->days_with);
+      else
+        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s: %.2f episodes per day on the %u day without it",
+                                                 "%s: %.2f episodes per day on the %u days without it",
+                                                 c->days_without),
+                                    md_factor_label (f), c->rate_without, c->days_without);
+      if (!c->too_little_data)
+        return g_steal_pointer (&sentence);
+      /* Translators: a bar of the triggers chart read aloud, when there are too few days to compare. */
+      return g_strdup_printf (_("%s (not enough data yet)"), sentence);
     }
   if (kind == MD_CHART_FACE)
     return md_chart_face_item_text (stats, index);
@@ -110,10 +116,14 @@ md_chart_item_text (MdChartKind    kind,
     {
       g_autofree char *n = episodes_text (s->values[index]);
 
-      g_string_append (text, n);
-      if (s->average != NULL)
-        g_string_append_printf (text, s->size == MD_BUCKET_WEEK ? _(" (4-week average %.1f)") : _(" (7-day average %.1f)"),
-                                s->average[index]);
+      if (s->average == NULL)
+        g_string_append (text, n);
+      else if (s->size == MD_BUCKET_WEEK)
+        /* Translators: a bar of the frequency chart read aloud: "12 episodes (4-week average 9.5)". */
+        g_string_append_printf (text, _("%s (4-week average %.1f)"), n, s->average[index]);
+      else
+        /* Translators: a bar of the frequency chart read aloud: "3 episodes (7-day average 2.1)". */
+        g_string_append_printf (text, _("%s (7-day average %.1f)"), n, s->average[index]);
     }
   else if (kind == MD_CHART_MRS)
     {
@@ -170,8 +180,14 @@ md_chart_describe (MdChartKind    kind,
         guint b = busiest (stats->frequency);
         g_autofree char *name = bucket_name (stats->frequency, b);
 
-        g_string_append_printf (text, _("%u episodes in %u days: %.1f per week on average, %.1f per week in the last four weeks. "),
-                                sum->episodes, sum->n_days, sum->per_week, sum->per_week_last4);
+        g_autofree char *n_episodes = episodes_text (sum->episodes);
+        g_autofree char *n_days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", sum->n_days),
+                                                   sum->n_days);
+
+        /* Translators: the frequency chart described for a screen reader; the first %s is
+         * "12 episodes", the second "90 days". Keep the space at the end. */
+        g_string_append_printf (text, _("%s in %s: %.1f per week on average, %.1f per week in the last four weeks. "),
+                                n_episodes, n_days, sum->per_week, sum->per_week_last4);
         g_string_append_printf (text, _("Most in one bar: %u, on %s."),
                                 (guint) md_series_total (stats->frequency, b), name);
         break;
@@ -187,7 +203,10 @@ md_chart_describe (MdChartKind    kind,
         for (guint b = 0; b < stats->duration->n_buckets; b++)
           total += stats->duration->values[b];
         total_text = md_format_duration ((gint64) llround (total));
-        g_string_append_printf (text, _("Total twitching time %s, known for %u of %u episodes. "),
+        /* Translators: the duration chart described for a screen reader. Keep the space at the end. */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Total twitching time %s, known for %u of %u episode. ",
+                                                   "Total twitching time %s, known for %u of %u episodes. ",
+                                                   d->n_known + d->n_unknown),
                                 total_text, d->n_known, d->n_known + d->n_unknown);
         g_string_append_printf (text, _("Half of the episodes lasted %s or less; the longest lasted %s."),
                                 median, longest);
@@ -221,9 +240,17 @@ md_chart_describe (MdChartKind    kind,
           if (c->too_little_data)
             g_string_append_printf (text, _("%s: not enough data yet. "), md_factor_label (f));
           else
-            g_string_append_printf (text, _("%s: %.1f with (%u days), %.1f without (%u days). "),
-                                    md_factor_label (f), c->rate_with, c->days_with,
-                                    c->rate_without, c->days_without);
+            {
+              g_autofree char *with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", c->days_with),
+                                                       c->days_with);
+              g_autofree char *without = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days",
+                                                                       c->days_without), c->days_without);
+
+              /* Translators: one trigger in the triggers chart described for a screen reader:
+               * "Caffeine: 1.5 with (12 days), 0.8 without (18 days). " Keep the space at the end. */
+              g_string_append_printf (text, _("%s: %.1f with (%s), %.1f without (%s). "),
+                                      md_factor_label (f), c->rate_with, with, c->rate_without, without);
+            }
         }
       g_string_append (text, _("This shows what happened together, not what causes twitching."));
       break;

@@ -57,7 +57,12 @@ md_chart_triggers_layout (const MdStats *stats,
         max_rate = MAX (max_rate, MAX (stats->factors[f].rate_with, stats->factors[f].rate_without));
     }
   out->label_w = MIN (label_w, width * 0.38);
-  value_w = md_chart_text_width (t, "00.0 · 0000 days");
+  {
+    /* The widest value a bar can carry, in the language shown. */
+    g_autofree char *widest = value_text (88.8, 8888);
+
+    value_w = md_chart_text_width (t, widest);
+  }
   out->px = out->label_w + PAD;
   out->pw = MAX (width - out->px - value_w - PAD, 1);
   out->py = out->legend_h;

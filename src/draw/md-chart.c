@@ -306,7 +306,11 @@ md_chart_columns_x_labels (cairo_t             *cr,
   const guint *nice = s->size == MD_BUCKET_DAY ? day_strides : s->size == MD_BUCKET_WEEK ? week_strides : hour_strides;
   guint n_nice = s->size == MD_BUCKET_DAY ? G_N_ELEMENTS (day_strides) :
                  s->size == MD_BUCKET_WEEK ? G_N_ELEMENTS (week_strides) : G_N_ELEMENTS (hour_strides);
-  double sample = md_chart_text_width (t, s->size == MD_BUCKET_HOUR ? "00" : "28 Sep");
+  g_autoptr(GDateTime) sample_day = g_date_time_new_utc (2025, 9, 28, 0, 0, 0);
+  /* A sample label in the language shown (the same format as bucket_label). */
+  g_autofree char *sample_text = s->size == MD_BUCKET_HOUR ? g_strdup ("00")
+                                 : g_date_time_format (sample_day, _("%-d %b"));
+  double sample = md_chart_text_width (t, sample_text);
   guint stride = md_label_stride (l->bands.band, sample, PAD * 2, nice, n_nice);
   double y = l->py + l->ph + PAD / 2;
   double right_edge = G_MAXDOUBLE;  /* left edge of the label drawn last (to the right) */

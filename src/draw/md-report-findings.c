@@ -83,8 +83,8 @@ days_sentence (GPtrArray *episodes,
                gint64     to_day)
 {
   g_autoptr(GHashTable) days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autofree char *from = md_time_format_day (from_day);
-  g_autofree char *to = md_time_format_day (to_day);
+  g_autofree char *from = md_time_format_day_text (from_day);
+  g_autofree char *to = md_time_format_day_text (to_day);
   guint total = (guint) (to_day - from_day + 1);
 
   for (guint i = 0; i < episodes->len; i++)
@@ -110,7 +110,7 @@ append_first_seen (GString    *list,
                    const char *label,
                    gint64      day)
 {
-  g_autofree char *date = md_time_format_day (day);
+  g_autofree char *date = md_time_format_day_text (day);
   g_autofree char *item = NULL;
 
   /* Translators: a face area and the day it first appeared, "Cheek (from 2025-03-12)". */
@@ -276,7 +276,7 @@ md_report_add_key_findings (MdDoc     *doc,
         g_free (parts[i]);
       }
   {
-    g_autofree char *since = md_time_format_day (first);
+    g_autofree char *since = md_time_format_day_text (first);
     g_autofree char *text = g_strdup_printf (_("Diary kept since %s."), since);
 
     g_string_append_printf (s, " %s", text);

@@ -54,7 +54,7 @@ esc (const char *text)
 static char *
 episode_day (const MdEpisode *ep)
 {
-  return md_time_format_day (md_episode_local_day (ep));
+  return md_time_format_day_text (md_episode_local_day (ep));
 }
 
 static const MdEpisode *
@@ -229,9 +229,11 @@ add_header (MdDoc              *doc,
             const MdReportInfo *info)
 {
   g_autoptr(GString) sub = g_string_new (NULL);
-  g_autofree char *from = md_time_format_day (info->from_day);
-  g_autofree char *to = md_time_format_day (info->to_day);
-  g_autofree char *made = md_time_format_day (md_time_day_of (info->made_utc + info->made_offset_s));
+  g_autofree char *from = md_time_format_day_text (info->from_day);
+  g_autofree char *to = md_time_format_day_text (info->to_day);
+  gint64 made_day = md_time_day_of (info->made_utc + info->made_offset_s);
+  g_autofree char *made = md_time_format_day (made_day);
+  g_autofree char *made_text = md_time_format_day_text (made_day);
   gint64 birth_day;
 
   if (info->patient_name != NULL && *info->patient_name != '\0')
@@ -250,12 +252,23 @@ add_header (MdDoc              *doc,
       if (sub->len > 0)
         g_string_append (sub, "  ·  ");
       /* Translators: date of birth and age on the clinician summary. */
-      g_string_append_printf (sub, _("born %s (age %d)"), info->birth_date, age);
+      {
+        g_autofree char *born = md_time_format_day_text (birth_day);
+
+        g_string_append_printf (sub, _("born %s (age %d)"), born, age);
+      }
     }
   if (sub->len > 0)
     g_string_append (sub, "  ·  ");
-  g_string_append_printf (sub, _("Period %s to %s (%d days)  ·  Made %s"), from, to,
-                          (int) (info->to_day - info->from_day + 1), made);
+  {
+    int n_days = (int) (info->to_day - info->from_day + 1);
+
+    /* Translators: under the title of the clinician summary: the first and last day of the
+     * period, its length in days, then the day the summary was made. */
+    g_string_append_printf (sub, g_dngettext (GETTEXT_PACKAGE, "Period %s to %s (%d day)  ·  Made %s",
+                                              "Period %s to %s (%d days)  ·  Made %s", n_days),
+                            from, to, n_days, made_text);
+  }
   md_doc_add_title (doc, _("Facial twitching diary — summary for the clinician"), sub->str);
 }
 
@@ -281,7 +294,7 @@ add_earlier_alerts (MdDoc     *doc,
       const MdEpisode *first = n > 0 ? find_episode (episodes, g_array_index (flag->episodes, gint64, 0)) : NULL;
       const MdEpisode *last = n > 0 ? find_episode (episodes, g_array_index (flag->episodes, gint64, n - 1)) : NULL;
 
-      row[0] = md_time_format_day (md_time_day_of (flag->at_utc + (last ? last->utc_offset_s : 0)));
+      row[0] = md_time_format_day_text (md_time_day_of (flag->at_utc + (last ? last->utc_offset_s : 0)));
       row[1] = marked != NULL
         ? g_strdup_printf ("%s <span size='small'>— %s; %s</span>", title, level_word (flag->level), marked)
         : g_strdup_printf ("%s <span size='small'>— %s</span>", title, level_word (flag->level));
@@ -348,15 +361,9 @@ add_alerts (MdDoc             *doc,
           const MdEpisode *first = find_episode (episodes, g_array_index (flag->episodes, gint64, 0));
           const MdEpisode *last = find_episode (episodes, g_array_index (flag->episodes, gint64, n - 1));
 
-          g_string_append_printf (s, "\n<span size='small'>%s ", _("Evidence:"));
-          if (n > MAX_EVIDENCE && first != NULL && last != NULL)
-            {
-              g_autofree char *d1 = episode_day (first);
-              g_autofree char *d2 = episode_day (last);
+          g_autoptr(GString) items = g_string_new (NULL);
+          g_autofree char *evidence = NULL;
 
-              g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u episode from %s to %s; the latest: ",
-                                                      "%u episodes from %s to %s; the latest: ", n), n, d1, d2);
-            }
           /* The most recent evidence first; after a date range, only the latest one (one line). */
           for (guint k = 0; k < MIN (n, n > MAX_EVIDENCE ? 1 : MAX_EVIDENCE); k++)
             {
@@ -373,10 +380,29 @@ add_alerts (MdDoc             *doc,
               regions = md_regions_to_label (ep->regions);
               e_regions = esc (regions);
               side = side_word (ep->side);
-              g_string_append_printf (s, "%s%s %s, %s", k > 0 ? "; " : "", day, e_regions, side);
+              if (items->len > 0)
+                /* Translators: between two episodes in the evidence of an alert. */
+                g_string_append (items, _("; "));
+              /* Translators: one episode in the evidence of an alert on the clinician summary:
+               * its day, the places on the face, then the side ("2025-03-12 Lower eyelid, left"). */
+              g_string_append_printf (items, _("%s %s, %s"), day, e_regions, side);
             }
-          g_string_append (s, ".");
-          g_string_append (s, "</span>");
+          if (n > MAX_EVIDENCE && first != NULL && last != NULL)
+            {
+              g_autofree char *d1 = episode_day (first);
+              g_autofree char *d2 = episode_day (last);
+
+              /* Translators: on the clinician summary, under an alert: how many episodes, the
+               * first and the last day, then the latest episode ("2025-03-12 Cheek, left"). */
+              evidence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Evidence: %u episode from %s to %s; the latest: %s.",
+                                                       "Evidence: %u episodes from %s to %s; the latest: %s.", n),
+                                          n, d1, d2, items->str);
+            }
+          else
+            /* Translators: on the clinician summary, under an alert: the episodes it rests on. */
+            evidence = g_strdup_printf (_("Evidence: %s."), items->str);
+          g_string_append_printf (s, "\n<span size='small'>%s</span>", evidence);
         }
       md_doc_add_callout (doc, s->str, level_colour (style, flag->level));
     }
@@ -544,7 +570,7 @@ add_signs (MdDoc     *doc,
       if (ep->signs == 0 || day < from_day || day > to_day)
         continue;
       total++;
-      date = md_time_format_day (day);
+      date = md_time_format_day_text (day);
       labels = md_signs_to_label (ep->signs);
       escaped = esc (labels);
       /* The same signs on the same day are one row, with a count. */
@@ -560,7 +586,8 @@ add_signs (MdDoc     *doc,
               g_free (prev[2]);
               prev[2] = NULL;
               /* Translators: signs recorded with several episodes on one day, "Pain (3 episodes)". */
-              prev[1] = g_strdup_printf (_("%s (%u episodes)"), escaped, times);
+              prev[1] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u episode)", "%s (%u episodes)", times),
+                                         escaped, times);
               prev[2] = g_strdup_printf ("%u", times);
               continue;
             }
@@ -584,7 +611,10 @@ add_signs (MdDoc     *doc,
   md_doc_add_table (doc, 2, widths, header, rows);
   if (!shown_all)
     {
-      g_autofree char *more = g_strdup_printf (_("Signs were recorded with %u episodes in all; the earliest are not listed."), total);
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "Signs were recorded with %u episode in all; the earliest are not listed.",
+                                                          "Signs were recorded with %u episodes in all; the earliest are not listed.",
+                                                          total), total);
       md_doc_add_paragraph (doc, more, MD_DOC_TEXT_MUTED);
     }
 }
@@ -667,7 +697,7 @@ add_context (MdDoc     *doc,
   for (guint i = 0; i < checkins->len; i++)
     {
       const MdCheckin *c = g_ptr_array_index (checkins, i);
-      g_autofree char *date = md_time_format_day (c->day);
+      g_autofree char *date = md_time_format_day_text (c->day);
 
       for (guint k = 0; c->supplements && c->supplements[k]; k++)
         {
@@ -697,7 +727,8 @@ add_context (MdDoc     *doc,
         guint n = GPOINTER_TO_UINT (g_hash_table_lookup (supplement_days, l->data));
 
         row[0] = esc (l->data);
-        row[1] = g_strdup_printf (_("taken on %u of %u days"), n, checkins->len);
+        row[1] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "taken on %u of %u day", "taken on %u of %u days",
+                                                checkins->len), n, checkins->len);
         row[2] = g_strdup_printf ("%u", checkins->len);
         g_ptr_array_add (rows, row);
       }
@@ -773,7 +804,7 @@ add_notes (MdDoc     *doc,
         continue;
       if (total++ < MAX_NOTE_ROWS)
         {
-          g_autofree char *date = md_time_format_day (day);
+          g_autofree char *date = md_time_format_day_text (day);
           g_autofree char *cut = utf8_head (ep->notes, NOTE_CHARS);
           g_autofree char *text = esc (cut);
           g_autofree char *quoted = g_strdup_printf ("<i>“%s%s”</i>", text,
@@ -789,7 +820,7 @@ add_notes (MdDoc     *doc,
         continue;
       if (total++ < MAX_NOTE_ROWS)
         {
-          g_autofree char *date = md_time_format_day (c->day);
+          g_autofree char *date = md_time_format_day_text (c->day);
           g_autofree char *cut = utf8_head (c->note, NOTE_CHARS);
           g_autofree char *text = esc (cut);
           g_autofree char *quoted = g_strdup_printf ("<i>“%s”</i> <span size='small'>(%s)</span>", text, _("check-in"));
@@ -802,7 +833,9 @@ add_notes (MdDoc     *doc,
   md_doc_add_table (doc, 2, widths, header, rows);
   if (total > MAX_NOTE_ROWS)
     {
-      g_autofree char *more = g_strdup_printf (_("%u more notes are in the diary."), total - MAX_NOTE_ROWS);
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more note is in the diary.",
+                                                          "%u more notes are in the diary.", total - MAX_NOTE_ROWS),
+                                             total - MAX_NOTE_ROWS);
       md_doc_add_paragraph (doc, more, MD_DOC_TEXT_MUTED);
     }
 }

@@ -208,8 +208,8 @@ update_chosen (MdSummaryDialog *self)
 {
   gboolean chosen = adw_combo_row_get_selected (self->period_row) == PERIOD_CHOSEN;
   gboolean ok = !chosen || self->from_day <= self->to_day;
-  g_autofree char *from = md_time_format_day (self->from_day);
-  g_autofree char *to = md_time_format_day (self->to_day);
+  g_autofree char *from = md_time_format_day_text (self->from_day);
+  g_autofree char *to = md_time_format_day_text (self->to_day);
 
   gtk_widget_set_visible (self->from_row, chosen);
   gtk_widget_set_visible (self->to_row, chosen);
