@@ -97,6 +97,25 @@ GPtrArray  *md_diary_list_episodes_from (MdDiary  *self,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 int         md_diary_episode_position (MdDiary    *self,
                                       gint64       id);
+/* The history through a filter (search words, region, side, sign, an alert's evidence):
+ * the same reads as above, for the episodes that pass. NULL or an empty filter: all. */
+guint       md_diary_count_filtered  (MdDiary               *self,
+                                      const MdEpisodeFilter *filter);
+GPtrArray  *md_diary_list_filtered   (MdDiary               *self,
+                                      const MdEpisodeFilter *filter,
+                                      guint                  offset,
+                                      guint                  limit,
+                                      GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray  *md_diary_list_filtered_from (MdDiary            *self,
+                                      const MdEpisodeFilter *filter,
+                                      gint64                 start_utc,
+                                      gint64                 id,
+                                      gboolean               newer,
+                                      guint                  limit,
+                                      GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+int         md_diary_filtered_position (MdDiary             *self,
+                                      const MdEpisodeFilter *filter,
+                                      gint64                 id);
 MdEpisode  *md_diary_get_episode     (MdDiary     *self,
                                       gint64       id,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
