@@ -219,15 +219,3 @@ md_episode_row_get_menu_button (MdEpisodeRow *self)
   g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
   return self->menu_button;
 }
-
-void
-md_episode_row_set_highlighted (MdEpisodeRow *self,
-                                gboolean      highlighted)
-{
-  g_return_if_fail (MD_IS_EPISODE_ROW (self));
-
-  if (highlighted)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "evidence");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "evidence");
-}

@@ -18,8 +18,6 @@ void        md_episode_row_set_episode (MdEpisodeRow    *self,
                                         const char      *day_header);
 gint64      md_episode_row_get_id      (MdEpisodeRow *self);
 /* Marks the row as evidence of an alert ("Show Episodes"). */
-void        md_episode_row_set_highlighted (MdEpisodeRow *self,
-                                            gboolean      highlighted);
 /* The texts shown, for tests. */
 const char *md_episode_row_get_header  (MdEpisodeRow *self);
 const char *md_episode_row_get_summary (MdEpisodeRow *self);

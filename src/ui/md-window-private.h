@@ -3,6 +3,7 @@
 
 #include "md-episode-editor.h"
 #include "md-flags-view.h"
+#include "md-history-bar.h"
 #include "md-trends-page.h"
 #include "md-history-model.h"
 #include "md-window.h"
@@ -20,7 +21,8 @@ struct _MdWindow
   MdEpisode            *edited;       /* the version before the last edit, kept for Undo */
   AdwToast             *undo_toast;   /* weak */
   MdEpisodeEditor      *editor;       /* weak: the open editor, if any */
-  GHashTable           *highlighted;  /* episode ids shown as evidence (gint64*) */
+  GListStore           *header;       /* the alerts as the list's first item, while there are any */
+  GListModel           *items;        /* header + model, what the grid shows */
   GtkWidget            *emergency;    /* weak: the emergency dialog, if shown */
   char                 *emergency_number; /* set by md_window_set_emergency_number, or NULL */
   guint                 alerts_idle;  /* shows the alerts after the first frame */
@@ -29,8 +31,10 @@ struct _MdWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *status_page;
-  GtkGridView          *history_view; /* one column */
-  MdFlagsView          *flags_view;
+  GtkGridView          *history_view; /* one column: the alerts (if any), then the episodes */
+  MdFlagsView          *flags_view;   /* owned: shown as the first item of history_view */
+  MdHistoryBar         *history_bar;
+  GtkToggleButton      *search_button;
   AdwViewStack         *view_stack;
   MdTrendsPage         *trends_page;
 };
