@@ -25,4 +25,9 @@ const char *md_episode_row_get_warning (MdEpisodeRow *self);
 /* The "⋮" button; its menu ("row.edit", "row.delete") is built on its first popup. */
 GtkMenuButton *md_episode_row_get_menu_button (MdEpisodeRow *self);
 
+/* The line of signs that are not warning signs, or NULL when there are none. */
+const char *md_episode_row_get_signs      (MdEpisodeRow *self);
+/* The mark shown when the episode has a note (accessible label "Has a note"). */
+GtkWidget  *md_episode_row_get_note_icon  (MdEpisodeRow *self);
+
 G_END_DECLS

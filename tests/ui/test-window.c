@@ -846,6 +846,44 @@ has_action (GMenuModel *menu,
 }
 
 /* The row menu is built on its first popup, and its items act on that row's episode. */
+/* A row shows every sign (warning signs on their own line), a mark for a note, and its menu
+ * button is named after its episode. */
+static void
+test_row_signs_note (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(MdEpisode) ep = md_test_episode (NOW - 3 * DAY);
+  g_autoptr(MdEpisode) plain = md_test_episode (NOW - 4 * DAY);
+  MdEpisodeRow *row;
+  char *failed;
+
+  ep->regions = MD_BIT (MD_REGION_EYELID_LOWER);
+  ep->signs = MD_BIT (MD_SIGN_PAIN) | MD_BIT (MD_SIGN_EYELID_CLOSURE) | MD_BIT (MD_SIGN_NUMBNESS) |
+              MD_BIT (MD_SIGN_DIZZINESS);
+  md_episode_set_notes (ep, "After a long drive");
+  g_assert_true (md_store_add_episode (f->store, ep, NULL));
+  g_assert_true (md_store_add_episode (f->store, plain, NULL));
+  row = row_for_id (f, ep->id);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (md_episode_row_get_warning (row), ==, "Warning signs: Dizziness, Numbness");
+  g_assert_nonnull (md_episode_row_get_signs (row));
+  g_assert_true (g_str_has_prefix (md_episode_row_get_signs (row), "Signs: "));
+  g_assert_nonnull (strstr (md_episode_row_get_signs (row), "Pain"));
+  g_assert_true (gtk_widget_get_visible (md_episode_row_get_note_icon (row)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (md_episode_row_get_note_icon (row)), ==, "After a long drive");
+  failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (md_episode_row_get_note_icon (row)),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, "Has a note");
+  g_assert_null (failed);
+  failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (md_episode_row_get_menu_button (row)),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, "Actions for 09:30, Lower eyelid");
+  g_assert_null (failed);
+
+  row = row_for_id (f, plain->id);
+  g_assert_null (md_episode_row_get_signs (row));
+  g_assert_null (md_episode_row_get_warning (row));
+  g_assert_false (gtk_widget_get_visible (md_episode_row_get_note_icon (row)));
+}
+
 static void
 test_row_menu (Fixture       *f,
                gconstpointer  data)
@@ -1016,6 +1054,8 @@ test_screenshots (Fixture       *f,
 int
 main (int argc, char **argv)
 {
+  /* The test AT context: accessible labels can be read back, and no session bus is needed. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   md_ui_test_init (&argc, &argv);
   adw_init ();
 
@@ -1037,6 +1077,7 @@ main (int argc, char **argv)
   ADD ("/window/delete-undo", test_delete_undo);
   ADD ("/window/edit-undo", test_edit_undo);
   ADD ("/window/row-menu", test_row_menu);
+  ADD ("/window/row-signs-note", test_row_signs_note);
   ADD ("/window/day-headers", test_day_headers);
   ADD ("/window/large-diary", test_large_diary);
   ADD ("/window/screenshots", test_screenshots);
