@@ -339,7 +339,7 @@ test_emergency_leads_with_call (Fixture *f, gconstpointer data)
   lines = flag_lines (f, "999");
   g_assert_cmpstr (lines[0], ==, "emergency  face-weakness-now  Face, arm or speech signs in the last day: "
                    "Call 999 now, even if the signs have passed. "
-                   "Drooping face: logged with 1 episode in the last 24 hours, the latest on 2025-03-31 10:00 (2 hours ago). "
+                   "Drooping face: logged with 1 episode in the last 24 hours, the latest on 31 March 2025, 10:00 (2 hours ago). "
                    "This app cannot tell what causes these signs; a doctor needs to see you quickly.");
   lines_c = flag_lines (f, NULL);
   g_assert_true (g_str_has_prefix (lines_c[0], "emergency  face-weakness-now  Face, arm or speech signs in the last day: "
@@ -380,7 +380,7 @@ test_head_injury_defers (Fixture *f, gconstpointer data)
   g_assert_cmpstr (lines[0], ==, "emergency  head-injury-signs  Head injury with other signs in the last day: "
                    "Call 112 now, even if the signs have passed. "
                    "A head injury together with severe headache: logged with 1 episode in the last 24 hours, "
-                   "the latest on 2025-03-31 07:00 (5 hours ago). New signs after a head injury need to be checked straight away.");
+                   "the latest on 31 March 2025, 07:00 (5 hours ago). New signs after a head injury need to be checked straight away.");
   g_assert_true (g_str_has_suffix (line_of (lines, "urgent  neuro-sign-now  "),
                                    "(5 hours ago). Follow the emergency advice above, and tell the doctor about this too."));
   g_assert_cmpstr (json_object_get_string_member (json_flag (f, parser, &out, "head-injury-signs"), "advice"), ==,

@@ -91,10 +91,10 @@ static const Case cases[] = {
     "", "none" },
   { "/rules/reference/5-drooping-23h", EPS ({ 23 * H, .signs = F_DROOP }), 0,
     "face-weakness-now", "emergency", .rule = "face-weakness-now", .evidence = "1",
-    .contains = "Drooping eyelid or face|1 episode in the last 24 hours|2025-03-30 13:00|23 hours ago" },
+    .contains = "Drooping eyelid or face|1 episode in the last 24 hours|30 March 2025, 13:00|23 hours ago" },
   { "/rules/reference/5-drooping-25h", EPS ({ 25 * H, .signs = F_DROOP }), 0,
     "face-weakness-recent", "urgent", .rule = "face-weakness-recent", .evidence = "1",
-    .contains = "25 hours ago|2025-03-30 11:00" },
+    .contains = "25 hours ago|30 March 2025, 11:00" },
   { "/rules/reference/5-drooping-d31", EPS ({ D (31), .signs = F_DROOP }), 0, "", "none" },
   { "/rules/reference/6-vision-change", EPS ({ 2 * H, .signs = N_VISION }), 0,
     "neuro-sign-now", "urgent", .rule = "neuro-sign-now", .evidence = "1",
@@ -140,7 +140,7 @@ static const Case cases[] = {
   { "/rules/window/closure-30d-plus-1s", EPS ({ 30 * DAY + 1, .signs = O_CLOSURE }), 0, "", "none" },
   { "/rules/window/closure-d3", EPS ({ D (3), .signs = O_CLOSURE }), 0, "eyelid-closure", "soon" },
   { "/rules/window/body-two-episodes", EPS ({ D (20), .signs = O_BODY }, { D (3), .signs = O_BODY }, { D (2) }), 0,
-    "spread-body", "soon", .rule = "spread-body", .evidence = "1,2", .contains = "2 episodes|2025-03-28 09:00" },
+    "spread-body", "soon", .rule = "spread-body", .evidence = "1,2", .contains = "2 episodes|28 March 2025, 09:00" },
 
   /* Long episodes: 6 h, 28 days. */
   { "/rules/long/six-hours-28d", EPS ({ 28 * DAY, .dur = 6 * H }), 0, "long-episode", "soon" },
@@ -150,11 +150,11 @@ static const Case cases[] = {
   { "/rules/long/unknown-duration", EPS ({ D (2), .dur = UNK }), 0, "", "none" },
   { "/rules/long/two-longest", EPS ({ D (10), .dur = 8 * H + 30 * MIN_S, .side = SU }, { D (2), .dur = 7 * H, .side = SU }), 0,
     "long-episode", "soon", .rule = "long-episode", .evidence = "1,2",
-    .contains = ": 2.|longest lasted 8 h 30 min|2025-03-29 09:00" },
+    .contains = ": 2.|longest lasted 8 h 30 min|29 March 2025, 09:00" },
 
   /* High intensity: 3 episodes of 8+ within 14 days. */
   { "/rules/intensity/three-at-8", EPS ({ D (5), 3, DAY, .inten = 8, .side = SU }), 0,
-    "high-intensity", "soon", .rule = "high-intensity", .evidence = "1,2,3", .contains = "14 days: 3.|2025-03-28 09:00" },
+    "high-intensity", "soon", .rule = "high-intensity", .evidence = "1,2,3", .contains = "14 days: 3.|28 March 2025, 09:00" },
   { "/rules/intensity/two-at-8", EPS ({ D (5), 2, DAY, .inten = 8, .side = SU }), 0, "", "none" },
   { "/rules/intensity/three-at-7", EPS ({ D (5), 3, DAY, .inten = 7, .side = SU }), 0, "", "none" },
   { "/rules/intensity/one-at-14d", EPS ({ 14 * DAY, .inten = 10, .side = SU }, { D (1), 2, H, .inten = 9, .side = SU }), 0,

@@ -468,6 +468,14 @@ md_diary_get_today (MdDiary *self)
   return md_time_day_of (now + md_utc_offset_at (NULL, now));
 }
 
+void
+md_diary_refresh_alerts (MdDiary *self)
+{
+  g_return_if_fail (MD_IS_DIARY (self));
+  if (self->alerts != NULL)
+    evaluate_alerts (self, TRUE);
+}
+
 GPtrArray *
 md_diary_get_alerts (MdDiary *self)
 {

@@ -59,6 +59,11 @@ gint64      md_diary_get_now         (MdDiary     *self);
 gint64      md_diary_get_today       (MdDiary     *self);
 gint32      md_diary_get_utc_offset  (MdDiary     *self);
 
+/* The clock moved on (a view calls this every minute while shown): works the alerts out
+ * again, so their "2 hours ago" and their time windows stay true; notifies "alerts" only
+ * when they changed. Cheap: the rules read only the last 31 days in full. */
+void        md_diary_refresh_alerts  (MdDiary     *self);
+
 /* The alerts of the whole diary as of now (MdFlag*, marks applied), highest level first as the
  * rules return them; owned by the diary, valid until the next "notify::alerts". */
 GPtrArray  *md_diary_get_alerts      (MdDiary     *self);

@@ -406,7 +406,9 @@ format_when (const MdEpisode *ep)
 
   if (dt == NULL)
     return g_strdup ("?");
-  return g_date_time_format (dt, "%Y-%m-%d %H:%M");
+  /* Translators: the date and time of an episode inside an alert's sentence ("the latest on
+   * 31 March 2025, 10:00"); see g_date_time_format() for the codes. */
+  return g_date_time_format (dt, _("%-d %B %Y, %H:%M"));
 }
 
 static char *

@@ -26,6 +26,8 @@ struct _MdWindow
   GtkWidget            *emergency;    /* weak: the emergency dialog, if shown */
   char                 *emergency_number; /* set by md_window_set_emergency_number, or NULL */
   guint                 alerts_idle;  /* shows the alerts after the first frame */
+  guint                 clock_id;     /* every minute while shown: "just now", "Today" stay true */
+  gint64                shown_today;  /* the day "Today" in the list refers to */
   gboolean              trends_ready; /* the Trends page has its diary (first shown) */
 
   AdwToastOverlay      *toast_overlay;
@@ -38,5 +40,8 @@ struct _MdWindow
   AdwViewStack         *view_stack;
   MdTrendsPage         *trends_page;
 };
+
+/* What the minute timer does: the alerts worked out again, the day headings after midnight. */
+void md_window_clock_tick (MdWindow *self);
 
 G_END_DECLS

@@ -438,6 +438,48 @@ visible_page_cb (MdWindow   *self,
     }
 }
 
+/* Every minute while the window is shown: the alerts' "2 hours ago" is worked out again,
+ * and when the day has changed, the list's "Today" and "Yesterday" headings are redrawn. */
+void
+md_window_clock_tick (MdWindow *self)
+{
+  gint64 today = md_diary_get_today (self->diary);
+
+  md_diary_refresh_alerts (self->diary);
+  if (today != self->shown_today)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+      self->shown_today = today;
+      /* The same rows: the grid rebinds those on screen only, the pages stay cached. */
+      if (n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self->model), 0, n, n);
+    }
+}
+
+static gboolean
+clock_cb (gpointer data)
+{
+  md_window_clock_tick (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+map_cb (MdWindow *self)
+{
+  if (self->clock_id == 0 && self->diary != NULL)
+    {
+      self->shown_today = md_diary_get_today (self->diary);
+      self->clock_id = g_timeout_add_seconds (60, clock_cb, self);
+    }
+}
+
+static void
+unmap_cb (MdWindow *self)
+{
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+}
+
 /* Back in the window after using the command line or another program: show what changed. */
 static void
 is_active_cb (MdWindow   *self,
@@ -490,6 +532,7 @@ md_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->emergency));
   g_clear_weak_pointer (&self->emergency);
   g_clear_handle_id (&self->alerts_idle, g_source_remove);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
   if (self->history_view != NULL)
     gtk_grid_view_set_model (self->history_view, NULL);
   if (self->model != NULL)
@@ -560,6 +603,8 @@ md_window_init (MdWindow *self)
   g_signal_connect (self->history_view, "activate", G_CALLBACK (activate_cb), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (unmap_cb), NULL);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (visible_page_cb), self);
 }
 

@@ -188,7 +188,7 @@ test_emergency_card (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_label (GTK_WIDGET (f->view), "Face, arm or speech signs in the last day", &i_title));
   action = find_label (GTK_WIDGET (f->view), "Call 999 now, even if the signs have passed.", &i_action);
   message = find_label (GTK_WIDGET (f->view), "Drooping face: logged with 1 episode in the last 24 hours, "
-                                              "the latest on 2025-03-31 10:00 (2 hours ago).", &i_message);
+                                              "the latest on 31 March 2025, 10:00 (2 hours ago).", &i_message);
   advice = find_label (GTK_WIDGET (f->view), "This app cannot tell what causes these signs; a doctor needs to see you quickly.", NULL);
   g_assert_nonnull (action);
   g_assert_nonnull (message);
@@ -231,7 +231,7 @@ test_emergency_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Call 999 Now");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Call 999 now, even if the signs have passed.\n\n"
-                   "Drooping face: logged with 1 episode in the last 24 hours, the latest on 2025-03-31 10:00 (2 hours ago).\n\n"
+                   "Drooping face: logged with 1 episode in the last 24 hours, the latest on 31 March 2025, 10:00 (2 hours ago).\n\n"
                    "Menodiary cannot tell what is causing these signs; a medical professional needs to see you.");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close"), ==, ADW_RESPONSE_DEFAULT);
   gtk_window_present (GTK_WINDOW (dialog));

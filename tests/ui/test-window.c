@@ -884,6 +884,32 @@ test_row_signs_note (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (md_episode_row_get_note_icon (row)));
 }
 
+/* "Today" and "2 hours ago" do not go stale: the minute timer redraws them after midnight. */
+static void
+test_relative_times (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 id = add_episode (f, NOW - 600);
+  MdEpisodeRow *row = row_for_id (f, id);
+  g_autoptr(MdEpisode) ep = md_test_episode (NOW - 3600);
+
+  g_assert_cmpstr (md_episode_row_get_header (row), ==, "Today");
+  ep->signs = MD_BIT (MD_SIGN_PAIN);
+  g_assert_true (md_store_add_episode (f->store, ep, NULL));
+  spin (50);
+  g_assert_nonnull (strstr (((MdFlag *) g_ptr_array_index (md_diary_get_alerts (f->diary), 0))->message, "(1 hour ago)"));
+
+  /* The clock moves on by a day without any write. */
+  md_store_set_now (f->store, NOW + DAY);
+  md_window_clock_tick (f->window);
+  spin (100);
+  row = row_for_id (f, id);
+  g_assert_cmpstr (md_episode_row_get_header (row), ==, "Yesterday");
+  g_assert_nonnull (strstr (((MdFlag *) g_ptr_array_index (md_diary_get_alerts (f->diary), 0))->message, "(25 hours ago)"));
+  g_assert_nonnull (strstr (((MdFlag *) g_ptr_array_index (md_flags_view_get_flags (f->window->flags_view), 0))->message,
+                            "(25 hours ago)"));
+}
+
 static void
 test_row_menu (Fixture       *f,
                gconstpointer  data)
@@ -1078,6 +1104,7 @@ main (int argc, char **argv)
   ADD ("/window/edit-undo", test_edit_undo);
   ADD ("/window/row-menu", test_row_menu);
   ADD ("/window/row-signs-note", test_row_signs_note);
+  ADD ("/window/relative-times", test_relative_times);
   ADD ("/window/day-headers", test_day_headers);
   ADD ("/window/large-diary", test_large_diary);
   ADD ("/window/screenshots", test_screenshots);
