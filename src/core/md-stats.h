@@ -111,6 +111,7 @@ typedef struct {
   MdSeries          *regions;     /* MD_N_REGION_GROUPS series */
   MdSeries          *hours;       /* 24 buckets by local hour */
   MdFactorComparison factors[MD_N_FACTORS];
+  guint              episode_triggers[MD_N_TRIGGERS]; /* episodes in range noted with each trigger */
 } MdStats;
 
 GType        md_stats_get_type (void) G_GNUC_CONST;
