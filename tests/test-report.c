@@ -172,6 +172,11 @@ test_sections_and_numbers (Fixture *f, gconstpointer data)
   /* Outside the period: not counted. */
   g_autoptr(MdEpisode) old = add (f, FROM_DAY - 10, 9, MD_SIDE_LEFT, 60, 0, "too old to list");
 
+  /* Triggers ticked on the episodes themselves: counted beside the check-in comparison. */
+  b->triggers = MD_BIT (MD_TRIGGER_CAFFEINE) | MD_BIT (MD_TRIGGER_STRESS);
+  g_assert_true (md_store_update_episode (f->store, b, NULL));
+  g->triggers = MD_BIT (MD_TRIGGER_STRESS);
+  g_assert_true (md_store_update_episode (f->store, g, NULL));
   c1->sleep_min = 6 * 60;
   c1->stress = 8;
   c1->medicines_started = g_strdup ("HRT patch");
@@ -194,6 +199,8 @@ test_sections_and_numbers (Fixture *f, gconstpointer data)
   ASSERT_HAS (text, "Pain with the twitching");
   ASSERT_HAS (text, "Evidence: 2025-03-28");
   ASSERT_HAS (text, "Episodes 6");
+  ASSERT_HAS (text, "Triggers noted");
+  ASSERT_HAS (text, "Caffeine 1, Stress 2");
   {
     g_autofree char *flat = squash (text);
 

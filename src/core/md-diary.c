@@ -468,6 +468,14 @@ md_diary_get_today (MdDiary *self)
   return md_time_day_of (now + md_utc_offset_at (NULL, now));
 }
 
+void
+md_diary_refresh_alerts (MdDiary *self)
+{
+  g_return_if_fail (MD_IS_DIARY (self));
+  if (self->alerts != NULL)
+    evaluate_alerts (self, TRUE);
+}
+
 GPtrArray *
 md_diary_get_alerts (MdDiary *self)
 {
@@ -600,6 +608,47 @@ md_diary_episode_position (MdDiary *self,
 {
   g_return_val_if_fail (MD_IS_DIARY (self), -1);
   return md_store_episode_position (self->store, id);
+}
+
+guint
+md_diary_count_filtered (MdDiary               *self,
+                         const MdEpisodeFilter *filter)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), 0);
+  return md_store_count_filtered (self->store, filter);
+}
+
+GPtrArray *
+md_diary_list_filtered (MdDiary               *self,
+                        const MdEpisodeFilter *filter,
+                        guint                  offset,
+                        guint                  limit,
+                        GError               **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+  return md_store_list_filtered (self->store, filter, offset, limit, error);
+}
+
+GPtrArray *
+md_diary_list_filtered_from (MdDiary               *self,
+                             const MdEpisodeFilter *filter,
+                             gint64                 start_utc,
+                             gint64                 id,
+                             gboolean               newer,
+                             guint                  limit,
+                             GError               **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+  return md_store_list_filtered_from (self->store, filter, start_utc, id, newer, limit, error);
+}
+
+int
+md_diary_filtered_position (MdDiary               *self,
+                            const MdEpisodeFilter *filter,
+                            gint64                 id)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), -1);
+  return md_store_filtered_position (self->store, filter, id);
 }
 
 MdEpisode *

@@ -63,6 +63,11 @@ gint64      md_diary_get_now         (MdDiary     *self);
 gint64      md_diary_get_today       (MdDiary     *self);
 gint32      md_diary_get_utc_offset  (MdDiary     *self);
 
+/* The clock moved on (a view calls this every minute while shown): works the alerts out
+ * again, so their "2 hours ago" and their time windows stay true; notifies "alerts" only
+ * when they changed. Cheap: the rules read only the last 31 days in full. */
+void        md_diary_refresh_alerts  (MdDiary     *self);
+
 /* The alerts of the whole diary as of now (MdFlag*, marks applied), highest level first as the
  * rules return them; owned by the diary, valid until the next "notify::alerts". */
 GPtrArray  *md_diary_get_alerts      (MdDiary     *self);
@@ -101,6 +106,25 @@ GPtrArray  *md_diary_list_episodes_from (MdDiary  *self,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 int         md_diary_episode_position (MdDiary    *self,
                                       gint64       id);
+/* The history through a filter (search words, region, side, sign, an alert's evidence):
+ * the same reads as above, for the episodes that pass. NULL or an empty filter: all. */
+guint       md_diary_count_filtered  (MdDiary               *self,
+                                      const MdEpisodeFilter *filter);
+GPtrArray  *md_diary_list_filtered   (MdDiary               *self,
+                                      const MdEpisodeFilter *filter,
+                                      guint                  offset,
+                                      guint                  limit,
+                                      GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray  *md_diary_list_filtered_from (MdDiary            *self,
+                                      const MdEpisodeFilter *filter,
+                                      gint64                 start_utc,
+                                      gint64                 id,
+                                      gboolean               newer,
+                                      guint                  limit,
+                                      GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+int         md_diary_filtered_position (MdDiary             *self,
+                                      const MdEpisodeFilter *filter,
+                                      gint64                 id);
 MdEpisode  *md_diary_get_episode     (MdDiary     *self,
                                       gint64       id,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;

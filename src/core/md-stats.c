@@ -537,6 +537,9 @@ md_stats_compute (MdEpisode * const *episodes,
 
       if (!in_range (episodes[i], from_day, to_day, &day))
         continue;
+      for (guint t = 0; t < MD_N_TRIGGERS; t++)
+        if (episodes[i]->triggers & MD_BIT (t))
+          self->episode_triggers[t]++;
       groups = md_regions_groups (episodes[i]->regions);
       for (guint g = 0; g < MD_N_REGION_GROUPS; g++)
         if (groups & MD_BIT (g))

@@ -121,6 +121,7 @@ typedef struct {
   guint              n_symptoms;
   char             **symptom_names;
   MdSeries         **symptoms;    /* per name: the mean rating (0 .. 10) of the rated days */
+  guint              episode_triggers[MD_N_TRIGGERS]; /* episodes in range noted with each trigger */
 } MdStats;
 
 GType        md_stats_get_type (void) G_GNUC_CONST;

@@ -36,6 +36,7 @@ struct _MdStore
   guint       in_transaction : 1;
   guint       read_only : 1;
   guint       immutable : 1;    /* read-only from a folder that cannot hold lock files */
+  sqlite3    *matcher_db;   /* the connection md_notes_match was registered on */
 };
 
 G_DEFINE_FINAL_TYPE (MdStore, md_store, G_TYPE_OBJECT)
@@ -1263,6 +1264,173 @@ md_store_episode_position (MdStore *self,
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    pos = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return pos;
+}
+
+/* The filter of the history in SQL, on parameters ?11 to ?15 (md_episode_filter_matches in C). */
+#define FILTER_WHERE \
+  "(?11 = 0 OR (regions & ?11) != 0) AND (?12 IS NULL OR side = ?12) AND (?13 = 0 OR (signs & ?13) != 0) " \
+  "AND (?14 IS NULL OR md_notes_match (notes, ?14)) AND (?15 IS NULL OR id IN (SELECT value FROM json_each (?15)))"
+
+static void
+notes_match_fn (sqlite3_context *ctx,
+                int              argc,
+                sqlite3_value  **argv)
+{
+  const char *notes = (const char *) sqlite3_value_text (argv[0]);
+  const char *words = (const char *) sqlite3_value_text (argv[1]);
+
+  sqlite3_result_int (ctx, md_notes_match_words (notes, words));
+}
+
+/* Binds @filter to ?11..?15 of @stmt (registering md_notes_match on this connection first). */
+static gboolean
+bind_filter (MdStore               *self,
+             sqlite3_stmt          *stmt,
+             const MdEpisodeFilter *filter,
+             GError               **error)
+{
+  g_autofree char *words = md_episode_filter_folded_words (filter);
+  g_autofree char *ids = md_episode_filter_ids_json (filter);
+
+  sqlite3_bind_int64 (stmt, 11, filter->regions);
+  if (filter->side != MD_SIDE_UNKNOWN)
+    sqlite3_bind_text (stmt, 12, md_side_id (filter->side), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 13, filter->signs);
+  if (words != NULL)
+    sqlite3_bind_text (stmt, 14, g_steal_pointer (&words), -1, g_free);
+  if (ids != NULL)
+    sqlite3_bind_text (stmt, 15, g_steal_pointer (&ids), -1, g_free);
+  return TRUE;
+}
+
+static sqlite3_stmt *
+get_filter_stmt (MdStore     *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  if (self->matcher_db != self->db)
+    {
+      int rc = sqlite3_create_function_v2 (self->db, "md_notes_match", 2,
+                                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                           NULL, notes_match_fn, NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (self, rc, error);
+          return NULL;
+        }
+      self->matcher_db = self->db;
+    }
+  return get_stmt (self, sql, error);
+}
+
+guint
+md_store_count_filtered (MdStore               *self,
+                         const MdEpisodeFilter *filter)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (MD_IS_STORE (self), 0);
+
+  if (md_episode_filter_is_empty (filter))
+    return md_store_count_episodes (self);
+  stmt = get_filter_stmt (self, "SELECT count(*) FROM episode WHERE " FILTER_WHERE, NULL);
+  if (stmt == NULL)
+    return 0;
+  bind_filter (self, stmt, filter, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+GPtrArray *
+md_store_list_filtered (MdStore               *self,
+                        const MdEpisodeFilter *filter,
+                        guint                  offset,
+                        guint                  limit,
+                        GError               **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MD_IS_STORE (self), NULL);
+
+  if (md_episode_filter_is_empty (filter))
+    return md_store_list_episodes (self, offset, limit, error);
+  stmt = get_filter_stmt (self, "SELECT " EPISODE_COLUMNS " FROM episode WHERE " FILTER_WHERE
+                                " ORDER BY start_utc DESC, id DESC LIMIT ?1 OFFSET ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  bind_filter (self, stmt, filter, NULL);
+  return collect (self, stmt, error);
+}
+
+GPtrArray *
+md_store_list_filtered_from (MdStore               *self,
+                             const MdEpisodeFilter *filter,
+                             gint64                 start_utc,
+                             gint64                 id,
+                             gboolean               newer,
+                             guint                  limit,
+                             GError               **error)
+{
+  g_autoptr(GPtrArray) out = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (MD_IS_STORE (self), NULL);
+
+  if (md_episode_filter_is_empty (filter))
+    return md_store_list_episodes_from (self, start_utc, id, newer, limit, error);
+  if (newer)
+    stmt = get_filter_stmt (self, "SELECT " EPISODE_COLUMNS " FROM episode WHERE (start_utc, id) > (?1, ?2) AND "
+                                  FILTER_WHERE " ORDER BY start_utc, id LIMIT ?3", error);
+  else
+    stmt = get_filter_stmt (self, "SELECT " EPISODE_COLUMNS " FROM episode WHERE (start_utc, id) < (?1, ?2) AND "
+                                  FILTER_WHERE " ORDER BY start_utc DESC, id DESC LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, start_utc);
+  sqlite3_bind_int64 (stmt, 2, id);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  bind_filter (self, stmt, filter, NULL);
+  out = collect (self, stmt, error);
+  if (out != NULL && newer)
+    for (guint i = 0, j = out->len; i + 1 < j; i++, j--)
+      {
+        gpointer t = out->pdata[i];
+
+        out->pdata[i] = out->pdata[j - 1];
+        out->pdata[j - 1] = t;
+      }
+  return g_steal_pointer (&out);
+}
+
+int
+md_store_filtered_position (MdStore               *self,
+                            const MdEpisodeFilter *filter,
+                            gint64                 id)
+{
+  sqlite3_stmt *stmt;
+  int pos = -1;
+
+  g_return_val_if_fail (MD_IS_STORE (self), -1);
+
+  if (md_episode_filter_is_empty (filter))
+    return md_store_episode_position (self, id);
+  /* Those before it in history order that pass too; -1 when it does not pass itself. */
+  stmt = get_filter_stmt (self, "SELECT (SELECT count(*) FROM episode WHERE (start_utc, id) > (e.start_utc, e.id) AND "
+                                FILTER_WHERE ") FROM (SELECT start_utc, id FROM episode WHERE id = ?1 AND "
+                                FILTER_WHERE ") AS e", NULL);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_filter (self, stmt, filter, NULL);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     pos = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "md-episode.h"
+#include "md-episode-filter.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -134,6 +135,26 @@ GArray    *md_store_episode_keys   (MdStore   *self,
 /* The position of episode @id in md_store_list_episodes order (newest first), or -1. */
 int        md_store_episode_position (MdStore *self,
                                       gint64   id);
+/* The same four through a filter of the history (NULL or empty: all episodes). The filter is
+ * applied while walking the (start_utc, id) index, so paging by key costs the same at any depth. */
+guint      md_store_count_filtered (MdStore               *self,
+                                    const MdEpisodeFilter *filter);
+GPtrArray *md_store_list_filtered  (MdStore               *self,
+                                    const MdEpisodeFilter *filter,
+                                    guint                  offset,
+                                    guint                  limit,
+                                    GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray *md_store_list_filtered_from (MdStore               *self,
+                                        const MdEpisodeFilter *filter,
+                                        gint64                 start_utc,
+                                        gint64                 id,
+                                        gboolean               newer,
+                                        guint                  limit,
+                                        GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The position among the episodes that pass, or -1 (not stored, or does not pass). */
+int        md_store_filtered_position (MdStore               *self,
+                                       const MdEpisodeFilter *filter,
+                                       gint64                 id);
 /* Oldest first (start, then id); from_utc/to_utc inclusive bounds, G_MININT64/G_MAXINT64 = open. */
 GPtrArray *md_store_episodes_between (MdStore *self,
                                       gint64   from_utc,

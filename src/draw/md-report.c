@@ -642,6 +642,33 @@ average (GPtrArray *checkins,
   *mean = *n > 0 ? sum / *n : 0;
 }
 
+/* The triggers she ticked on the episodes themselves, counted over the period: one line. */
+static void
+add_episode_triggers (MdDoc   *doc,
+                      MdStats *stats)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GString) counts = g_string_new (NULL);
+  const char *header[] = { _("Triggers noted with episodes"), _("Number of episodes"), NULL };
+  const double widths[] = { 1.3, 3.7 };
+  char **row;
+
+  for (guint t = 0; t < MD_N_TRIGGERS; t++)
+    if (stats->episode_triggers[t] > 0)
+      {
+        /* Translators: one trigger and how many episodes it was noted with, e.g. "Stress 8". */
+        g_string_append_printf (counts, counts->len > 0 ? _(", %s %u") : _("%s %u"),
+                                md_trigger_label (t), stats->episode_triggers[t]);
+      }
+  if (counts->len == 0)
+    return;
+  row = g_new0 (char *, 3);
+  row[0] = g_strdup (_("In this period"));
+  row[1] = esc (counts->str);
+  g_ptr_array_add (rows, row);
+  md_doc_add_table (doc, 2, widths, header, rows);
+}
+
 static void
 add_context (MdDoc     *doc,
              GPtrArray *checkins,
@@ -671,6 +698,7 @@ add_context (MdDoc     *doc,
   if (checkins->len == 0)
     {
       md_doc_add_paragraph (doc, _("No daily check-ins were filled in during this period."), MD_DOC_TEXT_NORMAL);
+      add_episode_triggers (doc, stats);
       return;
     }
   intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "From %u daily check-in.", "From %u daily check-ins.",
@@ -781,6 +809,7 @@ add_context (MdDoc     *doc,
       md_doc_add_paragraph (doc, _("These figures show what happened on the same days. They do not show cause."),
                             MD_DOC_TEXT_MUTED);
     }
+  add_episode_triggers (doc, stats);
 }
 
 static void

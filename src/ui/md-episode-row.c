@@ -26,6 +26,8 @@ struct _MdEpisodeRow
   GtkWidget  *warning_box;
   GtkLabel   *warning_label;
   GtkLabel   *triggers_label;
+  GtkLabel   *signs_label;
+  GtkWidget  *note_icon;
   GtkMenuButton *menu_button;
 
   gint64      id;
@@ -111,6 +113,8 @@ md_episode_row_class_init (MdEpisodeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, warning_box);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, warning_label);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, triggers_label);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, signs_label);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, note_icon);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, menu_button);
   gtk_widget_class_install_action (widget_class, "row.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action);
@@ -130,6 +134,7 @@ static void
 md_episode_row_init (MdEpisodeRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Has a note"), -1);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, NULL, NULL);
 }
 
@@ -149,7 +154,11 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
   g_autofree char *details = NULL;
   g_autofree char *triggers = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *menu_label = NULL;
+  g_autofree char *signs_text = NULL;
   guint32 warning = episode->signs & MD_SIGNS_WARNING;
+  guint32 other = episode->signs & ~MD_SIGNS_WARNING;
+  gboolean has_note = episode->notes != NULL && *episode->notes != '\0';
 
   g_return_if_fail (MD_IS_EPISODE_ROW (self));
 
@@ -176,12 +185,42 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
     gtk_label_set_label (self->warning_label, "");
   gtk_widget_set_visible (self->warning_box, warning != 0);
 
+  /* The other signs, all of them, on a line of their own. */
+  if (other != 0)
+    {
+      g_autofree char *signs = md_signs_to_label (other);
+      guint n = (guint) __builtin_popcount (other);
+
+      /* Translators: the signs other than warning signs noted with an episode, e.g. "Signs: pain". */
+      signs_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sign: %s", "Signs: %s", n), signs);
+    }
+  gtk_label_set_label (self->signs_label, signs_text ? signs_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->signs_label), signs_text != NULL);
+
+  /* A mark for a note, with the note as its tooltip. */
+  gtk_widget_set_visible (self->note_icon, has_note);
+  gtk_widget_set_tooltip_text (self->note_icon, has_note ? episode->notes : NULL);
+
+  /* Translators: the accessible name of a row's menu button: "Actions for 09:30, Lower eyelid". */
+  menu_label = g_strdup_printf (_("Actions for %s, %s"), time, regions);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+
   triggers = episode->triggers ? md_triggers_to_label (episode->triggers) : NULL;
   gtk_label_set_label (self->triggers_label, triggers ? triggers : "");
   gtk_widget_set_visible (GTK_WIDGET (self->triggers_label), triggers != NULL);
 
-  accessible = g_strdup_printf ("%s %s, %s. %s", time, regions, details,
-                                gtk_label_get_label (self->warning_label));
+  {
+    g_autoptr(GString) a11y = g_string_new (NULL);
+
+    g_string_append_printf (a11y, "%s %s, %s.", time, regions, details);
+    if (warning != 0)
+      g_string_append_printf (a11y, " %s.", gtk_label_get_label (self->warning_label));
+    if (signs_text != NULL)
+      g_string_append_printf (a11y, " %s.", signs_text);
+    if (has_note)
+      g_string_append_printf (a11y, " %s.", _("Has a note"));
+    accessible = g_string_free (g_steal_pointer (&a11y), FALSE);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
@@ -220,14 +259,16 @@ md_episode_row_get_menu_button (MdEpisodeRow *self)
   return self->menu_button;
 }
 
-void
-md_episode_row_set_highlighted (MdEpisodeRow *self,
-                                gboolean      highlighted)
+const char *
+md_episode_row_get_signs (MdEpisodeRow *self)
 {
-  g_return_if_fail (MD_IS_EPISODE_ROW (self));
+  g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->signs_label)) ? gtk_label_get_label (self->signs_label) : NULL;
+}
 
-  if (highlighted)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "evidence");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "evidence");
+GtkWidget *
+md_episode_row_get_note_icon (MdEpisodeRow *self)
+{
+  g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
+  return self->note_icon;
 }

@@ -18,13 +18,16 @@ void        md_episode_row_set_episode (MdEpisodeRow    *self,
                                         const char      *day_header);
 gint64      md_episode_row_get_id      (MdEpisodeRow *self);
 /* Marks the row as evidence of an alert ("Show Episodes"). */
-void        md_episode_row_set_highlighted (MdEpisodeRow *self,
-                                            gboolean      highlighted);
 /* The texts shown, for tests. */
 const char *md_episode_row_get_header  (MdEpisodeRow *self);
 const char *md_episode_row_get_summary (MdEpisodeRow *self);
 const char *md_episode_row_get_warning (MdEpisodeRow *self);
 /* The "⋮" button; its menu ("row.edit", "row.delete") is built on its first popup. */
 GtkMenuButton *md_episode_row_get_menu_button (MdEpisodeRow *self);
+
+/* The line of signs that are not warning signs, or NULL when there are none. */
+const char *md_episode_row_get_signs      (MdEpisodeRow *self);
+/* The mark shown when the episode has a note (accessible label "Has a note"). */
+GtkWidget  *md_episode_row_get_note_icon  (MdEpisodeRow *self);
 
 G_END_DECLS

@@ -18,8 +18,8 @@
 #include "md-flags-view.h"
 #include "md-time.h"
 
-/* Alerts shown before "Show N More Alerts", so the history stays in view. */
-#define FOLDED_ROWS 2
+/* Alerts shown before "Show N More Alerts": the highest one, so the history stays in view. */
+#define FOLDED_ROWS 1
 
 struct _MdFlagsView
 {
@@ -263,6 +263,7 @@ md_flags_view_refresh (MdFlagsView *self)
 
       gtk_widget_add_css_class (toggle, "flat");
       gtk_widget_set_halign (toggle, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (toggle, "more-alerts");
       g_signal_connect_swapped (toggle, "clicked", G_CALLBACK (toggle_expanded_cb), self);
       gtk_box_append (GTK_BOX (self->box), toggle);
     }

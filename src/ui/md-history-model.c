@@ -17,6 +17,7 @@ struct _MdHistoryModel
   MdDiary    *diary;
   guint       n_items;
   GHashTable *pages;   /* page number -> GPtrArray of MdEpisodeObject */
+  MdEpisodeFilter *filter; /* NULL: every episode */
   gulong      changed_id;
 };
 
@@ -46,17 +47,17 @@ read_page (MdHistoryModel  *self,
     {
       const MdEpisode *last = md_episode_object_get_episode (g_ptr_array_index (prev, prev->len - 1));
 
-      return md_diary_list_episodes_from (self->diary, last->start_utc, last->id, FALSE,
+      return md_diary_list_filtered_from (self->diary, self->filter, last->start_utc, last->id, FALSE,
                                           MD_HISTORY_PAGE_SIZE, error);
     }
   if (next != NULL && next->len > 0)
     {
       const MdEpisode *first = md_episode_object_get_episode (g_ptr_array_index (next, 0));
 
-      return md_diary_list_episodes_from (self->diary, first->start_utc, first->id, TRUE,
+      return md_diary_list_filtered_from (self->diary, self->filter, first->start_utc, first->id, TRUE,
                                           MD_HISTORY_PAGE_SIZE, error);
     }
-  return md_diary_list_episodes (self->diary, page * MD_HISTORY_PAGE_SIZE, MD_HISTORY_PAGE_SIZE, error);
+  return md_diary_list_filtered (self->diary, self->filter, page * MD_HISTORY_PAGE_SIZE, MD_HISTORY_PAGE_SIZE, error);
 }
 
 /* A bounded cache: when full, the page farthest from @page goes (what is on screen and its
@@ -225,8 +226,8 @@ cache_remove (MdHistoryModel *self,
       else if (objects->len < want)
         {
           const MdEpisode *last = md_episode_object_get_episode (g_ptr_array_index (objects, objects->len - 1));
-          g_autoptr(GPtrArray) more = md_diary_list_episodes_from (self->diary, last->start_utc, last->id, FALSE,
-                                                                  want - objects->len, NULL);
+          g_autoptr(GPtrArray) more = md_diary_list_filtered_from (self->diary, self->filter, last->start_utc, last->id,
+                                                                  FALSE, want - objects->len, NULL);
 
           if (more == NULL || more->len != want - objects->len)
             drop_page (self, k);
@@ -239,7 +240,9 @@ cache_remove (MdHistoryModel *self,
 
 /* One episode added, changed or deleted: only its rows are reported, with the row after each
  * (its day heading depends on the row above), and the cached pages are shifted, not
- * dropped. FALSE when the old place is not known (its page is not cached). */
+ * dropped. Through a filter, an episode that does not pass is not in the list: an edit that
+ * makes it fail is a removal, a new one that fails changes nothing. FALSE when the old place
+ * is not known (its page is not cached, or it did not pass). */
 static gboolean
 apply_change (MdHistoryModel      *self,
               gint64               id,
@@ -252,8 +255,10 @@ apply_change (MdHistoryModel      *self,
   if (kind != MD_EPISODE_ADDED && (old_pos = md_history_model_find_cached (self, id)) < 0)
     return FALSE;
   if (kind != MD_EPISODE_DELETED &&
-      ((new_pos = md_diary_episode_position (self->diary, id)) < 0 ||
-       (episode = md_diary_get_episode (self->diary, id, NULL)) == NULL))
+      (new_pos = md_diary_filtered_position (self->diary, self->filter, id)) >= 0 &&
+      (episode = md_diary_get_episode (self->diary, id, NULL)) == NULL)
+    return FALSE;
+  if (kind != MD_EPISODE_DELETED && self->filter == NULL && new_pos < 0)
     return FALSE;
 
   if (old_pos >= 0)
@@ -261,33 +266,26 @@ apply_change (MdHistoryModel      *self,
   if (new_pos >= 0)
     cache_insert (self, new_pos, md_episode_object_new (g_steal_pointer (&episode)));
 
-  switch (kind)
+  if (old_pos >= 0 && new_pos >= 0)
     {
-    case MD_EPISODE_ADDED:
-      {
-        guint removed = (guint) new_pos < old_n ? 1 : 0;
+      guint lo = MIN (old_pos, new_pos), hi = MAX (old_pos, new_pos);
+      guint count = hi - lo + 1 + (hi + 1 < old_n ? 1 : 0);
 
-        self->n_items = old_n + 1;
-        g_list_model_items_changed (G_LIST_MODEL (self), new_pos, removed, removed + 1);
-      }
-      break;
-    case MD_EPISODE_DELETED:
-      {
-        guint added = (guint) old_pos + 1 < old_n ? 1 : 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), lo, count, count);
+    }
+  else if (new_pos >= 0)
+    {
+      guint removed = (guint) new_pos < old_n ? 1 : 0;
 
-        self->n_items = old_n - 1;
-        g_list_model_items_changed (G_LIST_MODEL (self), old_pos, added + 1, added);
-      }
-      break;
-    case MD_EPISODE_UPDATED:
-    default:
-      {
-        guint lo = MIN (old_pos, new_pos), hi = MAX (old_pos, new_pos);
-        guint count = hi - lo + 1 + (hi + 1 < old_n ? 1 : 0);
+      self->n_items = old_n + 1;
+      g_list_model_items_changed (G_LIST_MODEL (self), new_pos, removed, removed + 1);
+    }
+  else if (old_pos >= 0)
+    {
+      guint added = (guint) old_pos + 1 < old_n ? 1 : 0;
 
-        g_list_model_items_changed (G_LIST_MODEL (self), lo, count, count);
-      }
-      break;
+      self->n_items = old_n - 1;
+      g_list_model_items_changed (G_LIST_MODEL (self), old_pos, added + 1, added);
     }
   return TRUE;
 }
@@ -354,6 +352,7 @@ md_history_model_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->diary);
   g_clear_object (&self->diary);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->filter, md_episode_filter_free);
 
   G_OBJECT_CLASS (md_history_model_parent_class)->dispose (object);
 }
@@ -379,7 +378,7 @@ md_history_model_new (MdDiary *diary)
 
   self = g_object_new (MD_TYPE_HISTORY_MODEL, NULL);
   self->diary = g_object_ref (diary);
-  self->n_items = md_diary_count_episodes (diary);
+  self->n_items = md_diary_count_filtered (diary, NULL);
   self->changed_id = g_signal_connect (diary, "changed", G_CALLBACK (diary_changed_cb), self);
   return self;
 }
@@ -400,7 +399,7 @@ md_history_model_refresh (MdHistoryModel *self)
 
   old_n = self->n_items;
   g_hash_table_remove_all (self->pages);
-  self->n_items = md_diary_count_episodes (self->diary);
+  self->n_items = md_diary_count_filtered (self->diary, self->filter);
   /* Any row may have moved (a new episode can land anywhere by its start time). */
   if (old_n > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
@@ -432,4 +431,33 @@ md_history_model_find_cached (MdHistoryModel *self,
           return (int) (GPOINTER_TO_UINT (key) * MD_HISTORY_PAGE_SIZE + i);
     }
   return -1;
+}
+
+void
+md_history_model_set_filter (MdHistoryModel        *self,
+                             const MdEpisodeFilter *filter)
+{
+  g_return_if_fail (MD_IS_HISTORY_MODEL (self));
+
+  if (md_episode_filter_equal (self->filter, filter))
+    return;
+  g_clear_pointer (&self->filter, md_episode_filter_free);
+  if (!md_episode_filter_is_empty (filter))
+    self->filter = md_episode_filter_copy (filter);
+  md_history_model_refresh (self);
+}
+
+const MdEpisodeFilter *
+md_history_model_get_filter (MdHistoryModel *self)
+{
+  g_return_val_if_fail (MD_IS_HISTORY_MODEL (self), NULL);
+  return self->filter;
+}
+
+int
+md_history_model_position_of (MdHistoryModel *self,
+                              gint64          id)
+{
+  g_return_val_if_fail (MD_IS_HISTORY_MODEL (self), -1);
+  return md_diary_filtered_position (self->diary, self->filter, id);
 }

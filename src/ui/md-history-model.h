@@ -31,4 +31,14 @@ guint           md_history_model_get_cached_pages (MdHistoryModel *self);
 int             md_history_model_find_cached      (MdHistoryModel *self,
                                                    gint64          id);
 
+/* Shows only the episodes that pass @filter (copied; NULL or empty: all of them), rereading
+ * the list when it differs from the current one. */
+void            md_history_model_set_filter       (MdHistoryModel        *self,
+                                                   const MdEpisodeFilter *filter);
+/* The current filter, or NULL when every episode is shown. */
+const MdEpisodeFilter *md_history_model_get_filter (MdHistoryModel *self);
+/* The position of episode @id in the (filtered) list, or -1 when it is not shown. */
+int             md_history_model_position_of      (MdHistoryModel *self,
+                                                   gint64          id);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "md-episode-editor.h"
 #include "md-flags-view.h"
+#include "md-history-bar.h"
 #include "md-trends-page.h"
 #include "md-history-model.h"
 #include "md-window.h"
@@ -20,17 +21,22 @@ struct _MdWindow
   MdEpisode            *edited;       /* the version before the last edit, kept for Undo */
   AdwToast             *undo_toast;   /* weak */
   MdEpisodeEditor      *editor;       /* weak: the open editor, if any */
-  GHashTable           *highlighted;  /* episode ids shown as evidence (gint64*) */
+  GListStore           *header;       /* the alerts as the list's first item, while there are any */
+  GListModel           *items;        /* header + model, what the grid shows */
   GtkWidget            *emergency;    /* weak: the emergency dialog, if shown */
   char                 *emergency_number; /* set by md_window_set_emergency_number, or NULL */
   guint                 alerts_idle;  /* shows the alerts after the first frame */
+  guint                 clock_id;     /* every minute while shown: "just now", "Today" stay true */
+  gint64                shown_today;  /* the day "Today" in the list refers to */
   gboolean              trends_ready; /* the Trends page has its diary (first shown) */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *status_page;
-  GtkGridView          *history_view; /* one column */
-  MdFlagsView          *flags_view;
+  GtkGridView          *history_view; /* one column: the alerts (if any), then the episodes */
+  MdFlagsView          *flags_view;   /* owned: shown as the first item of history_view */
+  MdHistoryBar         *history_bar;
+  GtkToggleButton      *search_button;
   AdwViewStack         *view_stack;
   MdTrendsPage         *trends_page;
 
@@ -56,5 +62,7 @@ void     md_window_set_next_file  (MdWindow   *self,
                                    const char *path);
 /* An import, export, backup or restore is running. */
 gboolean md_window_is_busy        (MdWindow   *self);
+/* What the minute timer does: the alerts worked out again, the day headings after midnight. */
+void md_window_clock_tick (MdWindow *self);
 
 G_END_DECLS

@@ -32,12 +32,22 @@ show_toast (MdWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+/* The number of rows before the first episode: the alerts, while there are any. */
+static guint
+n_header (MdWindow *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->header));
+}
+
 static void
 update_empty_state (MdWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  const char *page = "history";
 
-  gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "history");
+  if (n == 0)
+    page = md_history_model_get_filter (self->model) != NULL ? "no-matches" : "empty";
+  gtk_stack_set_visible_child_name (self->stack, page);
 }
 
 static void
@@ -47,6 +57,29 @@ items_changed_cb (GListModel *model,
                   guint       added,
                   MdWindow   *self)
 {
+  update_empty_state (self);
+  if (md_history_model_get_filter (self->model) != NULL)
+    md_history_bar_set_count (self->history_bar, g_list_model_get_n_items (model));
+}
+
+/* The alerts enter the list as its first item when there are some, and leave it when not. */
+static void
+alerts_visible_cb (MdWindow *self)
+{
+  gboolean shown = n_header (self) > 0;
+  gboolean wanted = gtk_widget_get_visible (GTK_WIDGET (self->flags_view));
+
+  if (wanted && !shown)
+    g_list_store_append (self->header, self->flags_view);
+  else if (!wanted && shown)
+    g_list_store_remove (self->header, 0);
+}
+
+static void
+history_filter_cb (MdWindow *self)
+{
+  md_history_model_set_filter (self->model, md_history_bar_get_filter (self->history_bar));
+  md_history_bar_set_count (self->history_bar, g_list_model_get_n_items (G_LIST_MODEL (self->model)));
   update_empty_state (self);
 }
 
@@ -58,17 +91,54 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, md_episode_row_new ());
 }
 
+/* The alerts' item: the list item shows the alerts view instead of its episode row (kept
+ * aside for when the item is recycled for an episode). */
+static void
+bind_alerts (MdWindow    *self,
+             GtkListItem *item)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  g_object_set_data_full (G_OBJECT (item), "md-row", g_object_ref (row), g_object_unref);
+  gtk_list_item_set_child (item, GTK_WIDGET (self->flags_view));
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               MdWindow                 *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (item), "md-row");
+
+  if (row != NULL && gtk_list_item_get_child (item) == GTK_WIDGET (self->flags_view))
+    {
+      gtk_list_item_set_child (item, row);
+      gtk_list_item_set_activatable (item, TRUE);
+      g_object_set_data (G_OBJECT (item), "md-row", NULL);
+    }
+}
+
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              MdWindow                 *self)
 {
-  MdEpisodeObject *object = gtk_list_item_get_item (item);
-  const MdEpisode *ep = md_episode_object_get_episode (object);
-  guint position = gtk_list_item_get_position (item);
-  gint64 day = md_episode_local_day (ep);
+  gpointer object = gtk_list_item_get_item (item);
+  const MdEpisode *ep;
+  guint position;
+  gint64 day;
   g_autofree char *header = NULL;
   gboolean new_day = TRUE;
+
+  if (!MD_IS_EPISODE_OBJECT (object))
+    {
+      bind_alerts (self, item);
+      return;
+    }
+  ep = md_episode_object_get_episode (object);
+  position = gtk_list_item_get_position (item) - n_header (self);
+  day = md_episode_local_day (ep);
 
   /* GTK 4.8 has no list sections: a row shows the day when it differs from the row above. */
   if (position > 0)
@@ -80,8 +150,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   if (new_day)
     header = md_format_day_header (day, md_diary_get_today (self->diary));
   md_episode_row_set_episode (MD_EPISODE_ROW (gtk_list_item_get_child (item)), ep, header);
-  md_episode_row_set_highlighted (MD_EPISODE_ROW (gtk_list_item_get_child (item)),
-                                  g_hash_table_contains (self->highlighted, &ep->id));
 }
 
 /* Her emergency number: the one given to the window, else her preference, else her region's. */
@@ -152,33 +220,36 @@ editor_saved_cb (MdEpisodeEditor *editor,
     }
 }
 
+/* "Show Episodes" on an alert: the history shows only its evidence, with a bar that says so
+ * and leads back to every episode. */
 static void
 show_episodes_cb (MdFlagsView *view,
                   GArray      *ids,
                   MdWindow    *self)
 {
-  int first = -1;
+  adw_view_stack_set_visible_child_name (self->view_stack, "diary");
+  md_history_bar_show_evidence (self->history_bar, ids);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->history_view), "list.scroll-to-item", "u", n_header (self));
+}
+
+static void
+show_all_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  md_history_bar_clear (MD_WINDOW (user_data)->history_bar);
+}
+
+static void
+search_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  MdWindow *self = MD_WINDOW (user_data);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "diary");
-  g_hash_table_remove_all (self->highlighted);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      int pos = md_diary_episode_position (self->diary, id);
-
-      g_hash_table_add (self->highlighted, g_memdup2 (&id, sizeof id));
-      if (pos >= 0 && (first < 0 || pos < first))
-        first = pos;
-    }
-  /* Rebind the rows so the evidence is marked, then bring the newest of it into view. */
-  md_history_model_refresh (self->model);
-  if (first >= 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->history_view), "list.scroll-to-item", "u", (guint) first);
-  {
-    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode is marked in the list",
-                                                          "%u episodes are marked in the list", ids->len), ids->len);
-    show_toast (self, text);
-  }
+  md_history_bar_start_search (self->history_bar);
 }
 
 static void
@@ -228,10 +299,10 @@ activate_cb (GtkGridView *grid_view,
              guint        position,
              MdWindow    *self)
 {
-  g_autoptr(MdEpisodeObject) object = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autoptr(GObject) object = g_list_model_get_item (self->items, position);
 
-  if (object != NULL)
-    edit_by_id (self, md_episode_object_get_id (object));
+  if (MD_IS_EPISODE_OBJECT (object))
+    edit_by_id (self, md_episode_object_get_id (MD_EPISODE_OBJECT (object)));
 }
 
 static void
@@ -372,6 +443,48 @@ visible_page_cb (MdWindow   *self,
     }
 }
 
+/* Every minute while the window is shown: the alerts' "2 hours ago" is worked out again,
+ * and when the day has changed, the list's "Today" and "Yesterday" headings are redrawn. */
+void
+md_window_clock_tick (MdWindow *self)
+{
+  gint64 today = md_diary_get_today (self->diary);
+
+  md_diary_refresh_alerts (self->diary);
+  if (today != self->shown_today)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+      self->shown_today = today;
+      /* The same rows: the grid rebinds those on screen only, the pages stay cached. */
+      if (n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self->model), 0, n, n);
+    }
+}
+
+static gboolean
+clock_cb (gpointer data)
+{
+  md_window_clock_tick (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+map_cb (MdWindow *self)
+{
+  if (self->clock_id == 0 && self->diary != NULL)
+    {
+      self->shown_today = md_diary_get_today (self->diary);
+      self->clock_id = g_timeout_add_seconds (60, clock_cb, self);
+    }
+}
+
+static void
+unmap_cb (MdWindow *self)
+{
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+}
+
 /* Back in the window after using the command line or another program: show what changed. */
 static void
 is_active_cb (MdWindow   *self,
@@ -390,6 +503,8 @@ static const GActionEntry win_actions[] = {
   { "delete-episode", delete_episode_cb, "x" },
   { "undo", undo_cb },
   { "undo-delete", undo_cb },
+  { "show-all", show_all_cb },
+  { "search", search_cb },
 };
 
 static gboolean
@@ -421,13 +536,18 @@ md_window_dispose (GObject *object)
   if (self->emergency != NULL)
     gtk_window_destroy (GTK_WINDOW (self->emergency));
   g_clear_weak_pointer (&self->emergency);
-  g_clear_pointer (&self->highlighted, g_hash_table_unref);
   g_clear_handle_id (&self->alerts_idle, g_source_remove);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
   if (self->history_view != NULL)
     gtk_grid_view_set_model (self->history_view, NULL);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->items);
+  g_clear_object (&self->header);
   g_clear_object (&self->model);
+  if (self->flags_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->flags_view, self);
+  g_clear_object (&self->flags_view);
   g_clear_object (&self->diary);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
@@ -451,11 +571,12 @@ md_window_class_init (MdWindowClass *klass)
   object_class->dispose = md_window_dispose;
   window_class->close_request = md_window_close_request;
 
-  g_type_ensure (MD_TYPE_FLAGS_VIEW);
+  g_type_ensure (MD_TYPE_HISTORY_BAR);
   g_type_ensure (MD_TYPE_TRENDS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, MdWindow, flags_view);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, history_bar);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, trends_page);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
@@ -470,17 +591,27 @@ md_window_init (MdWindow *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->highlighted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->flags_view = g_object_ref_sink (MD_FLAGS_VIEW (md_flags_view_new ()));
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->flags_view), 6);
+  self->header = g_list_store_new (G_TYPE_OBJECT);
+  g_signal_connect_swapped (self->flags_view, "notify::visible", G_CALLBACK (alerts_visible_cb), self);
+  g_signal_connect_swapped (self->history_bar, "changed", G_CALLBACK (history_filter_cb), self);
+  g_object_bind_property (self->search_button, "active",
+                          md_history_bar_get_search_bar (self->history_bar), "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   md_window_data_init (self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_grid_view_set_factory (self->history_view, factory);
   g_object_unref (factory);
   g_signal_connect (self->history_view, "activate", G_CALLBACK (activate_cb), self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (unmap_cb), NULL);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (visible_page_cb), self);
 }
 
@@ -490,6 +621,7 @@ md_window_new (MdApplication *app,
 {
   MdWindow *self;
   g_autoptr(GtkNoSelection) selection = NULL;
+  GListStore *parts;
 
   g_return_val_if_fail (app == NULL || MD_IS_APPLICATION (app), NULL);
   g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
@@ -498,7 +630,11 @@ md_window_new (MdApplication *app,
   self->diary = g_object_ref (diary);
   self->model = md_history_model_new (diary);
   g_signal_connect (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, self->header);
+  g_list_store_append (parts, self->model);
+  self->items = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+  selection = gtk_no_selection_new (g_object_ref (self->items));
   gtk_grid_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
   update_empty_state (self);
   visible_page_cb (self, NULL);
@@ -559,6 +695,7 @@ md_window_set_accels (GtkApplication *app)
   static const char *checkin_accels[] = { "<Control>d", NULL };
   static const char *summary_accels[] = { "<Control>p", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
 
   gtk_application_set_accels_for_action (app, "win.log-episode", log_accels);
   gtk_application_set_accels_for_action (app, "win.show-help-overlay", help_accels);
@@ -568,4 +705,5 @@ md_window_set_accels (GtkApplication *app)
   gtk_application_set_accels_for_action (app, "win.import", import_accels);
   gtk_application_set_accels_for_action (app, "win.export::episodes", export_accels);
   gtk_application_set_accels_for_action (app, "win.backup", backup_accels);
+  gtk_application_set_accels_for_action (app, "win.search", search_accels);
 }

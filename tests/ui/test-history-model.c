@@ -252,6 +252,75 @@ test_changes_at_end (Fixture       *f,
   assert_one_change (f, 5, 1, 0);
 }
 
+/* Through a filter: 250 episodes, every fifth on the right side. Pages through it match
+ * the store's filtered order; a save that makes an episode fail is one removal, a new one
+ * that fails changes nothing, one that passes is one insertion; clearing shows all again. */
+static void
+test_filtered (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(MdEpisodeFilter) filter = md_episode_filter_new ();
+  g_autoptr(MdEpisode) right = md_test_episode (NOW - 30);
+  g_autoptr(MdEpisode) left = md_test_episode (NOW - 20);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(MdEpisodeObject) first = NULL;
+  MdEpisode *edited;
+  guint n_right = 0;
+
+  fill (f, 250, 1);
+  all = md_store_list_episodes (f->store, 0, 1000, NULL);
+  for (guint i = 0; i < all->len; i += 5)
+    {
+      MdEpisode *ep = g_ptr_array_index (all, i);
+
+      ep->side = MD_SIDE_RIGHT;
+      g_assert_true (md_store_update_episode (f->store, ep, NULL));
+      n_right++;
+    }
+  start_model (f);
+  filter->side = MD_SIDE_RIGHT;
+  md_history_model_set_filter (f->model, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, n_right);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  /* Read from the end first (by offset), then the rest by key: the same order as the store. */
+  for (int i = (int) n_right - 1; i >= 0; i--)
+    {
+      g_autoptr(MdEpisodeObject) object = g_list_model_get_item (G_LIST_MODEL (f->model), i);
+
+      g_assert_cmpint (md_episode_object_get_id (object), ==, ((MdEpisode *) g_ptr_array_index (all, i * 5))->id);
+    }
+  /* Setting the same filter again rereads nothing. */
+  md_history_model_set_filter (f->model, filter);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+
+  g_array_set_size (f->changes, 0);
+  left->side = MD_SIDE_LEFT;
+  g_assert_true (md_diary_add_episode (f->diary, left, NULL));
+  g_assert_cmpuint (f->changes->len, ==, 0);
+  right->side = MD_SIDE_RIGHT;
+  g_assert_true (md_diary_add_episode (f->diary, right, NULL));
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 0).position, ==, 0);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 0).added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, n_right + 1);
+
+  g_array_set_size (f->changes, 0);
+  first = g_list_model_get_item (G_LIST_MODEL (f->model), 1);
+  edited = md_episode_copy (md_episode_object_get_episode (first));
+  edited->side = MD_SIDE_LEFT;
+  g_assert_true (md_diary_update_episode (f->diary, edited, NULL));
+  md_episode_free (edited);
+  g_assert_cmpuint (f->changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 0).position, ==, 1);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 0).removed, ==, 2);
+  g_assert_cmpuint (g_array_index (f->changes, Change, 0).added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, n_right);
+
+  md_history_model_set_filter (f->model, NULL);
+  g_assert_null (md_history_model_get_filter (f->model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 252);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -262,6 +331,7 @@ main (int argc, char **argv)
   ADD ("/history-model/keyset-ties", test_keyset_ties);
   ADD ("/history-model/minimal-changes", test_minimal_changes);
   ADD ("/history-model/changes-at-end", test_changes_at_end);
+  ADD ("/history-model/filtered", test_filtered);
 #undef ADD
 
   return g_test_run ();

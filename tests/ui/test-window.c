@@ -240,7 +240,8 @@ test_log_episode (Fixture       *f,
 
   /* The list shows it, the status page is gone, and the row marks the warning sign. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
-  item = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (f->window->history_view)), 0);
+  item = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (f->window->history_view)),
+                               g_list_model_get_n_items (G_LIST_MODEL (f->window->header)));
   g_assert_cmpint (md_episode_object_get_id (item), ==, ep->id);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
   row = row_for_id (f, ep->id);
@@ -335,7 +336,7 @@ test_old_drooping_sign (Fixture       *f,
   ep->signs = MD_BIT (MD_SIGN_DROOPING);
   g_assert_true (md_store_add_episode (f->store, ep, NULL));
   spin (50);
-  g_signal_emit_by_name (f->window->history_view, "activate", 0);
+  g_signal_emit_by_name (f->window->history_view, "activate", g_list_model_get_n_items (G_LIST_MODEL (f->window->header)));
   g_assert_true (wait_for (f, editor_open));
   editor = f->window->editor;
   row = gtk_widget_get_ancestor (GTK_WIDGET (editor->sign_checks[MD_SIGN_DROOPING]), ADW_TYPE_ACTION_ROW);
@@ -348,26 +349,228 @@ test_old_drooping_sign (Fixture       *f,
   g_assert_cmphex (back->signs, ==, MD_BIT (MD_SIGN_DROOPING));
 }
 
+/* "Show Episodes" on an alert shows only its evidence, says so, and leads back to all. */
 static void
-test_show_episodes_marks_rows (Fixture       *f,
-                               gconstpointer  data)
+test_show_episodes_filters (Fixture       *f,
+                            gconstpointer  data)
 {
   g_autoptr(MdEpisode) ep = md_test_episode (NOW - 2 * DAY);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  MdEpisodeRow *row;
   gint64 other = add_episode (f, NOW - 3600);
 
   ep->signs = MD_BIT (MD_SIGN_PAIN);
   g_assert_true (md_store_add_episode (f->store, ep, NULL));
   g_assert_cmpuint (md_flags_view_get_flags (f->window->flags_view)->len, ==, 1);
+  g_assert_null (md_history_bar_get_status (f->window->history_bar));
   g_array_append_val (ids, ep->id);
   g_signal_emit_by_name (f->window->flags_view, "show-episodes", ids);
-  row = row_for_id (f, ep->id);
-  g_assert_nonnull (row);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "evidence"));
-  row = row_for_id (f, other);
-  g_assert_nonnull (row);
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "evidence"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
+  g_assert_nonnull (row_for_id (f, ep->id));
+  g_assert_null (row_for_id (f, other));
+  g_assert_cmpstr (md_history_bar_get_status (f->window->history_bar), ==, "Showing the 1 episode behind this alert");
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "evidence");
+
+  /* "Show All" (the bar's button and the empty page's) is win.show-all. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-all", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 2);
+  g_assert_nonnull (row_for_id (f, other));
+  g_assert_null (md_history_bar_get_status (f->window->history_bar));
+}
+
+static int
+count_rows (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  spin (50);
+  collect_rows (GTK_WIDGET (f->window->history_view), rows);
+  return (int) rows->len;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0 && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Five alerts of different rules, from episodes in the last days. */
+static void
+add_five_alerts (Fixture *f)
+{
+  static const guint32 signs[] = {
+    MD_BIT (MD_SIGN_PAIN), MD_BIT (MD_SIGN_SPREAD_BODY), MD_BIT (MD_SIGN_EYELID_CLOSURE),
+    MD_BIT (MD_SIGN_HEAD_INJURY), MD_BIT (MD_SIGN_NUMBNESS),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
+    {
+      g_autoptr(MdEpisode) ep = md_test_episode (NOW - 3 * DAY - i * 3600);
+
+      ep->signs = signs[i];
+      g_assert_true (md_store_add_episode (f->store, ep, NULL));
+    }
+  spin (100);
+  g_assert_cmpuint (md_flags_view_get_flags (f->window->flags_view)->len, >=, 5);
+}
+
+/* The alerts are the first item of the history's own scrolled list: they never squeeze it,
+ * never grow the window, and fold to the highest one with a count. */
+static void
+test_alerts_in_list (Fixture       *f,
+                     gconstpointer  data)
+{
+  int min_before, nat_before, min_after, nat_after;
+  GtkWidget *more;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(MdEpisode) ep = md_test_episode (NOW - 600 - i * 12 * 3600);
+
+      ep->side = i % 2 ? MD_SIDE_LEFT : MD_SIDE_RIGHT;
+      g_assert_true (md_store_add_episode (f->store, ep, NULL));
+    }
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->header)), ==, 0);
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_VERTICAL, 900, &min_before, &nat_before, NULL, NULL);
+
+  add_five_alerts (f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->header)), ==, 1);
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (f->window->flags_view), GTK_TYPE_GRID_VIEW) ==
+                 GTK_WIDGET (f->window->history_view));
+  more = find_named (GTK_WIDGET (f->window->flags_view), "more-alerts");
+  g_assert_nonnull (more);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, "Show 4 More Alerts");
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_VERTICAL, 900, &min_after, &nat_after, NULL, NULL);
+  g_assert_cmpint (min_after, <=, min_before);
+  g_assert_cmpint (nat_after, <=, nat_before);
+
+  /* Unfolded, the window stays as it was: the list scrolls instead. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  spin (100);
+  g_signal_emit_by_name (more, "clicked");
+  spin (200);
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_VERTICAL, 900, &min_after, &nat_after, NULL, NULL);
+  g_assert_cmpint (min_after, <=, min_before);
+  g_assert_cmpint (nat_after, <=, nat_before);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), <=, 700);
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "alerts-unfolded");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (f->window->flags_view), "more-alerts"), "clicked");
+
+  /* Phone-sized: the highest alert and episodes below it, in view together. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  spin (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), <=, 700);
+  g_assert_cmpint (count_rows (f), >=, 1);
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "narrow-five-alerts");
+
+  /* An episode at the top of the list is activated at its own position, the alerts are not. */
+  g_signal_emit_by_name (f->window->history_view, "activate", 0);
+  spin (50);
+  g_assert_null (f->window->editor);
+}
+
+/* Ctrl+F: words in the notes, region, side and sign, combined, and cleared again. */
+static void
+test_search_and_filter (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct { MdRegion region; MdSide side; guint32 signs; const char *notes; } eps[] = {
+    { MD_REGION_EYELID_LOWER, MD_SIDE_LEFT, 0, "After two coffees" },
+    { MD_REGION_CHEEK, MD_SIDE_RIGHT, MD_BIT (MD_SIGN_PAIN), "Long day at work" },
+    { MD_REGION_EYELID_LOWER, MD_SIDE_RIGHT, 0, "coffee again" },
+    { MD_REGION_JAW, MD_SIDE_BOTH, MD_BIT (MD_SIGN_PAIN), NULL },
+  };
+  MdHistoryBar *bar = f->window->history_bar;
+  GtkEditable *entry = md_history_bar_get_entry (bar);
+  guint n_signs;
+  const MdSign *order = md_signs_display_order (&n_signs);
+  guint pain = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (eps); i++)
+    {
+      g_autoptr(MdEpisode) ep = md_test_episode (NOW - 600 - i * DAY);
+
+      ep->regions = MD_BIT (eps[i].region);
+      ep->side = eps[i].side;
+      ep->signs = eps[i].signs;
+      md_episode_set_notes (ep, eps[i].notes);
+      g_assert_true (md_store_add_episode (f->store, ep, NULL));
+    }
+  for (guint i = 0; i < n_signs; i++)
+    if (order[i] == MD_SIGN_PAIN)
+      pain = i + 1;
+  spin (50);
+
+  g_assert_false (gtk_search_bar_get_search_mode (md_history_bar_get_search_bar (bar)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  spin (50);
+  g_assert_true (gtk_search_bar_get_search_mode (md_history_bar_get_search_bar (bar)));
+  g_assert_true (gtk_toggle_button_get_active (f->window->search_button));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (entry)));
+
+  /* Words: any case, each must appear. */
+  gtk_editable_set_text (entry, "COFFEE");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 2);
+  g_assert_cmpstr (md_history_bar_get_status (bar), ==, "2 episodes match");
+  gtk_editable_set_text (entry, "coffee again");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
+  g_assert_cmpstr (md_history_bar_get_status (bar), ==, "1 episode matches");
+  gtk_editable_set_text (entry, "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 4);
+  g_assert_null (md_history_bar_get_status (bar));
+
+  /* Each filter, then combined with the others and with words. */
+  gtk_drop_down_set_selected (md_history_bar_get_dropdown (bar, 0), MD_REGION_EYELID_LOWER + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 2);
+  gtk_drop_down_set_selected (md_history_bar_get_dropdown (bar, 1), MD_SIDE_RIGHT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
+  gtk_drop_down_set_selected (md_history_bar_get_dropdown (bar, 0), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 2);
+  gtk_drop_down_set_selected (md_history_bar_get_dropdown (bar, 2), pain);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
+  gtk_drop_down_set_selected (md_history_bar_get_dropdown (bar, 1), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 2);
+  gtk_editable_set_text (entry, "work");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "search-filter");
+
+  /* Nothing passes: a page that says so, with the way back. */
+  gtk_editable_set_text (entry, "holiday");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "no-matches");
+  g_assert_cmpstr (md_history_bar_get_status (bar), ==, "0 episodes match");
+
+  /* Show All clears everything and closes the search. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-all", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 4);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_cmpuint (gtk_drop_down_get_selected (md_history_bar_get_dropdown (bar, 2)), ==, 0);
+  g_assert_false (gtk_search_bar_get_search_mode (md_history_bar_get_search_bar (bar)));
+
+  /* Closing the search (the toggle, or Escape) clears what was typed and chosen in it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  gtk_drop_down_set_selected (md_history_bar_get_dropdown (bar, 1), MD_SIDE_BOTH);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
+  gtk_toggle_button_set_active (f->window->search_button, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 4);
+  g_assert_cmpuint (gtk_drop_down_get_selected (md_history_bar_get_dropdown (bar, 1)), ==, 0);
 }
 
 static gboolean
@@ -525,7 +728,7 @@ test_edit_episode (Fixture       *f,
   spin (50);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "history");
   /* Activating the row opens it for editing. */
-  g_signal_emit_by_name (f->window->history_view, "activate", 0);
+  g_signal_emit_by_name (f->window->history_view, "activate", g_list_model_get_n_items (G_LIST_MODEL (f->window->header)));
   g_assert_true (wait_for (f, editor_open));
   editor = f->window->editor;
   g_assert_true (gtk_widget_get_visible (editor->delete_button));
@@ -643,6 +846,70 @@ has_action (GMenuModel *menu,
 }
 
 /* The row menu is built on its first popup, and its items act on that row's episode. */
+/* A row shows every sign (warning signs on their own line), a mark for a note, and its menu
+ * button is named after its episode. */
+static void
+test_row_signs_note (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(MdEpisode) ep = md_test_episode (NOW - 3 * DAY);
+  g_autoptr(MdEpisode) plain = md_test_episode (NOW - 4 * DAY);
+  MdEpisodeRow *row;
+  char *failed;
+
+  ep->regions = MD_BIT (MD_REGION_EYELID_LOWER);
+  ep->signs = MD_BIT (MD_SIGN_PAIN) | MD_BIT (MD_SIGN_EYELID_CLOSURE) | MD_BIT (MD_SIGN_NUMBNESS) |
+              MD_BIT (MD_SIGN_DIZZINESS);
+  md_episode_set_notes (ep, "After a long drive");
+  g_assert_true (md_store_add_episode (f->store, ep, NULL));
+  g_assert_true (md_store_add_episode (f->store, plain, NULL));
+  row = row_for_id (f, ep->id);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (md_episode_row_get_warning (row), ==, "Warning signs: Dizziness, Numbness");
+  g_assert_nonnull (md_episode_row_get_signs (row));
+  g_assert_true (g_str_has_prefix (md_episode_row_get_signs (row), "Signs: "));
+  g_assert_nonnull (strstr (md_episode_row_get_signs (row), "Pain"));
+  g_assert_true (gtk_widget_get_visible (md_episode_row_get_note_icon (row)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (md_episode_row_get_note_icon (row)), ==, "After a long drive");
+  failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (md_episode_row_get_note_icon (row)),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, "Has a note");
+  g_assert_null (failed);
+  failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (md_episode_row_get_menu_button (row)),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, "Actions for 09:30, Lower eyelid");
+  g_assert_null (failed);
+
+  row = row_for_id (f, plain->id);
+  g_assert_null (md_episode_row_get_signs (row));
+  g_assert_null (md_episode_row_get_warning (row));
+  g_assert_false (gtk_widget_get_visible (md_episode_row_get_note_icon (row)));
+}
+
+/* "Today" and "2 hours ago" do not go stale: the minute timer redraws them after midnight. */
+static void
+test_relative_times (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 id = add_episode (f, NOW - 600);
+  MdEpisodeRow *row = row_for_id (f, id);
+  g_autoptr(MdEpisode) ep = md_test_episode (NOW - 3600);
+
+  g_assert_cmpstr (md_episode_row_get_header (row), ==, "Today");
+  ep->signs = MD_BIT (MD_SIGN_PAIN);
+  g_assert_true (md_store_add_episode (f->store, ep, NULL));
+  spin (50);
+  g_assert_nonnull (strstr (((MdFlag *) g_ptr_array_index (md_diary_get_alerts (f->diary), 0))->message, "(1 hour ago)"));
+
+  /* The clock moves on by a day without any write. */
+  md_store_set_now (f->store, NOW + DAY);
+  md_window_clock_tick (f->window);
+  spin (100);
+  row = row_for_id (f, id);
+  g_assert_cmpstr (md_episode_row_get_header (row), ==, "Yesterday");
+  g_assert_nonnull (strstr (((MdFlag *) g_ptr_array_index (md_diary_get_alerts (f->diary), 0))->message, "(25 hours ago)"));
+  g_assert_nonnull (strstr (((MdFlag *) g_ptr_array_index (md_flags_view_get_flags (f->window->flags_view), 0))->message,
+                            "(25 hours ago)"));
+}
+
 static void
 test_row_menu (Fixture       *f,
                gconstpointer  data)
@@ -813,6 +1080,8 @@ test_screenshots (Fixture       *f,
 int
 main (int argc, char **argv)
 {
+  /* The test AT context: accessible labels can be read back, and no session bus is needed. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   md_ui_test_init (&argc, &argv);
   adw_init ();
 
@@ -823,7 +1092,9 @@ main (int argc, char **argv)
   ADD ("/window/emergency-on-save", test_emergency_on_save);
   ADD ("/window/signs-explanation", test_signs_explanation);
   ADD ("/window/old-drooping-sign", test_old_drooping_sign);
-  ADD ("/window/show-episodes-marks-rows", test_show_episodes_marks_rows);
+  ADD ("/window/show-episodes-filters", test_show_episodes_filters);
+  ADD ("/window/alerts-in-list", test_alerts_in_list);
+  ADD ("/window/search-and-filter", test_search_and_filter);
   ADD ("/window/summary-action", test_summary_action);
   ADD ("/window/narrow-with-alerts", test_narrow_with_alerts);
   ADD ("/window/face-clicks", test_face_clicks);
@@ -832,6 +1103,8 @@ main (int argc, char **argv)
   ADD ("/window/delete-undo", test_delete_undo);
   ADD ("/window/edit-undo", test_edit_undo);
   ADD ("/window/row-menu", test_row_menu);
+  ADD ("/window/row-signs-note", test_row_signs_note);
+  ADD ("/window/relative-times", test_relative_times);
   ADD ("/window/day-headers", test_day_headers);
   ADD ("/window/large-diary", test_large_diary);
   ADD ("/window/screenshots", test_screenshots);
