@@ -304,6 +304,12 @@ check_in_cb (GSimpleAction *action,
   MdCheckinEditor *editor = md_checkin_editor_new (GTK_WINDOW (self), self->diary,
                                                    (const char * const *) supplements, md_diary_get_today (self->diary));
 
+  if (self->settings != NULL)
+    {
+      g_auto(GStrv) symptoms = g_settings_get_strv (self->settings, "custom-symptoms");
+
+      md_checkin_editor_set_symptom_names (editor, (const char * const *) symptoms);
+    }
   gtk_window_present (GTK_WINDOW (editor));
 }
 
