@@ -414,7 +414,16 @@ test_bleeding_and_symptoms_saved (Fixture *f, gconstpointer data)
   type_into_spin (spin_in_row (f, "Brain fog"), "0");
   type_into_spin (spin_in_row (f, "Joint pain"), "7");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin_in_row (f, "A"))), ==, "Not answered");
-  md_ui_test_screenshot (GTK_WIDGET (f->editor), "checkin-editor-menopause");
+  {
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW)));
+    double y = 0;
+
+    md_ui_test_flush ();
+    gtk_widget_translate_coordinates (row, gtk_widget_get_ancestor (row, GTK_TYPE_VIEWPORT), 0, 0, NULL, &y);
+    gtk_adjustment_set_value (vadj, y - 60);
+    md_ui_test_screenshots (GTK_WIDGET (f->editor), "checkin-editor-menopause");
+  }
   press_save (f);
   back = md_store_get_checkin (f->store, TODAY, NULL);
   g_assert_cmpint (back->bleeding, ==, MD_BLEEDING_LIGHT);
