@@ -18,6 +18,7 @@
 #include "md-emergency-dialog.h"
 #include "md-episode-form.h"
 #include "md-episode-row.h"
+#include "md-medicines-dialog.h"
 #include "md-preferences.h"
 #include "md-summary-dialog.h"
 #include "md-window-private.h"
@@ -314,6 +315,16 @@ check_in_cb (GSimpleAction *action,
 }
 
 static void
+medicines_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  MdWindow *self = MD_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (md_medicines_dialog_new (GTK_WINDOW (self), self->diary)));
+}
+
+static void
 about_alerts_cb (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -385,6 +396,7 @@ is_active_cb (MdWindow   *self,
 static const GActionEntry win_actions[] = {
   { "summary", summary_cb },
   { "check-in", check_in_cb },
+  { "medicines", medicines_cb },
   { "about-alerts", about_alerts_cb },
   { "log-episode", log_episode_cb },
   { "edit-episode", edit_episode_cb, "x" },
@@ -545,10 +557,12 @@ md_window_set_accels (GtkApplication *app)
   static const char *checkin_accels[] = { "<Control>d", NULL };
   static const char *summary_accels[] = { "<Control>p", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
+  static const char *medicines_accels[] = { "<Control>m", NULL };
 
   gtk_application_set_accels_for_action (app, "win.log-episode", log_accels);
   gtk_application_set_accels_for_action (app, "win.show-help-overlay", help_accels);
   gtk_application_set_accels_for_action (app, "win.check-in", checkin_accels);
   gtk_application_set_accels_for_action (app, "win.summary", summary_accels);
   gtk_application_set_accels_for_action (app, "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (app, "win.medicines", medicines_accels);
 }
