@@ -19,6 +19,7 @@
 #include "md-episode-form.h"
 #include "md-episode-row.h"
 #include "md-medicines-dialog.h"
+#include "md-mrs-dialog.h"
 #include "md-preferences.h"
 #include "md-summary-dialog.h"
 #include "md-window-private.h"
@@ -325,6 +326,16 @@ medicines_cb (GSimpleAction *action,
 }
 
 static void
+mrs_cb (GSimpleAction *action,
+        GVariant      *parameter,
+        gpointer       user_data)
+{
+  MdWindow *self = MD_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (md_mrs_dialog_new (GTK_WINDOW (self), self->diary)));
+}
+
+static void
 about_alerts_cb (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -397,6 +408,7 @@ static const GActionEntry win_actions[] = {
   { "summary", summary_cb },
   { "check-in", check_in_cb },
   { "medicines", medicines_cb },
+  { "mrs", mrs_cb },
   { "about-alerts", about_alerts_cb },
   { "log-episode", log_episode_cb },
   { "edit-episode", edit_episode_cb, "x" },
@@ -527,6 +539,10 @@ md_window_new (MdApplication *app,
                                 G_CALLBACK (emergency_number_changed_cb), self);
     }
   emergency_number_changed_cb (self);
+  /* The weekly rating scale offer, above the pages. */
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->view_stack))),
+                              md_mrs_offer_new (diary, self->settings),
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->view_stack)));
   md_a11y_fix_names (GTK_WIDGET (self));
   return self;
 }
