@@ -404,7 +404,6 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *param)
   t = adw_toast_new (title);
   adw_toast_set_button_label (t, _("_Undo"));
   adw_toast_set_action_name (t, "medicines.undo");
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   g_clear_pointer (&self->deleted, md_medicine_free);
   self->deleted = g_steal_pointer (&m);
   adw_toast_overlay_add_toast (self->toast_overlay, t);

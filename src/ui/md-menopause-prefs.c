@@ -23,6 +23,7 @@ typedef struct {
   AdwPreferencesGroup  *symptoms_group;
   AdwEntryRow          *add_row;
   GPtrArray            *symptom_rows;
+  AdwToast             *toast;   /* weak: the last one shown */
 } Page;
 
 /* Setting values, in the order of the rows' items. */
@@ -34,9 +35,21 @@ page_free (gpointer data)
 {
   Page *page = data;
 
+  g_clear_weak_pointer (&page->toast);
   g_clear_object (&page->settings);
   g_clear_pointer (&page->symptom_rows, g_ptr_array_unref);
   g_free (page);
+}
+
+/* One message at a time: a new one replaces the last, so an Undo is never queued behind. */
+static void
+show_toast (Page     *page,
+            AdwToast *toast)
+{
+  if (page->toast != NULL)
+    adw_toast_dismiss (page->toast);
+  g_set_weak_pointer (&page->toast, toast);
+  adw_preferences_window_add_toast (page->window, toast);
 }
 
 gboolean
@@ -259,13 +272,12 @@ remove_symptom_cb (GtkButton *button,
   title = g_strdup_printf (_("“%s” removed; what you rated is kept"), name);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "md-symptom", g_strdup (name), g_free);
   g_object_set_data (G_OBJECT (toast), "md-position", GUINT_TO_POINTER (at));
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_remove_cb), page);
   next = g_strv_builder_end (b);
   set_symptoms (page, (const char * const *) next);
-  adw_preferences_window_add_toast (page->window, toast);
+  show_toast (page, toast);
 }
 
 static void
@@ -282,7 +294,7 @@ add_symptom_cb (AdwEntryRow *row,
   if (!md_symptom_name_check ((const char * const *) list, name, &message))
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      adw_preferences_window_add_toast (page->window, adw_toast_new (message));
+      show_toast (page, adw_toast_new (message));
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
