@@ -360,10 +360,14 @@ offer_update (GtkWidget *offer_box)
   gint64 today = md_diary_get_today (offer->diary);
   gint64 dismissed = offer->settings != NULL ? g_settings_get_int64 (offer->settings, "mrs-offer-dismissed")
                                              : offer->dismissed;
-  gint64 first;
+  gint64 first, last;
+  GtkLabel *label = g_object_get_data (G_OBJECT (offer_box), "md-label");
   gboolean show = md_diary_mrs_due (offer->diary) && md_diary_first_day (offer->diary, &first) &&
                   (dismissed <= 0 || today - dismissed >= 7 || today < dismissed);
 
+  gtk_label_set_text (label, md_diary_last_mrs_day (offer->diary, &last)
+                      ? _("It’s been a week: fill in the Menopause Rating Scale?")
+                      : _("Rate 11 menopause symptoms once a week? It takes about two minutes."));
   gtk_widget_set_visible (offer_box, show);
 }
 
@@ -405,14 +409,11 @@ md_mrs_offer_new (MdDiary   *diary,
   GtkWidget *fill = gtk_button_new_with_mnemonic (_("_Fill In"));
   GtkWidget *later = gtk_button_new_with_mnemonic (_("Not _Now"));
   Offer *offer = g_new0 (Offer, 1);
-  gint64 last;
 
   offer->diary = g_object_ref (diary);
   offer->settings = settings != NULL ? g_object_ref (settings) : NULL;
   g_object_set_data_full (G_OBJECT (offer_box), "md-offer", offer, offer_free);
-  gtk_label_set_text (GTK_LABEL (label), md_diary_last_mrs_day (diary, &last)
-                      ? _("It’s been a week: fill in the Menopause Rating Scale?")
-                      : _("Rate 11 menopause symptoms once a week? It takes about two minutes."));
+  g_object_set_data (G_OBJECT (offer_box), "md-label", label);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);

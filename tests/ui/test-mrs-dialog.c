@@ -245,6 +245,21 @@ button_in (GtkWidget *root, const char *label)
   return NULL;
 }
 
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return c;
+      if ((found = find_label (c, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static MdMrsDialog *
 open_mrs_dialog (void)
 {
@@ -295,6 +310,7 @@ test_offer (Fixture *f, gconstpointer data)
   /* One picture at the window's size: shrinking this main window to 360 px in a test makes
    * GTK 4.8 warn about a box deep in the history, with or without the offer. */
   md_ui_test_screenshot (GTK_WIDGET (window), "mrs-offer");
+  g_assert_nonnull (find_label (offer, "It’s been a week: fill in the Menopause Rating Scale?"));
   g_signal_emit_by_name (button_in (offer, "Not _Now"), "clicked");
   g_assert_false (gtk_widget_get_visible (offer));
   md_diary_set_now (f->diary, NOW + 13 * 86400);
