@@ -13,6 +13,7 @@
 #include "md-diary.h"
 #include "md-episode-editor.h"
 #include "md-medicines-dialog.h"
+#include "md-mrs-dialog.h"
 #include "md-preferences.h"
 #include "md-summary-dialog.h"
 #include "md-test-utils.h"
@@ -149,6 +150,12 @@ test_medicines (Fixture *f, gconstpointer data)
 }
 
 static void
+test_mrs (Fixture *f, gconstpointer data)
+{
+  check (GTK_WIDGET (md_mrs_dialog_new (NULL, f->diary)), "Menopause Rating Scale");
+}
+
+static void
 test_about_alerts (Fixture *f, gconstpointer data)
 {
   check (md_alerts_window_new (NULL), "About These Alerts");
@@ -168,6 +175,7 @@ main (int argc, char **argv)
   ADD ("/narrow/preferences", test_preferences);
   ADD ("/narrow/about-alerts", test_about_alerts);
   ADD ("/narrow/medicines", test_medicines);
+  ADD ("/narrow/mrs", test_mrs);
 #undef ADD
 
   return g_test_run ();
