@@ -31,6 +31,9 @@ struct _MdCheckinEditor
   GStrv               supplement_names;
   GPtrArray          *supplement_checks;   /* GtkCheckButton*: the names, then loaded extras */
   GPtrArray          *extra_rows;          /* rows of loaded supplements not in the names */
+  GStrv               symptom_names;       /* her own symptoms, from Preferences */
+  GPtrArray          *symptom_spins;       /* GtkSpinButton*: the names, then loaded extras */
+  GPtrArray          *symptom_extra_rows;  /* rows of loaded symptoms not in the names */
 
   AdwComboRow        *day_row;
   GtkSpinButton      *sleep_spin;
@@ -40,6 +43,8 @@ struct _MdCheckinEditor
   GtkSpinButton      *water_spin;
   GtkSpinButton      *stress_spin;
   GtkSpinButton      *flashes_spin;
+  AdwComboRow        *bleeding_row;
+  AdwPreferencesGroup *symptoms_group;
   AdwPreferencesGroup *supplements_group;
   AdwEntryRow        *started_row;
   AdwEntryRow        *stopped_row;
@@ -314,6 +319,74 @@ add_extra_supplements (MdCheckinEditor *self,
     }
 }
 
+/* Her own symptoms: a 0 .. 10 spin row each, one step below 0 meaning "Not answered". */
+static GtkSpinButton *
+symptom_spin (MdCheckinEditor *self,
+              const char      *name)
+{
+  for (guint i = 0; i < self->symptom_spins->len; i++)
+    {
+      GtkSpinButton *spin = g_ptr_array_index (self->symptom_spins, i);
+
+      if (same_supplement (g_object_get_data (G_OBJECT (spin), "md-symptom"), name))
+        return spin;
+    }
+  return NULL;
+}
+
+static GtkSpinButton *
+add_symptom_row (MdCheckinEditor *self,
+                 const char      *name,
+                 gboolean         extra)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (-1, MD_SYMPTOM_MAX, 1);
+
+  /* Not numeric: it shows "Not answered" one step below 0. */
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (extra)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("No longer in your list; kept as it was"));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 11);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), -1);
+  g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
+  g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
+  spin_output_cb (GTK_SPIN_BUTTON (spin), NULL);
+  md_form_guard_scroll (spin);
+  md_a11y_set_label (spin, name);
+  g_object_set_data_full (G_OBJECT (spin), "md-symptom", g_strdup (name), g_free);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (self->symptoms_group, row);
+  g_ptr_array_add (self->symptom_spins, spin);
+  if (extra)
+    g_ptr_array_add (self->symptom_extra_rows, row);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void
+remove_extra_symptoms (MdCheckinEditor *self)
+{
+  for (guint i = 0; i < self->symptom_extra_rows->len; i++)
+    adw_preferences_group_remove (self->symptoms_group, g_ptr_array_index (self->symptom_extra_rows, i));
+  g_ptr_array_set_size (self->symptom_extra_rows, 0);
+  g_ptr_array_set_size (self->symptom_spins, self->symptom_names ? g_strv_length (self->symptom_names) : 0);
+}
+
+/* Symptoms rated that day whose names Preferences no longer lists are shown and kept. */
+static void
+add_extra_symptoms (MdCheckinEditor *self,
+                    const MdCheckin *c)
+{
+  for (guint i = 0; i < c->n_symptoms; i++)
+    if (symptom_spin (self, c->symptoms[i].name) == NULL)
+      add_symptom_row (self, c->symptoms[i].name, TRUE);
+  if (self->symptom_extra_rows->len > 0)
+    md_a11y_fix_names (GTK_WIDGET (self->symptoms_group));
+}
+
 static void
 clear_form (MdCheckinEditor *self)
 {
@@ -324,6 +397,9 @@ clear_form (MdCheckinEditor *self)
   set_spin (self->water_spin, MD_UNKNOWN);
   set_spin (self->stress_spin, MD_UNKNOWN);
   set_spin (self->flashes_spin, MD_UNKNOWN);
+  adw_combo_row_set_selected (self->bleeding_row, 0);
+  for (guint i = 0; i < self->symptom_spins->len; i++)
+    set_spin (g_ptr_array_index (self->symptom_spins, i), MD_UNKNOWN);
   for (guint i = 0; i < self->supplement_checks->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (self->supplement_checks, i), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->started_row), "");
@@ -338,11 +414,16 @@ load_checkin (MdCheckinEditor *self,
 {
   g_clear_pointer (&self->loaded, md_checkin_free);
   remove_extra_supplements (self);
+  remove_extra_symptoms (self);
   clear_form (self);
   if (c == NULL)
     return;
   self->loaded = md_checkin_copy (c);
   add_extra_supplements (self, c);
+  add_extra_symptoms (self, c);
+  adw_combo_row_set_selected (self->bleeding_row, c->bleeding == MD_UNKNOWN ? 0 : (guint) c->bleeding + 1);
+  for (guint i = 0; i < c->n_symptoms; i++)
+    set_spin (symptom_spin (self, c->symptoms[i].name), c->symptoms[i].value);
   if (c->sleep_min != MD_UNKNOWN)
     gtk_spin_button_set_value (self->sleep_spin, c->sleep_min / 60.0);
   adw_combo_row_set_selected (self->quality_row, c->sleep_quality == MD_UNKNOWN ? 0 : (guint) c->sleep_quality);
@@ -473,12 +554,22 @@ md_checkin_editor_get_checkin (MdCheckinEditor *self)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   c->note = text_or_null (note, loaded ? loaded->note : NULL);
-  /* Answers the form does not show (bleeding, her own symptoms) are kept as stored. */
-  if (loaded != NULL)
+  c->bleeding = adw_combo_row_get_selected (self->bleeding_row) == 0 ? MD_UNKNOWN
+                : (int) adw_combo_row_get_selected (self->bleeding_row) - 1;
+  /* Stored symptoms keep their place and spelling; newly rated ones follow in the list's order. */
+  for (guint i = 0; loaded != NULL && i < loaded->n_symptoms; i++)
+    md_checkin_set_symptom (c, loaded->symptoms[i].name,
+                            spin_int (symptom_spin (self, loaded->symptoms[i].name)));
+  for (guint i = 0; i < self->symptom_spins->len; i++)
     {
-      c->bleeding = loaded->bleeding;
-      for (guint i = 0; i < loaded->n_symptoms; i++)
-        md_checkin_set_symptom (c, loaded->symptoms[i].name, loaded->symptoms[i].value);
+      GtkSpinButton *spin = g_ptr_array_index (self->symptom_spins, i);
+      const char *name = g_object_get_data (G_OBJECT (spin), "md-symptom");
+      gboolean was_rated = FALSE;
+
+      for (guint j = 0; loaded != NULL && j < loaded->n_symptoms && !was_rated; j++)
+        was_rated = same_supplement (loaded->symptoms[j].name, name);
+      if (!was_rated)
+        md_checkin_set_symptom (c, name, spin_int (spin));
     }
   return c;
 }
@@ -493,6 +584,8 @@ commit_spins (MdCheckinEditor *self)
   gtk_spin_button_update (self->water_spin);
   gtk_spin_button_update (self->stress_spin);
   gtk_spin_button_update (self->flashes_spin);
+  for (guint i = 0; i < self->symptom_spins->len; i++)
+    gtk_spin_button_update (g_ptr_array_index (self->symptom_spins, i));
 }
 
 /* Whether the form differs from what is stored for its day (or from a blank form). */
@@ -591,6 +684,9 @@ md_checkin_editor_finalize (GObject *object)
   g_clear_pointer (&self->supplement_names, g_strfreev);
   g_clear_pointer (&self->supplement_checks, g_ptr_array_unref);
   g_clear_pointer (&self->extra_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->symptom_names, g_strfreev);
+  g_clear_pointer (&self->symptom_spins, g_ptr_array_unref);
+  g_clear_pointer (&self->symptom_extra_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (md_checkin_editor_parent_class)->finalize (object);
 }
@@ -618,6 +714,8 @@ md_checkin_editor_class_init (MdCheckinEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, stress_spin);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, flashes_spin);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, supplements_group);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, bleeding_row);
+  gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, symptoms_group);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, started_row);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, stopped_row);
   gtk_widget_class_bind_template_child (widget_class, MdCheckinEditor, note_view);
@@ -639,6 +737,16 @@ md_checkin_editor_init (MdCheckinEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->supplement_checks = g_ptr_array_new ();
   self->extra_rows = g_ptr_array_new ();
+  self->symptom_spins = g_ptr_array_new ();
+  self->symptom_extra_rows = g_ptr_array_new ();
+  {
+    g_autoptr(GtkStringList) bleeding = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (bleeding, _("Not answered"));
+    for (int i = 0; i < MD_N_BLEEDING; i++)
+      gtk_string_list_append (bleeding, md_bleeding_label (i));
+    adw_combo_row_set_model (self->bleeding_row, G_LIST_MODEL (bleeding));
+  }
 
   spins[0] = self->sleep_spin;
   spins[1] = self->caffeine_spin;
@@ -712,4 +820,43 @@ md_checkin_editor_set_day (MdCheckinEditor *self,
   extend_days (self, day);
   adw_combo_row_set_selected (self->day_row, (guint) (self->today - day));
   return TRUE;
+}
+
+void
+md_checkin_editor_set_symptom_names (MdCheckinEditor    *self,
+                                     const char * const *names)
+{
+  g_autoptr(MdCheckin) shown = NULL;
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  g_return_if_fail (MD_IS_CHECKIN_EDITOR (self));
+
+  /* Keep what she has typed: the rows are rebuilt, then the form is filled in again. */
+  commit_spins (self);
+  shown = md_checkin_editor_get_checkin (self);
+  remove_extra_symptoms (self);
+  for (guint i = 0; i < self->symptom_spins->len; i++)
+    adw_preferences_group_remove (self->symptoms_group,
+                                  gtk_widget_get_ancestor (g_ptr_array_index (self->symptom_spins, i),
+                                                           ADW_TYPE_ACTION_ROW));
+  g_ptr_array_set_size (self->symptom_spins, 0);
+  g_clear_pointer (&self->symptom_names, g_strfreev);
+  /* A name given twice (in any case) gets one row. */
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (symptom_spin (self, names[i]) == NULL)
+      {
+        add_symptom_row (self, names[i], FALSE);
+        g_strv_builder_add (b, names[i]);
+      }
+  self->symptom_names = g_strv_builder_end (b);
+  if (self->loaded != NULL)
+    add_extra_symptoms (self, self->loaded);
+  for (guint i = 0; i < shown->n_symptoms; i++)
+    {
+      GtkSpinButton *spin = symptom_spin (self, shown->symptoms[i].name);
+
+      if (spin != NULL)
+        set_spin (spin, shown->symptoms[i].value);
+    }
+  md_a11y_fix_names (GTK_WIDGET (self->symptoms_group));
 }

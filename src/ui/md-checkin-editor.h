@@ -21,6 +21,11 @@ MdCheckinEditor *md_checkin_editor_new (GtkWindow          *parent,
                                         const char * const *supplements,
                                         gint64              today);
 
+/* Her own symptoms (Preferences' custom-symptoms), each a 0 .. 10 row. Symptoms rated on the day
+ * shown that are not in @names get a row of their own, so nothing stored is lost. */
+void       md_checkin_editor_set_symptom_names (MdCheckinEditor    *self,
+                                                const char * const *names);
+
 /* The day the form is showing, and a way to change it (loads what is stored for that day). */
 gint64     md_checkin_editor_get_day  (MdCheckinEditor *self);
 gboolean   md_checkin_editor_set_day  (MdCheckinEditor *self,

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "md-emergency.h"
+#include "md-menopause-prefs.h"
 #include "md-preferences.h"
 #include "md-reminder.h"
 
@@ -297,6 +298,7 @@ md_preferences_new (GtkWindow *parent,
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->emergency_row), hint);
   }
   add_reminder_group (self);
+  md_menopause_prefs_add (ADW_PREFERENCES_WINDOW (self), settings);
   md_a11y_fix_names (GTK_WIDGET (self));
   fit_narrow_screens (GTK_WIDGET (self));
   return self;

@@ -24,6 +24,9 @@ struct _MdSummaryDialog
   GSettings       *settings;
   char            *name;
   char            *birth;
+  char            *stage;         /* the menopause picture, from Preferences */
+  char            *hrt;
+  char            *last_period;
   GtkFileChooserNative *chooser;
 
   AdwComboRow     *period_row;
@@ -65,6 +68,9 @@ md_summary_dialog_get_info (MdSummaryDialog *self,
   info->letter = adw_combo_row_get_selected (self->paper_row) == 1;
   info->patient_name = self->name;
   info->birth_date = self->birth;
+  info->stage = self->stage;
+  info->hrt = self->hrt != NULL && *self->hrt != '\0' ? self->hrt : NULL;
+  info->last_period = self->last_period;
 }
 
 gboolean
@@ -310,6 +316,9 @@ md_summary_dialog_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->birth);
+  g_free (self->stage);
+  g_free (self->hrt);
+  g_free (self->last_period);
 
   G_OBJECT_CLASS (md_summary_dialog_parent_class)->finalize (object);
 }
@@ -369,6 +378,9 @@ md_summary_dialog_new (GtkWindow *parent,
       self->settings = g_object_ref (settings);
       self->name = g_settings_get_string (settings, "patient-name");
       self->birth = g_settings_get_string (settings, "patient-birth-date");
+      self->stage = g_settings_get_string (settings, "menopause-stage");
+      self->hrt = g_settings_get_string (settings, "hrt");
+      self->last_period = g_settings_get_string (settings, "last-period");
     }
   md_a11y_fix_names (GTK_WIDGET (self));
   return self;

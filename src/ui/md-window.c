@@ -18,6 +18,8 @@
 #include "md-emergency-dialog.h"
 #include "md-episode-form.h"
 #include "md-episode-row.h"
+#include "md-medicines-dialog.h"
+#include "md-mrs-dialog.h"
 #include "md-preferences.h"
 #include "md-summary-dialog.h"
 #include "md-window-private.h"
@@ -380,7 +382,33 @@ check_in_cb (GSimpleAction *action,
   MdCheckinEditor *editor = md_checkin_editor_new (GTK_WINDOW (self), self->diary,
                                                    (const char * const *) supplements, md_diary_get_today (self->diary));
 
+  if (self->settings != NULL)
+    {
+      g_auto(GStrv) symptoms = g_settings_get_strv (self->settings, "custom-symptoms");
+
+      md_checkin_editor_set_symptom_names (editor, (const char * const *) symptoms);
+    }
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+medicines_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  MdWindow *self = MD_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (md_medicines_dialog_new (GTK_WINDOW (self), self->diary)));
+}
+
+static void
+mrs_cb (GSimpleAction *action,
+        GVariant      *parameter,
+        gpointer       user_data)
+{
+  MdWindow *self = MD_WINDOW (user_data);
+
+  gtk_window_present (GTK_WINDOW (md_mrs_dialog_new (GTK_WINDOW (self), self->diary)));
 }
 
 static void
@@ -497,6 +525,8 @@ is_active_cb (MdWindow   *self,
 static const GActionEntry win_actions[] = {
   { "summary", summary_cb },
   { "check-in", check_in_cb },
+  { "medicines", medicines_cb },
+  { "mrs", mrs_cb },
   { "about-alerts", about_alerts_cb },
   { "log-episode", log_episode_cb },
   { "edit-episode", edit_episode_cb, "x" },
@@ -653,6 +683,10 @@ md_window_new (MdApplication *app,
     }
   emergency_number_changed_cb (self);
   md_window_data_set_diary (self);
+  /* The weekly rating scale offer, above the pages. */
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->view_stack))),
+                              md_mrs_offer_new (diary, self->settings),
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->view_stack)));
   md_a11y_fix_names (GTK_WIDGET (self));
   return self;
 }
@@ -696,6 +730,7 @@ md_window_set_accels (GtkApplication *app)
   static const char *summary_accels[] = { "<Control>p", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *medicines_accels[] = { "<Control>m", NULL };
 
   gtk_application_set_accels_for_action (app, "win.log-episode", log_accels);
   gtk_application_set_accels_for_action (app, "win.show-help-overlay", help_accels);
@@ -706,4 +741,5 @@ md_window_set_accels (GtkApplication *app)
   gtk_application_set_accels_for_action (app, "win.export::episodes", export_accels);
   gtk_application_set_accels_for_action (app, "win.backup", backup_accels);
   gtk_application_set_accels_for_action (app, "win.search", search_accels);
+  gtk_application_set_accels_for_action (app, "win.medicines", medicines_accels);
 }

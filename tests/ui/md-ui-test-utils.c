@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <adwaita.h>
 
 #include "md-ui-test-utils.h"
 
@@ -108,4 +109,34 @@ md_ui_test_scroll (GtkWidget *target,
     if (emit_scroll (g_ptr_array_index (path, i - 1), GTK_PHASE_BUBBLE, dx, dy))
       return TRUE;
   return FALSE;
+}
+
+void
+md_ui_test_screenshots (GtkWidget  *window,
+                        const char *name)
+{
+  static const int widths[] = { 360, 1280 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  int width, height;
+
+  if (g_getenv ("MD_SCREENSHOT_DIR") == NULL)
+    return;
+  /* No cross-fades half-way in a picture. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  /* Narrow first: GTK 4.8 can warn while a wide window is shrunk in one step. */
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autofree char *file = g_strdup_printf ("%s-%d-%s", name, widths[i], dark ? "dark" : "light");
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (GTK_WINDOW (window), widths[i], height > 0 ? height : 700);
+        md_ui_test_flush ();
+        md_ui_test_flush ();
+        md_ui_test_screenshot (window, file);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  md_ui_test_flush ();
 }

@@ -15,6 +15,11 @@ void     md_ui_test_flush    (void);
 void     md_ui_test_screenshot (GtkWidget  *window,
                                 const char *name);
 
+/* When $MD_SCREENSHOT_DIR is set, @name-360-light.png, @name-1280-light.png and the same dark:
+ * the window at 360 px and 1280 px wide, in the light and the dark style. */
+void     md_ui_test_screenshots (GtkWidget  *window,
+                                 const char *name);
+
 /* A mouse-wheel turn over @target as GTK delivers it: every GtkEventControllerScroll from the
  * window down to @target in the capture phase, then back up in the target and bubble phases,
  * until one handles it. Returns whether one did. */

@@ -279,6 +279,9 @@ assert_same_rows (const char *now,
   g_assert_cmpuint (g_strv_length (a), ==, g_strv_length (b));
 }
 
+/* Her own symptoms as Preferences lists them ("brain fog" is stored in another case below). */
+static const char * const symptom_names[] = { "Brain fog", "A", "Joint pain", NULL };
+
 /* Opens a new form (the one from setup is closed) the way the window does, on @day. */
 static void
 reopen_on (Fixture    *f,
@@ -290,6 +293,7 @@ reopen_on (Fixture    *f,
     gtk_window_destroy (GTK_WINDOW (f->editor));
   g_assert_null (f->editor);
   f->editor = md_checkin_editor_new (NULL, f->diary, supps, TODAY);
+  md_checkin_editor_set_symptom_names (f->editor, symptom_names);
   g_object_add_weak_pointer (G_OBJECT (f->editor), (gpointer *) &f->editor);
   gtk_window_present (GTK_WINDOW (f->editor));
   g_assert_true (md_checkin_editor_set_day (f->editor, day) || day == TODAY);
@@ -393,6 +397,82 @@ test_keeps_bleeding_and_symptoms (Fixture *f, gconstpointer data)
   g_assert_cmpint (back->bleeding, ==, MD_BLEEDING_MEDIUM);
   g_assert_cmpint (md_checkin_get_symptom (back, "brain fog"), ==, 6);
   g_assert_cmpint (md_checkin_get_symptom (back, "joint pain"), ==, 0);
+}
+
+/* Bleeding and her own symptoms are filled in on the form; 0 is an answer, "Not answered" none. */
+static void
+test_bleeding_and_symptoms_saved (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdCheckin) back = NULL;
+  GtkWidget *row;
+
+  reopen_on (f, TODAY);
+  row = find_by_type_and_label (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, "_Bleeding");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1 + MD_BLEEDING_LIGHT);
+  type_into_spin (spin_in_row (f, "Brain fog"), "0");
+  type_into_spin (spin_in_row (f, "Joint pain"), "7");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin_in_row (f, "A"))), ==, "Not answered");
+  {
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW)));
+    double y = 0;
+
+    md_ui_test_flush ();
+    gtk_widget_translate_coordinates (row, gtk_widget_get_ancestor (row, GTK_TYPE_VIEWPORT), 0, 0, NULL, &y);
+    gtk_adjustment_set_value (vadj, y - 60);
+    md_ui_test_screenshots (GTK_WIDGET (f->editor), "checkin-editor-menopause");
+  }
+  press_save (f);
+  back = md_store_get_checkin (f->store, TODAY, NULL);
+  g_assert_cmpint (back->bleeding, ==, MD_BLEEDING_LIGHT);
+  g_assert_cmpuint (back->n_symptoms, ==, 2);
+  g_assert_cmpint (md_checkin_get_symptom (back, "Brain fog"), ==, 0);
+  g_assert_cmpint (md_checkin_get_symptom (back, "Joint pain"), ==, 7);
+  g_assert_cmpint (md_checkin_get_symptom (back, "A"), ==, MD_UNKNOWN);
+  g_clear_pointer (&back, md_checkin_free);
+
+  /* Back to "Not answered" clears them again. */
+  reopen_on (f, TODAY);
+  row = find_by_type_and_label (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW, "_Bleeding");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1 + MD_BLEEDING_LIGHT);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin_in_row (f, "Brain fog")), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  type_into_spin (spin_in_row (f, "Joint pain"), "Not answered");
+  press_save (f);
+  back = md_store_get_checkin (f->store, TODAY, NULL);
+  g_assert_cmpint (back->bleeding, ==, MD_UNKNOWN);
+  g_assert_cmpuint (back->n_symptoms, ==, 1);
+  g_assert_cmpint (md_checkin_get_symptom (back, "Brain fog"), ==, 0);
+}
+
+/* A symptom rated on a day but no longer in Preferences has a row of its own and is kept; a
+ * stored name in another case is the list's row and keeps its spelling. */
+static void
+test_unknown_symptoms_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdCheckin) stored = md_checkin_new (TODAY);
+  g_autoptr(MdCheckin) back = NULL;
+  g_autofree char *text = NULL;
+
+  md_checkin_set_symptom (stored, "night cramps", 7);
+  md_checkin_set_symptom (stored, "brain fog", 2);
+  g_assert_true (md_store_put_checkin (f->store, stored, NULL));
+  reopen_on (f, TODAY);
+  g_assert_nonnull (find_by_type_and_label (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "night cramps"));
+  g_assert_null (find_by_type_and_label (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "brain fog"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin_in_row (f, "night cramps")), ==, 7);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin_in_row (f, "Brain fog")), ==, 2);
+  type_into_spin (spin_in_row (f, "Brain fog"), "5");
+  press_save (f);
+  back = md_store_get_checkin (f->store, TODAY, NULL);
+  text = md_checkin_format_symptoms (back);
+  g_assert_cmpstr (text, ==, "night cramps=7;brain fog=5");
+
+  /* A day without it has no row for it. */
+  reopen_on (f, TODAY - 1);
+  g_assert_null (find_by_type_and_label (GTK_WIDGET (f->editor), ADW_TYPE_ACTION_ROW, "night cramps"));
 }
 
 /* Odd but valid check-ins, imported as CSV and stored directly, open and save unchanged:
@@ -598,6 +678,8 @@ main (int argc, char *argv[])
   md_ui_test_init (&argc, &argv);
   adw_init ();
   g_test_add ("/checkin-editor/keeps-bleeding-and-symptoms", Fixture, NULL, setup, test_keeps_bleeding_and_symptoms, teardown);
+  g_test_add ("/checkin-editor/bleeding-and-symptoms", Fixture, NULL, setup, test_bleeding_and_symptoms_saved, teardown);
+  g_test_add ("/checkin-editor/unknown-symptoms-kept", Fixture, NULL, setup, test_unknown_symptoms_kept, teardown);
   g_test_add ("/checkin-editor/fill-and-save", Fixture, NULL, setup, test_fill_and_save, teardown);
   g_test_add ("/checkin-editor/unanswered-stays-unknown", Fixture, NULL, setup, test_unanswered_stays_unknown, teardown);
   g_test_add ("/checkin-editor/old-day-from-calendar", Fixture, NULL, setup, test_old_day_from_calendar, teardown);

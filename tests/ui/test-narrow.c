@@ -12,6 +12,8 @@
 #include "md-checkin-editor.h"
 #include "md-diary.h"
 #include "md-episode-editor.h"
+#include "md-medicines-dialog.h"
+#include "md-mrs-dialog.h"
 #include "md-preferences.h"
 #include "md-summary-dialog.h"
 #include "md-test-utils.h"
@@ -133,6 +135,27 @@ test_preferences (Fixture *f, gconstpointer data)
 }
 
 static void
+test_medicines (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdMedicine) m = md_medicine_new ("Estradiol gel with a rather long name", MD_MEDICINE_HRT);
+  MdMedicinesDialog *dialog;
+
+  m->dose = g_strdup ("1 pump every evening on the upper arm");
+  m->started = md_diary_get_today (f->diary) - 100;
+  g_assert_true (md_diary_add_medicine (f->diary, m, NULL));
+  dialog = md_medicines_dialog_new (NULL, f->diary);
+  g_assert_cmpint (min_width (GTK_WIDGET (dialog)), <=, MAX_WIDTH);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "medicines.add", NULL));
+  check (GTK_WIDGET (dialog), "Medicines and HRT");
+}
+
+static void
+test_mrs (Fixture *f, gconstpointer data)
+{
+  check (GTK_WIDGET (md_mrs_dialog_new (NULL, f->diary)), "Menopause Rating Scale");
+}
+
+static void
 test_about_alerts (Fixture *f, gconstpointer data)
 {
   check (md_alerts_window_new (NULL), "About These Alerts");
@@ -151,6 +174,8 @@ main (int argc, char **argv)
   ADD ("/narrow/summary", test_summary);
   ADD ("/narrow/preferences", test_preferences);
   ADD ("/narrow/about-alerts", test_about_alerts);
+  ADD ("/narrow/medicines", test_medicines);
+  ADD ("/narrow/mrs", test_mrs);
 #undef ADD
 
   return g_test_run ();

@@ -165,6 +165,28 @@ test_chosen_dates (Fixture *f, gconstpointer data)
   g_assert_true (md_summary_dialog_can_print (f->dialog));
 }
 
+/* The menopause picture comes from Preferences, as for --report. */
+static void
+test_menopause_settings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  MdSummaryDialog *dialog;
+  MdReportInfo info;
+
+  g_settings_set_string (settings, "menopause-stage", "perimenopause");
+  g_settings_set_string (settings, "hrt", "yes");
+  g_settings_set_string (settings, "last-period", "2025-02-14");
+  dialog = md_summary_dialog_new (NULL, f->diary, settings);
+  md_summary_dialog_get_info (dialog, &info);
+  g_assert_cmpstr (info.stage, ==, "perimenopause");
+  g_assert_cmpstr (info.hrt, ==, "yes");
+  g_assert_cmpstr (info.last_period, ==, "2025-02-14");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "menopause-stage");
+  g_settings_reset (settings, "hrt");
+  g_settings_reset (settings, "last-period");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -173,5 +195,6 @@ main (int argc, char *argv[])
   g_test_add ("/summary/export-through-print-operation", Fixture, NULL, setup, test_export_through_print_operation, teardown);
   g_test_add ("/summary/period-and-paper", Fixture, NULL, setup, test_period_and_paper, teardown);
   g_test_add ("/summary/chosen-dates", Fixture, NULL, setup, test_chosen_dates, teardown);
+  g_test_add ("/summary/menopause-settings", Fixture, NULL, setup, test_menopause_settings, teardown);
   return g_test_run ();
 }
