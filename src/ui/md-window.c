@@ -178,10 +178,17 @@ static void
 show_undo_toast (MdWindow   *self,
                  const char *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast;
 
+  /* One Undo toast at a time, updated in place: dismissing a toast while libadwaita 1.2 is
+   * still animating it in crashes (seen with two deletes in quick succession). */
   if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+    {
+      adw_toast_set_title (self->undo_toast, title);
+      adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+      return;
+    }
+  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -356,8 +363,12 @@ undo_cb (GSimpleAction *action,
   g_autoptr(MdEpisode) deleted = g_steal_pointer (&self->deleted);
   g_autoptr(MdEpisode) edited = g_steal_pointer (&self->edited);
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  /* Nothing left to undo: the toast says so rather than being dismissed mid-animation. */
+  if (self->undo_toast != NULL && (deleted != NULL || edited != NULL))
+    {
+      adw_toast_set_title (self->undo_toast, deleted != NULL ? _("Episode restored") : _("Change undone"));
+      adw_toast_set_button_label (self->undo_toast, NULL);
+    }
   if (deleted != NULL && !md_diary_restore_episode (self->diary, deleted, &error))
     {
       g_warning ("Could not restore the episode: %s", error->message);
@@ -368,7 +379,7 @@ undo_cb (GSimpleAction *action,
       g_warning ("Could not undo the change: %s", error->message);
       show_toast (self, error->message);
     }
-  else if (edited != NULL)
+  else if (edited != NULL && self->undo_toast == NULL)
     show_toast (self, _("Change undone"));
 }
 
