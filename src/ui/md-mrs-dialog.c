@@ -422,9 +422,17 @@ md_mrs_offer_new (MdDiary   *diary,
   gtk_widget_set_valign (later, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (later, "flat");
   g_signal_connect (later, "clicked", G_CALLBACK (offer_dismiss_cb), offer_box);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), fill);
-  gtk_box_append (GTK_BOX (box), later);
+  /* The sentence above, the two buttons under it: it fits a 360 px window in any language. */
+  {
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (box), GTK_ORIENTATION_VERTICAL);
+    gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+    gtk_box_append (GTK_BOX (buttons), later);
+    gtk_box_append (GTK_BOX (buttons), fill);
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_box_append (GTK_BOX (box), buttons);
+  }
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
