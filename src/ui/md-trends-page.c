@@ -61,6 +61,7 @@ static const struct {
   { MD_CHART_REGIONS, N_("Face Areas over Time"), 240 },
   { MD_CHART_TIME_OF_DAY, N_("Time of Day"), 220 },
   { MD_CHART_TRIGGERS, N_("Days With and Without Possible Triggers"), 320 },
+  { MD_CHART_MRS, N_("Menopause Rating Scale by Week"), 240 },
 };
 
 static gint64
@@ -113,6 +114,9 @@ compute (MdDiary   *diary,
 {
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GPtrArray) mrs = NULL;
+  g_autoptr(GPtrArray) medicines = NULL;
+  MdStats *stats;
 
   episodes = md_diary_episodes_on_days (diary, from_day, to_day, error);
   if (episodes == NULL)
@@ -120,9 +124,20 @@ compute (MdDiary   *diary,
   checkins = md_diary_checkins_between (diary, from_day, to_day, error);
   if (checkins == NULL)
     return NULL;
-  *empty = episodes->len == 0 && checkins->len == 0;
-  return md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
-                           (MdCheckin * const *) checkins->pdata, checkins->len, from_day, to_day);
+  mrs = md_diary_mrs_between (diary, from_day, to_day, error);
+  if (mrs == NULL)
+    return NULL;
+  medicines = md_diary_list_medicines (diary, error);
+  if (medicines == NULL)
+    return NULL;
+  *empty = episodes->len == 0 && checkins->len == 0 && mrs->len == 0;
+  stats = md_stats_compute ((MdEpisode * const *) episodes->pdata, episodes->len,
+                            (MdCheckin * const *) checkins->pdata, checkins->len, from_day, to_day);
+  /* The menopause picture: the rating scale by week, and medicines as bands under "How Often". */
+  md_stats_add_menopause (stats, (MdCheckin * const *) checkins->pdata, checkins->len,
+                          (MdMrs * const *) mrs->pdata, mrs->len,
+                          (MdMedicine * const *) medicines->pdata, medicines->len, NULL);
+  return stats;
 }
 
 /* ---- The other ranges, in a worker thread ---- */
@@ -302,7 +317,7 @@ diary_changed_cb (MdDiary      *diary,
                   guint         what,
                   MdTrendsPage *self)
 {
-  if (!(what & (MD_DIARY_CHANGE_EPISODES | MD_DIARY_CHANGE_CHECKINS)))
+  if (!(what & (MD_DIARY_CHANGE_EPISODES | MD_DIARY_CHANGE_CHECKINS | MD_DIARY_CHANGE_MEDICINES | MD_DIARY_CHANGE_MRS)))
     return;
   drop_cache (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))

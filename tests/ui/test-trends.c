@@ -7,6 +7,8 @@
 
 #include "md-chart-view.h"
 #include "md-checkin.h"
+#include "md-medicine.h"
+#include "md-mrs.h"
 #include "md-test-utils.h"
 #include "md-time.h"
 #include "md-ui-test-utils.h"
@@ -96,12 +98,44 @@ assert_charts_share (Fixture *f)
   MdStats *stats = md_trends_page_get_stats (f->window->trends_page);
   GPtrArray *charts = md_trends_page_get_charts (f->window->trends_page);
 
-  g_assert_cmpuint (charts->len, ==, 7);
+  g_assert_cmpuint (charts->len, ==, 8);
   for (guint i = 0; i < charts->len; i++)
     {
       g_assert_true (md_chart_view_get_stats (charts->pdata[i]) == stats);
       g_assert_nonnull (md_chart_view_get_summary (charts->pdata[i]));
     }
+}
+
+/* The menopause picture in Trends: the rating scale by week, and a medicine as a band under
+ * "How Often"; a new answer shows without leaving the page. */
+static void
+test_menopause (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdMrs) mrs = md_mrs_new (TODAY - 10);
+  g_autoptr(MdMrs) later = md_mrs_new (TODAY - 3);
+  g_autoptr(MdMedicine) hrt = md_medicine_new ("Estradiol gel", MD_MEDICINE_HRT);
+  MdStats *stats;
+
+  for (guint i = 0; i < MD_MRS_N_ITEMS; i++)
+    mrs->items[i] = i % 5;
+  g_assert_true (md_diary_put_mrs (f->diary, mrs, NULL));
+  hrt->started = TODAY - 40;
+  g_assert_true (md_diary_add_medicine (f->diary, hrt, NULL));
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  md_ui_test_flush ();
+  stats = md_trends_page_get_stats (f->window->trends_page);
+  g_assert_cmpuint (stats->mrs_days, ==, 1);
+  g_assert_nonnull (stats->medicines);
+  g_assert_cmpuint (stats->medicines->len, ==, 1);
+  assert_charts_share (f);
+
+  later->items[0] = 3;
+  g_assert_true (md_diary_put_mrs (f->diary, later, NULL));
+  md_ui_test_flush ();
+  stats = md_trends_page_get_stats (f->window->trends_page);
+  g_assert_cmpuint (stats->mrs_days, ==, 2);
+  md_ui_test_screenshot (GTK_WIDGET (f->window), "trends-menopause");
 }
 
 static void
@@ -256,6 +290,7 @@ main (int argc, char *argv[])
 {
   md_ui_test_init (&argc, &argv);
   adw_init ();
+  g_test_add ("/trends/menopause", Fixture, GINT_TO_POINTER (1), setup, test_menopause, teardown);
   g_test_add ("/trends/ranges", Fixture, GINT_TO_POINTER (1), setup, test_ranges, teardown);
   g_test_add ("/trends/cache", Fixture, GINT_TO_POINTER (1), setup, test_cache, teardown);
   g_test_add ("/trends/empty", Fixture, NULL, setup, test_empty, teardown);
