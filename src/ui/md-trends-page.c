@@ -235,6 +235,31 @@ start_prefetch (MdTrendsPage *self,
   g_task_run_in_thread (task, prefetch_thread);
 }
 
+/* Under the triggers chart: what she ticked on the episodes themselves, counted, beside the
+ * check-in comparison the chart shows ("Noted with episodes: Caffeine 3, Stress 2."). */
+static char *
+episode_triggers_text (const MdStats *stats)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (MdTrigger t = 0; t < MD_N_TRIGGERS; t++)
+    if (stats->episode_triggers[t] > 0)
+      {
+        /* Translators: one trigger and how many episodes it was noted with, e.g. "Stress 8". */
+        g_autofree char *item = g_strdup_printf (C_("trigger count", "%s %u"), md_trigger_label (t),
+                                                 stats->episode_triggers[t]);
+
+        if (list->len > 0)
+          /* Translators: the separator between items of a list, e.g. "Caffeine 3, Stress 2". */
+          g_string_append (list, C_("list separator", ", "));
+        g_string_append (list, item);
+      }
+  if (list->len == 0)
+    return g_strdup (_("No trigger was ticked on the episodes of this period."));
+  /* Translators: %s is a list such as "Caffeine 3, Stress 2". */
+  return g_strdup_printf (_("Ticked on the episodes themselves: %s."), list->str);
+}
+
 static void
 show_stats (MdTrendsPage *self,
             gboolean      empty)
@@ -244,10 +269,19 @@ show_stats (MdTrendsPage *self,
       MdChartView *view = g_ptr_array_index (self->charts, i);
 
       md_chart_view_set_stats (view, self->stats);
-      gtk_label_set_text (g_ptr_array_index (self->captions, i), md_chart_view_get_summary (view));
+      if (md_chart_view_get_kind (view) == MD_CHART_TRIGGERS && self->stats != NULL)
+        {
+          g_autofree char *noted = episode_triggers_text (self->stats);
+          g_autofree char *text = g_strdup_printf ("%s\n%s", md_chart_view_get_summary (view), noted);
+
+          gtk_label_set_text (g_ptr_array_index (self->captions, i), text);
+        }
+      else
+        gtk_label_set_text (g_ptr_array_index (self->captions, i), md_chart_view_get_summary (view));
       /* An empty chart already says so in its middle. */
       gtk_widget_set_visible (g_ptr_array_index (self->captions, i),
-                              !md_chart_is_empty (md_chart_view_get_kind (view), self->stats));
+                              !md_chart_is_empty (md_chart_view_get_kind (view), self->stats) ||
+                              md_chart_view_get_kind (view) == MD_CHART_TRIGGERS);
     }
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "charts");
 }

@@ -1,6 +1,8 @@
 /* test-trends.c: the Trends page of the window: ranges switched through the real buttons. */
 #include "config.h"
 
+#include <string.h>
+
 #include "md-diary.h"
 
 #include <adwaita.h>
@@ -136,6 +138,34 @@ test_menopause (Fixture *f, gconstpointer data)
   stats = md_trends_page_get_stats (f->window->trends_page);
   g_assert_cmpuint (stats->mrs_days, ==, 2);
   md_ui_test_screenshot (GTK_WIDGET (f->window), "trends-menopause");
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The triggers she ticks on episodes are counted in Trends too, under the triggers chart. */
+static void
+test_episode_triggers (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdEpisode) ep = md_test_episode ((TODAY - 2) * 86400 + 9 * 3600);
+
+  ep->triggers = MD_BIT (MD_TRIGGER_CAFFEINE) | MD_BIT (MD_TRIGGER_STRESS);
+  g_assert_true (md_diary_add_episode (f->diary, ep, NULL));
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  md_ui_test_flush ();
+  g_assert_true (has_label (GTK_WIDGET (f->window->trends_page), "Ticked on the episodes themselves: "));
+  g_assert_true (has_label (GTK_WIDGET (f->window->trends_page), "Caffeine 1"));
+  g_assert_true (has_label (GTK_WIDGET (f->window->trends_page), "Stress 1"));
 }
 
 static void
@@ -291,6 +321,7 @@ main (int argc, char *argv[])
   md_ui_test_init (&argc, &argv);
   adw_init ();
   g_test_add ("/trends/menopause", Fixture, GINT_TO_POINTER (1), setup, test_menopause, teardown);
+  g_test_add ("/trends/episode-triggers", Fixture, GINT_TO_POINTER (1), setup, test_episode_triggers, teardown);
   g_test_add ("/trends/ranges", Fixture, GINT_TO_POINTER (1), setup, test_ranges, teardown);
   g_test_add ("/trends/cache", Fixture, GINT_TO_POINTER (1), setup, test_cache, teardown);
   g_test_add ("/trends/empty", Fixture, NULL, setup, test_empty, teardown);
