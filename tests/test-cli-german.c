@@ -168,7 +168,11 @@ test_report (Fixture *f, gconstpointer data)
   text = pdf_text (pdf);
   g_assert_nonnull (text);
   /* pdftotext breaks lines where the PDF does: compare with single spaces. */
-  flat = g_strjoinv (" ", g_strsplit_set (text, "\n", -1));
+  {
+    g_auto(GStrv) lines = g_strsplit_set (text, "\n", -1);
+
+    flat = g_strjoinv (" ", lines);
+  }
   g_assert_nonnull (strstr (flat, "Zusammenfassung"));
   g_assert_nonnull (strstr (flat, "Zeitraum 01.02.2025 bis 03.03.2025 (31 Tage)"));
   g_assert_nonnull (strstr (flat, "Wichtigste Befunde"));
