@@ -23,6 +23,7 @@ struct _MdChartView
   MdStats     *stats;
   int          selected;
   char        *summary;
+  char        *symptom;    /* one of her own symptoms instead of @kind, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (MdChartView, md_chart_view, GTK_TYPE_WIDGET)
@@ -91,12 +92,53 @@ style_from_widget (MdChartView *self)
   return style;
 }
 
+/* The index of this view's own symptom in @stats, or -1. */
+static int
+symptom_index (MdChartView *self)
+{
+  if (self->symptom == NULL || self->stats == NULL)
+    return -1;
+  for (guint i = 0; i < self->stats->n_symptoms; i++)
+    if (g_strcmp0 (self->stats->symptom_names[i], self->symptom) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* "Brain fog: rated on 12 days, 4.5 on average (0 to 10)." */
+static char *
+describe_symptom (MdChartView *self,
+                  int          index)
+{
+  const MdSeries *s = self->stats->symptoms[index];
+  double sum = 0;
+  guint n = 0;
+
+  for (guint b = 0; b < s->n_buckets; b++)
+    if (s->values[b] > 0)
+      {
+        sum += s->values[b];
+        n++;
+      }
+  if (n == 0)
+    /* Translators: %s is the name of one of her own symptoms. */
+    return g_strdup_printf (_("%s: not rated above 0 in this period."), self->symptom);
+  /* Translators: %s is the name of one of her own symptoms; then the mean of the periods
+   * (days or weeks) in which it was rated above 0. */
+  return g_strdup_printf (_("%s: %.1f on average (0 to 10) over the days or weeks it was rated above 0."),
+                          self->symptom, sum / n);
+}
+
 static void
 update_summary (MdChartView *self)
 {
+  int symptom = symptom_index (self);
+
   g_clear_pointer (&self->summary, g_free);
   if (self->stats == NULL)
     self->summary = g_strdup (_("Nothing logged in this period."));
+  else if (self->symptom != NULL)
+    self->summary = symptom >= 0 ? describe_symptom (self, symptom)
+                                 : g_strdup_printf (_("%s: not rated in this period."), self->symptom);
   else
     self->summary = md_chart_describe (self->kind, self->stats);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -108,6 +150,8 @@ update_summary (MdChartView *self)
 static int
 n_items (MdChartView *self)
 {
+  if (self->symptom != NULL)
+    return 0;   /* her own symptoms: the summary says it; no item to step through */
   return self->stats != NULL ? (int) md_chart_n_items (self->kind, self->stats) : 0;
 }
 
@@ -148,7 +192,15 @@ md_chart_view_snapshot (GtkWidget   *widget,
     return;
   style = style_from_widget (self);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  md_chart_draw (cr, self->kind, self->stats, style, width, height, self->selected);
+  if (self->symptom != NULL)
+    {
+      int index = symptom_index (self);
+
+      if (index >= 0)
+        md_chart_draw_symptom (cr, self->stats, (guint) index, style, width, height);
+    }
+  else
+    md_chart_draw (cr, self->kind, self->stats, style, width, height, self->selected);
   if (gtk_widget_has_focus (widget))
     draw_caption (self, cr, style, width);
   cairo_destroy (cr);
@@ -179,7 +231,7 @@ motion_cb (GtkEventControllerMotion *motion,
 {
   g_autoptr(MdDrawStyle) style = NULL;
 
-  if (self->stats == NULL)
+  if (self->stats == NULL || self->symptom != NULL)
     return;
   style = style_from_widget (self);
   md_chart_view_set_selected (self, md_chart_hit_test (self->kind, self->stats, style,
@@ -310,6 +362,7 @@ md_chart_view_finalize (GObject *object)
 
   g_clear_pointer (&self->stats, md_stats_unref);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->symptom, g_free);
   G_OBJECT_CLASS (md_chart_view_parent_class)->finalize (object);
 }
 
@@ -441,7 +494,7 @@ char *
 md_chart_view_dup_selected_text (MdChartView *self)
 {
   g_return_val_if_fail (MD_IS_CHART_VIEW (self), NULL);
-  if (self->stats == NULL || self->selected < 0)
+  if (self->stats == NULL || self->selected < 0 || self->symptom != NULL)
     return NULL;
   return md_chart_item_text (self->kind, self->stats, self->selected);
 }
@@ -451,4 +504,25 @@ md_chart_view_get_summary (MdChartView *self)
 {
   g_return_val_if_fail (MD_IS_CHART_VIEW (self), NULL);
   return self->summary;
+}
+
+void
+md_chart_view_set_symptom (MdChartView *self,
+                           const char  *name)
+{
+  g_return_if_fail (MD_IS_CHART_VIEW (self));
+
+  g_free (self->symptom);
+  self->symptom = g_strdup (name);
+  update_summary (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+md_chart_view_is_empty (MdChartView *self)
+{
+  g_return_val_if_fail (MD_IS_CHART_VIEW (self), TRUE);
+  if (self->symptom != NULL)
+    return symptom_index (self) < 0;
+  return self->stats == NULL || md_chart_is_empty (self->kind, self->stats);
 }

@@ -26,4 +26,10 @@ char        *md_chart_view_dup_selected_text (MdChartView *self) G_GNUC_WARN_UNU
 /* The text summary also set as the accessible description. */
 const char  *md_chart_view_get_summary   (MdChartView *self);
 
+/* Shows one of her own daily symptoms (md_chart_draw_symptom) instead of the view's kind. */
+void         md_chart_view_set_symptom   (MdChartView *self,
+                                          const char  *name);
+/* Whether the chart has nothing to show (its middle then says so). */
+gboolean     md_chart_view_is_empty      (MdChartView *self);
+
 G_END_DECLS

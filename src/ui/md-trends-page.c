@@ -35,8 +35,9 @@ struct _MdTrendsPage
   gboolean         stale;      /* the diary changed while the page was hidden */
   guint            generation; /* bumped when the cache is dropped: older results are stale */
   GCancellable    *prefetch;   /* the worker working out the other ranges, if any */
-  GPtrArray       *charts;     /* MdChartView* */
+  GPtrArray       *charts;     /* MdChartView*: the fixed cards, then one per own symptom */
   GPtrArray       *captions;   /* GtkLabel*, same order */
+  char           **symptom_names; /* her own daily symptoms, a chart each */
 
   GtkWidget       *box;
   GtkToggleButton *range_30;
@@ -106,11 +107,12 @@ range_from_day (MdTrendsPage  *self,
 }
 
 static MdStats *
-compute (MdDiary   *diary,
-         gint64     from_day,
-         gint64     to_day,
-         gboolean  *empty,
-         GError   **error)
+compute (MdDiary            *diary,
+         gint64              from_day,
+         gint64              to_day,
+         const char * const *symptom_names,
+         gboolean           *empty,
+         GError            **error)
 {
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) checkins = NULL;
@@ -136,7 +138,7 @@ compute (MdDiary   *diary,
   /* The menopause picture: the rating scale by week, and medicines as bands under "How Often". */
   md_stats_add_menopause (stats, (MdCheckin * const *) checkins->pdata, checkins->len,
                           (MdMrs * const *) mrs->pdata, mrs->len,
-                          (MdMedicine * const *) medicines->pdata, medicines->len, NULL);
+                          (MdMedicine * const *) medicines->pdata, medicines->len, symptom_names);
   return stats;
 }
 
@@ -149,6 +151,7 @@ typedef struct {
   gint64    to_day;
   MdStats  *stats[MD_TRENDS_ALL + 1];
   gboolean  empty[MD_TRENDS_ALL + 1];
+  char    **symptom_names;
 } Prefetch;
 
 static void
@@ -157,6 +160,7 @@ prefetch_free (Prefetch *p)
   g_clear_object (&p->diary);
   for (guint i = 0; i < G_N_ELEMENTS (p->stats); i++)
     g_clear_pointer (&p->stats[i], md_stats_unref);
+  g_strfreev (p->symptom_names);
   g_free (p);
 }
 
@@ -174,7 +178,8 @@ prefetch_thread (GTask        *task,
 
       if (p->from_day[r] == G_MININT64 || g_cancellable_is_cancelled (cancellable))
         continue;
-      p->stats[r] = compute (p->diary, p->from_day[r], p->to_day, &p->empty[r], &error);
+      p->stats[r] = compute (p->diary, p->from_day[r], p->to_day, (const char * const *) p->symptom_names,
+                             &p->empty[r], &error);
       if (p->stats[r] == NULL)
         g_debug ("Could not work out the trends ahead: %s", error->message);
     }
@@ -216,6 +221,7 @@ start_prefetch (MdTrendsPage *self,
   p = g_new0 (Prefetch, 1);
   p->generation = self->generation;
   p->to_day = to_day;
+  p->symptom_names = g_strdupv (self->symptom_names);
   for (guint r = 0; r < G_N_ELEMENTS (p->from_day); r++)
     {
       p->from_day[r] = self->cached[r] != NULL ? G_MININT64 : range_from_day (self, r, to_day);
@@ -280,7 +286,7 @@ show_stats (MdTrendsPage *self,
         gtk_label_set_text (g_ptr_array_index (self->captions, i), md_chart_view_get_summary (view));
       /* An empty chart already says so in its middle. */
       gtk_widget_set_visible (g_ptr_array_index (self->captions, i),
-                              !md_chart_is_empty (md_chart_view_get_kind (view), self->stats) ||
+                              !md_chart_view_is_empty (view) ||
                               md_chart_view_get_kind (view) == MD_CHART_TRIGGERS);
     }
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "charts");
@@ -310,7 +316,7 @@ refresh (MdTrendsPage *self)
       return;
     }
   from_day = range_from_day (self, self->range, to_day);
-  stats = compute (self->diary, from_day, to_day, &empty, &error);
+  stats = compute (self->diary, from_day, to_day, (const char * const *) self->symptom_names, &empty, &error);
   if (stats == NULL)
     {
       g_warning ("Could not read the diary for the charts: %s", error->message);
@@ -360,15 +366,20 @@ diary_changed_cb (MdDiary      *diary,
     self->stale = TRUE;
 }
 
-static void
-build_cards (MdTrendsPage *self)
+static GtkWidget *
+add_card (MdTrendsPage *self,
+          const char   *title_text,
+          MdChartKind   kind,
+          int           height,
+          const char   *symptom)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
-    {
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *title = gtk_label_new (_(cards[i].title));
-      GtkWidget *chart = md_chart_view_new (cards[i].kind);
+      GtkWidget *title = gtk_label_new (title_text);
+      GtkWidget *chart = md_chart_view_new (kind);
       GtkWidget *caption = gtk_label_new (NULL);
+
+      if (symptom != NULL)
+        md_chart_view_set_symptom (MD_CHART_VIEW (chart), symptom);
 
       gtk_widget_add_css_class (card, "card");
       gtk_widget_add_css_class (card, "chart-card");
@@ -378,10 +389,10 @@ build_cards (MdTrendsPage *self)
       gtk_widget_set_margin_top (title, 12);
       gtk_widget_set_margin_start (title, 12);
       gtk_widget_set_margin_end (title, 12);
-      gtk_widget_set_size_request (chart, -1, cards[i].height);
+      gtk_widget_set_size_request (chart, -1, height);
       gtk_widget_set_margin_start (chart, 8);
       gtk_widget_set_margin_end (chart, 8);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, _(cards[i].title), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, title_text, -1);
       gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
       gtk_widget_add_css_class (caption, "trends-caption");
@@ -396,7 +407,14 @@ build_cards (MdTrendsPage *self)
       gtk_box_append (self->cards, card);
       g_ptr_array_add (self->charts, chart);
       g_ptr_array_add (self->captions, caption);
-    }
+      return card;
+}
+
+static void
+build_cards (MdTrendsPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    add_card (self, _(cards[i].title), cards[i].kind, cards[i].height, NULL);
 }
 
 static void
@@ -423,6 +441,7 @@ md_trends_page_dispose (GObject *object)
   g_clear_object (&self->diary);
   g_clear_pointer (&self->stats, md_stats_unref);
   drop_cache (self);
+  g_clear_pointer (&self->symptom_names, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_TRENDS_PAGE);
 
   G_OBJECT_CLASS (md_trends_page_parent_class)->dispose (object);
@@ -541,4 +560,34 @@ md_trends_page_get_charts (MdTrendsPage *self)
 {
   g_return_val_if_fail (MD_IS_TRENDS_PAGE (self), NULL);
   return self->charts;
+}
+
+void
+md_trends_page_set_symptom_names (MdTrendsPage       *self,
+                                  const char * const *names)
+{
+  g_return_if_fail (MD_IS_TRENDS_PAGE (self));
+
+  if (self->symptom_names != NULL && names != NULL &&
+      g_strv_equal ((const char * const *) self->symptom_names, names))
+    return;
+  /* The fixed cards stay; one card per symptom after them, rebuilt. */
+  while (self->charts->len > G_N_ELEMENTS (cards))
+    {
+      guint last = self->charts->len - 1;
+      GtkWidget *card = gtk_widget_get_parent (g_ptr_array_index (self->charts, last));
+
+      g_ptr_array_remove_index (self->charts, last);
+      g_ptr_array_remove_index (self->captions, last);
+      gtk_box_remove (self->cards, card);
+    }
+  g_strfreev (self->symptom_names);
+  self->symptom_names = g_strdupv ((char **) names);
+  for (guint i = 0; self->symptom_names != NULL && self->symptom_names[i] != NULL; i++)
+    add_card (self, self->symptom_names[i], MD_CHART_FREQUENCY, 200, self->symptom_names[i]);
+  drop_cache (self);
+  if (self->diary != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
 }

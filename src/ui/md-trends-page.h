@@ -32,4 +32,8 @@ gboolean       md_trends_page_is_ready  (MdTrendsPage *self,
 /* The chart widgets, in page order (MdChartView*), for tests. */
 GPtrArray     *md_trends_page_get_charts (MdTrendsPage *self);
 
+/* Her own daily symptoms (the "custom-symptoms" setting): a chart card each, after the others. */
+void           md_trends_page_set_symptom_names (MdTrendsPage       *self,
+                                                 const char * const *names);
+
 G_END_DECLS

@@ -468,6 +468,18 @@ realize_cb (MdWindow *self)
                     G_CALLBACK (first_paint_cb), self);
 }
 
+/* Her own daily symptoms, a Trends chart each. */
+static void
+symptoms_changed_cb (MdWindow *self)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (self->settings == NULL)
+    return;
+  names = g_settings_get_strv (self->settings, "custom-symptoms");
+  md_trends_page_set_symptom_names (self->trends_page, (const char * const *) names);
+}
+
 /* The Trends page reads and draws only once it is first shown. */
 static void
 visible_page_cb (MdWindow   *self,
@@ -478,6 +490,7 @@ visible_page_cb (MdWindow   *self,
   if (!self->trends_ready && self->diary != NULL && g_strcmp0 (name, "trends") == 0)
     {
       self->trends_ready = TRUE;
+      symptoms_changed_cb (self);
       md_trends_page_set_diary (self->trends_page, self->diary);
     }
 }
@@ -691,6 +704,8 @@ md_window_new (MdApplication *app,
         gtk_window_maximize (GTK_WINDOW (self));
       g_signal_connect_swapped (self->settings, "changed::emergency-number",
                                 G_CALLBACK (emergency_number_changed_cb), self);
+      g_signal_connect_swapped (self->settings, "changed::custom-symptoms",
+                                G_CALLBACK (symptoms_changed_cb), self);
     }
   emergency_number_changed_cb (self);
   md_window_data_set_diary (self);

@@ -168,6 +168,28 @@ test_episode_triggers (Fixture *f, gconstpointer data)
   g_assert_true (has_label (GTK_WIDGET (f->window->trends_page), "Stress 1"));
 }
 
+/* Her own symptoms: a chart card each, after the others, with what it shows in words. */
+static void
+test_symptoms (Fixture *f, gconstpointer data)
+{
+  const char *names[] = { "Brain fog", "Joint pain", NULL };
+  g_autoptr(MdCheckin) c = md_checkin_new (TODAY - 5);
+
+  md_checkin_set_symptom (c, "Brain fog", 4);
+  g_assert_true (md_diary_put_checkin (f->diary, c, NULL));
+  md_trends_page_set_symptom_names (f->window->trends_page, names);
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  md_ui_test_flush ();
+  g_assert_cmpuint (md_trends_page_get_stats (f->window->trends_page)->n_symptoms, ==, 2);
+  g_assert_true (has_label (GTK_WIDGET (f->window->trends_page), "Brain fog: 4.0 on average"));
+  g_assert_true (has_label (GTK_WIDGET (f->window->trends_page), "Joint pain"));
+  /* A symptom removed in Preferences takes its card with it. */
+  md_trends_page_set_symptom_names (f->window->trends_page, (const char *[]) { "Joint pain", NULL });
+  md_ui_test_flush ();
+  g_assert_false (has_label (GTK_WIDGET (f->window->trends_page), "Brain fog"));
+  g_assert_true (has_label (GTK_WIDGET (f->window->trends_page), "Joint pain"));
+}
+
 static void
 test_ranges (Fixture *f, gconstpointer data)
 {
@@ -322,6 +344,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add ("/trends/menopause", Fixture, GINT_TO_POINTER (1), setup, test_menopause, teardown);
   g_test_add ("/trends/episode-triggers", Fixture, GINT_TO_POINTER (1), setup, test_episode_triggers, teardown);
+  g_test_add ("/trends/symptoms", Fixture, GINT_TO_POINTER (1), setup, test_symptoms, teardown);
   g_test_add ("/trends/ranges", Fixture, GINT_TO_POINTER (1), setup, test_ranges, teardown);
   g_test_add ("/trends/cache", Fixture, GINT_TO_POINTER (1), setup, test_cache, teardown);
   g_test_add ("/trends/empty", Fixture, NULL, setup, test_empty, teardown);
