@@ -469,20 +469,7 @@ md_store_put_checkins (MdStore   *store,
           return FALSE;
         }
     }
-  if (!md_store_begin (store, error))
-    return FALSE;
-  for (guint i = 0; i < checkins->len; i++)
-    {
-      if (!put_one (store, g_ptr_array_index (checkins, i), error))
-        {
-          md_store_rollback (store);
-          return FALSE;
-        }
-    }
-  if (!md_store_commit (store, error))
-    return FALSE;
-  md_store_emit_changed (store);
-  return TRUE;
+  return md_store_write_all (store, checkins, (MdStoreWriteFunc) put_one, error);
 }
 
 gboolean
@@ -501,31 +488,7 @@ md_store_delete_checkin (MdStore  *store,
                          gint64    day,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!md_store_begin (store, error))
-    return FALSE;
-  stmt = md_store_prepare (store, "DELETE FROM checkin WHERE day = ?1", error);
-  if (stmt == NULL)
-    {
-      md_store_rollback (store);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, day);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    md_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      md_store_rollback (store);
-      return FALSE;
-    }
-  if (!md_store_commit (store, error))
-    return FALSE;
-  md_store_emit_changed (store);
-  return TRUE;
+  return md_store_exec_key (store, "DELETE FROM checkin WHERE day = ?1", day, error);
 }
 
 GPtrArray *

@@ -359,32 +359,8 @@ md_store_delete_medicine (MdStore  *store,
                           gint64    id,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (MD_IS_STORE (store), FALSE);
-  if (!md_store_begin (store, error))
-    return FALSE;
-  stmt = md_store_prepare (store, "DELETE FROM medicine WHERE id = ?1", error);
-  if (stmt == NULL)
-    {
-      md_store_rollback (store);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    md_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      md_store_rollback (store);
-      return FALSE;
-    }
-  if (!md_store_commit (store, error))
-    return FALSE;
-  md_store_emit_changed (store);
-  return TRUE;
+  return md_store_exec_key (store, "DELETE FROM medicine WHERE id = ?1", id, error);
 }
 
 GPtrArray *

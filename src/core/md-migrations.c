@@ -128,7 +128,8 @@ user_version (sqlite3 *db)
   return v;
 }
 
-gboolean
+/* Fails, touching nothing, when @db cannot be read or comes from a newer Menodiary. */
+static gboolean
 md_migrations_check (sqlite3    *db,
                      const char *path,
                      GError    **error)

@@ -7,10 +7,6 @@
 G_BEGIN_DECLS
 
 int      md_migrations_latest (void);
-/* Fails, touching nothing, when @db cannot be read or comes from a newer Menodiary. */
-gboolean md_migrations_check  (sqlite3    *db,
-                               const char *path,     /* for messages */
-                               GError    **error);
 /* Brings @db from its user_version up to the latest, each step in its own transaction.
  * Fails (MD_STORE_ERROR_TOO_NEW) when the file comes from a newer Menodiary. */
 gboolean md_migrations_run    (sqlite3    *db,

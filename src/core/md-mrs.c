@@ -204,18 +204,7 @@ md_store_put_mrs_list (MdStore   *store,
   for (guint i = 0; i < list->len; i++)
     if (!md_mrs_validate (g_ptr_array_index (list, i), error))
       return FALSE;
-  if (!md_store_begin (store, error))
-    return FALSE;
-  for (guint i = 0; i < list->len; i++)
-    if (!put_one (store, g_ptr_array_index (list, i), error))
-      {
-        md_store_rollback (store);
-        return FALSE;
-      }
-  if (!md_store_commit (store, error))
-    return FALSE;
-  md_store_emit_changed (store);
-  return TRUE;
+  return md_store_write_all (store, list, (MdStoreWriteFunc) put_one, error);
 }
 
 gboolean
@@ -234,32 +223,8 @@ md_store_delete_mrs (MdStore  *store,
                      gint64    day,
                      GError  **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (MD_IS_STORE (store), FALSE);
-  if (!md_store_begin (store, error))
-    return FALSE;
-  stmt = md_store_prepare (store, "DELETE FROM mrs WHERE day = ?1", error);
-  if (stmt == NULL)
-    {
-      md_store_rollback (store);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, day);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    md_store_set_error (store, rc, error);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      md_store_rollback (store);
-      return FALSE;
-    }
-  if (!md_store_commit (store, error))
-    return FALSE;
-  md_store_emit_changed (store);
-  return TRUE;
+  return md_store_exec_key (store, "DELETE FROM mrs WHERE day = ?1", day, error);
 }
 
 GPtrArray *

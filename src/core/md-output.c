@@ -278,13 +278,6 @@ md_output_get_temp_path (MdOutput *self)
   return self->temp_path;
 }
 
-const char *
-md_output_get_path (MdOutput *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->path;
-}
-
 gboolean
 md_output_write_file (const char  *path,
                       const void  *data,

@@ -39,8 +39,6 @@ void        md_output_abort      (MdOutput    *self);
  * output). A writer that must fill the file itself by name, such as SQLite's backup, writes
  * there and then calls md_output_commit(). */
 const char *md_output_get_temp_path (MdOutput *self);
-/* The target path as given. */
-const char *md_output_get_path   (MdOutput *self);
 
 /* Writes @length bytes of @data to @path in one go, through the steps above. */
 gboolean    md_output_write_file (const char  *path,

@@ -1532,3 +1532,59 @@ md_store_set_error (MdStore  *self,
   g_return_if_fail (MD_IS_STORE (self));
   set_sqlite_error (self, rc, error);
 }
+
+gboolean
+md_store_write_all (MdStore          *self,
+                    GPtrArray        *items,
+                    MdStoreWriteFunc  write,
+                    GError          **error)
+{
+  g_return_val_if_fail (MD_IS_STORE (self), FALSE);
+
+  if (!md_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    if (!write (self, g_ptr_array_index (items, i), error))
+      {
+        md_store_rollback (self);
+        return FALSE;
+      }
+  if (!md_store_commit (self, error))
+    return FALSE;
+  md_store_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+md_store_exec_key (MdStore     *self,
+                   const char  *sql,
+                   gint64       key,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MD_IS_STORE (self), FALSE);
+
+  if (!md_store_begin (self, error))
+    return FALSE;
+  stmt = get_stmt (self, sql, error);
+  if (stmt == NULL)
+    {
+      md_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      md_store_rollback (self);
+      return FALSE;
+    }
+  if (!md_store_commit (self, error))
+    return FALSE;
+  md_store_emit_changed (self);
+  return TRUE;
+}

@@ -181,6 +181,21 @@ struct sqlite3_stmt *md_store_prepare (MdStore     *self,
 void       md_store_set_error     (MdStore *self,
                                    int      rc,
                                    GError **error);
+/* Writes one item (inside a transaction the caller holds). */
+typedef gboolean (*MdStoreWriteFunc) (MdStore  *self,
+                                      gpointer  item,
+                                      GError  **error);
+/* Runs @write on every item of @items in one transaction: all or none; "changed" once. */
+gboolean   md_store_write_all     (MdStore          *self,
+                                   GPtrArray        *items,
+                                   MdStoreWriteFunc  write,
+                                   GError          **error);
+/* Runs @sql (a static string with one integer parameter, such as a delete by key) in a
+ * transaction; "changed" on success. */
+gboolean   md_store_exec_key      (MdStore     *self,
+                                   const char  *sql,
+                                   gint64       key,
+                                   GError     **error);
 gboolean   md_store_begin         (MdStore *self, GError **error);
 gboolean   md_store_commit        (MdStore *self, GError **error);
 void       md_store_rollback      (MdStore *self);

@@ -56,14 +56,6 @@ struct _MdCheckinEditor
 
 G_DEFINE_FINAL_TYPE (MdCheckinEditor, md_checkin_editor, ADW_TYPE_WINDOW)
 
-gint64
-md_checkin_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return md_time_day_of (g_date_time_to_unix (now) + g_date_time_get_utc_offset (now) / G_USEC_PER_SEC);
-}
-
 static gboolean
 spin_output_cb (GtkSpinButton *spin,
                 gpointer       user_data)

@@ -36,7 +36,4 @@ MdCheckin *md_checkin_editor_get_checkin (MdCheckinEditor *self) G_GNUC_WARN_UNU
 gboolean   md_checkin_editor_save     (MdCheckinEditor *self,
                                        GError         **error);
 
-/* Today's local day number. */
-gint64     md_checkin_today           (void);
-
 G_END_DECLS

@@ -140,3 +140,32 @@ md_ui_test_screenshots (GtkWidget  *window,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   md_ui_test_flush ();
 }
+
+GtkWidget *
+md_ui_test_find_button (GtkWidget  *root,
+                        const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = md_ui_test_find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+md_ui_test_press_button (gpointer    root,
+                         const char *label)
+{
+  GtkWidget *button;
+
+  g_assert_true (GTK_IS_WIDGET (root));
+  button = md_ui_test_find_button (GTK_WIDGET (root), label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  md_ui_test_flush ();
+}

@@ -20,6 +20,13 @@ void     md_ui_test_screenshot (GtkWidget  *window,
 void     md_ui_test_screenshots (GtkWidget  *window,
                                  const char *name);
 
+/* The first button under @root labelled @label (the label as set, mnemonic included). */
+GtkWidget *md_ui_test_find_button  (GtkWidget  *root,
+                                    const char *label);
+/* Clicks the button labelled @label under @root (a dialog, say), as she would; asserts it exists. */
+void     md_ui_test_press_button  (gpointer    root,
+                                   const char *label);
+
 /* A mouse-wheel turn over @target as GTK delivers it: every GtkEventControllerScroll from the
  * window down to @target in the capture phase, then back up in the target and bubble phases,
  * until one handles it. Returns whether one did. */

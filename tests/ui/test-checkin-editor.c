@@ -64,36 +64,6 @@ find_by_type_and_label (GtkWidget  *root,
 }
 
 static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Presses the dialog's button labelled @label, as she would. */
-static void
-press_response (AdwMessageDialog *dialog,
-                const char       *label)
-{
-  GtkWidget *button;
-
-  g_assert_nonnull (dialog);
-  button = find_button (GTK_WIDGET (dialog), label);
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  md_ui_test_flush ();
-}
-
-static GtkWidget *
 find_first (GtkWidget *root,
             GType      type)
 {
@@ -621,14 +591,14 @@ test_cancel_asks (Fixture *f, gconstpointer data)
   dialog = dialog_over (GTK_WINDOW (f->editor));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard this check-in?");
-  press_response (dialog, "_Keep Editing");
+  md_ui_test_press_button (dialog, "_Keep Editing");
   md_ui_test_flush ();
   g_assert_nonnull (f->editor);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_in_row (f, "_Water")), ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "window.close", NULL));
   md_ui_test_flush ();
-  press_response (dialog_over (GTK_WINDOW (f->editor)), "_Discard");
+  md_ui_test_press_button (dialog_over (GTK_WINDOW (f->editor)), "_Discard");
   md_ui_test_flush ();
   g_assert_null (f->editor);
   g_assert_null (md_store_get_checkin (f->store, TODAY, NULL));

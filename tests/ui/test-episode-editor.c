@@ -207,36 +207,6 @@ dialog_over (GtkWindow *form)
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Presses the dialog's button labelled @label, as she would. */
-static void
-press_response (AdwMessageDialog *dialog,
-                const char       *label)
-{
-  GtkWidget *button;
-
-  g_assert_nonnull (dialog);
-  button = find_button (GTK_WIDGET (dialog), label);
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  md_ui_test_flush ();
-}
-
 static void
 set_notes (Fixture    *f,
            const char *text)
@@ -265,7 +235,7 @@ test_cancel_asks (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep"), ==, "_Keep Editing");
 
   /* Keep Editing: the form and the note stay. */
-  press_response (dialog, "_Keep Editing");
+  md_ui_test_press_button (dialog, "_Keep Editing");
   md_ui_test_flush ();
   g_assert_nonnull (f->editor);
   g_assert_null (dialog_over (GTK_WINDOW (f->editor)));
@@ -277,7 +247,7 @@ test_cancel_asks (Fixture *f, gconstpointer data)
   md_ui_test_flush ();
   dialog = dialog_over (GTK_WINDOW (f->editor));
   g_assert_nonnull (dialog);
-  press_response (dialog, "_Discard");
+  md_ui_test_press_button (dialog, "_Discard");
   md_ui_test_flush ();
   g_assert_null (f->editor);
   g_assert_cmpuint (md_store_count_episodes (f->store), ==, 0);
@@ -307,7 +277,7 @@ test_cancel_unchanged_closes (Fixture *f, gconstpointer data)
   md_ui_test_flush ();
   g_assert_nonnull (f->editor);
   g_assert_nonnull (dialog_over (GTK_WINDOW (f->editor)));
-  press_response (dialog_over (GTK_WINDOW (f->editor)), "_Discard");
+  md_ui_test_press_button (dialog_over (GTK_WINDOW (f->editor)), "_Discard");
   md_ui_test_flush ();
   g_assert_null (f->editor);
 }

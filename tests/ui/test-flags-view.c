@@ -50,21 +50,6 @@ teardown (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-static GtkWidget *
-find_button (GtkWidget *root, const char *label)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
-        return c;
-      if ((found = find_button (c, label)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Every label under @root, in order (depth first). */
 static void
 collect_labels (GtkWidget *root, GPtrArray *out)
@@ -146,30 +131,30 @@ test_flag_shown_and_discussed (Fixture *f, gconstpointer data)
   g_assert_cmpint (md_flags_view_get_level (f->view), ==, MD_LEVEL_SOON);
 
   g_signal_connect (f->view, "show-episodes", G_CALLBACK (show_episodes_cb), f);
-  g_signal_emit_by_name (find_button (GTK_WIDGET (f->view), "_Show Episodes"), "clicked");
+  g_signal_emit_by_name (md_ui_test_find_button (GTK_WIDGET (f->view), "_Show Episodes"), "clicked");
   g_assert_nonnull (f->shown);
   g_assert_cmpuint (f->shown->len, ==, 1);
 
   md_ui_test_screenshot (f->window, "flags-view");
-  g_signal_emit_by_name (find_button (GTK_WIDGET (f->view), "_Discussed with My Doctor"), "clicked");
+  g_signal_emit_by_name (md_ui_test_find_button (GTK_WIDGET (f->view), "_Discussed with My Doctor"), "clicked");
   flag = g_ptr_array_index (md_flags_view_get_flags (f->view), 0);
   g_assert_true (flag->discussed);
   /* As the README says: a marked alert is hidden, with a visible way to show it again. */
-  g_assert_null (find_button (GTK_WIDGET (f->view), "_Not Discussed Yet"));
+  g_assert_null (md_ui_test_find_button (GTK_WIDGET (f->view), "_Not Discussed Yet"));
   g_assert_null (find_label (GTK_WIDGET (f->view), flag->title, NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->view)));
-  g_signal_emit_by_name (find_button (GTK_WIDGET (f->view), "Show 1 Alert Marked as Discussed or Checked"), "clicked");
+  g_signal_emit_by_name (md_ui_test_find_button (GTK_WIDGET (f->view), "Show 1 Alert Marked as Discussed or Checked"), "clicked");
   g_assert_nonnull (find_label (GTK_WIDGET (f->view), "Pain with the twitching", NULL));
-  g_assert_nonnull (find_button (GTK_WIDGET (f->view), "_Not Discussed Yet"));
-  g_signal_emit_by_name (find_button (GTK_WIDGET (f->view), "Hide the Alert Marked as Discussed or Checked"), "clicked");
-  g_assert_null (find_button (GTK_WIDGET (f->view), "_Not Discussed Yet"));
+  g_assert_nonnull (md_ui_test_find_button (GTK_WIDGET (f->view), "_Not Discussed Yet"));
+  g_signal_emit_by_name (md_ui_test_find_button (GTK_WIDGET (f->view), "Hide the Alert Marked as Discussed or Checked"), "clicked");
+  g_assert_null (md_ui_test_find_button (GTK_WIDGET (f->view), "_Not Discussed Yet"));
 
   /* New evidence brings it back. */
   add (f, NOW - 86400 - 3600, MD_BIT (MD_SIGN_PAIN));
   flag = g_ptr_array_index (md_flags_view_get_flags (f->view), 0);
   g_assert_false (flag->discussed);
   g_assert_nonnull (find_label (GTK_WIDGET (f->view), "Pain with the twitching", NULL));
-  g_assert_null (find_button (GTK_WIDGET (f->view), "Show 1 Alert Marked as Discussed or Checked"));
+  g_assert_null (md_ui_test_find_button (GTK_WIDGET (f->view), "Show 1 Alert Marked as Discussed or Checked"));
 }
 
 /* Safety 6: an emergency card leads with the call to her number, then what was logged, in
@@ -200,11 +185,11 @@ test_emergency_card (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_has_css_class (advice, "dim-label"));
   /* The pain alert of the same episode defers to the emergency. */
   g_assert_nonnull (find_label (GTK_WIDGET (f->view), "Follow the emergency advice above, and tell the doctor about this too.", NULL));
-  g_assert_nonnull (find_button (GTK_WIDGET (f->view), "_I’ve Been Checked"));
+  g_assert_nonnull (md_ui_test_find_button (GTK_WIDGET (f->view), "_I’ve Been Checked"));
   md_ui_test_screenshot (f->window, "flags-view-emergency");
-  g_signal_emit_by_name (find_button (GTK_WIDGET (f->view), "_I’ve Been Checked"), "clicked");
+  g_signal_emit_by_name (md_ui_test_find_button (GTK_WIDGET (f->view), "_I’ve Been Checked"), "clicked");
   g_assert_null (find_label (GTK_WIDGET (f->view), "Call 999 now, even if the signs have passed.", NULL));
-  g_assert_nonnull (find_button (GTK_WIDGET (f->view), "Show 1 Alert Marked as Discussed or Checked"));
+  g_assert_nonnull (md_ui_test_find_button (GTK_WIDGET (f->view), "Show 1 Alert Marked as Discussed or Checked"));
 }
 
 static void
