@@ -3,7 +3,7 @@
  * kill -9 at random moments during an import, an export, a report, a chart and a restore,
  * many times: afterwards the diary passes PRAGMA integrity_check, holds all or none of each
  * import, every output is whole or absent, and the next run leaves no temporary behind. A
- * "power cut" copies the diary's files in the middle of an import and opens the copy. Two
+ * "power cut" freezes an import at a random moment, copies the diary's files and opens the copy. Two
  * imports at once both land; a diary locked for longer than the busy timeout is reported.
  *
  * MD_KILL_ROUNDS (default 25) sets the kills per command; the whole test stays under a minute.
@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "md-csv.h"
 #include "md-test-utils.h"
@@ -407,18 +408,27 @@ test_power_cut (Fixture *f, gconstpointer data)
   exec_sql (f->db, "DELETE FROM episode WHERE id > " G_STRINGIFY (BASE_ROWS));
   for (guint i = 0; i < f->rounds; i++)
     {
-      g_autoptr(GSubprocess) proc = NULL;
       const char *argv[] = { g_getenv ("MENODIARY_BIN"), "--db", f->db, "--import", f->import_csv, NULL };
+      siginfo_t info;
+      GPid pid;
+      int status;
       gint64 n;
 
       md_test_rmdir (cut_dir);
       g_assert_cmpint (g_mkdir (cut_dir, 0700), ==, 0);
-      proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, NULL);
+      /* Reaped by us alone, so the pid cannot be another process's while we signal it. */
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                    NULL, NULL, &pid, NULL));
       g_usleep (g_rand_int_range (f->rand, 0, (gint32) duration));
-      /* The WAL first: what the main file holds at that moment is in it or before it. */
+      /* Frozen, the files are what a power cut at that instant would leave (copied while it
+       * runs, a checkpoint between the two copies could mix two moments). */
+      g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+      g_assert_cmpint (waitid (P_PID, (id_t) pid, &info, WSTOPPED | WEXITED | WNOWAIT), ==, 0);
       copy_file (wal, cut_wal);
       copy_file (f->db, cut_db);
-      g_assert_true (g_subprocess_wait_check (proc, NULL, NULL));
+      g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
 
       assert_intact (cut_db);
       n = count_episodes (cut_db);

@@ -6,12 +6,14 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "md-check-record.h"
 #include "md-csv.h"
 #include "md-test-utils.h"
 
@@ -264,6 +266,73 @@ test_truncated (Fixture *f, gconstpointer data)
   assert_refused (f, f->db, 0600, "damaged");
 }
 
+static gint64
+latest_time_s (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return 0;
+  return MAX (st.st_mtime, st.st_ctime);
+}
+
+/* A diary that passed quick_check and is unchanged is not read through again; any change to
+ * it, even one that keeps its size and modification time, is checked (md-check-record.c). */
+static void
+test_check_remembered (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new (MD_CSV_HEADER "\n");
+  g_autofree char *big = g_build_filename (f->dir, "big.csv", NULL);
+  g_autofree char *cache = g_build_filename (f->dir, "cache", NULL);
+  g_autofree char *record = g_build_filename (cache, "menodiary", "checked", NULL);
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *text = NULL;
+  const char *env[] = { "XDG_CACHE_HOME", cache, "G_MESSAGES_DEBUG", "md-store", NULL };
+  const char *flags[] = { "--db", f->db, "--flags", NULL };
+  const char *export[] = { "--db", f->db, "--export", "-", NULL };
+  struct timespec times[2] = { { 0, UTIME_OMIT }, { 0, 0 } };
+  g_autofree char *out1 = NULL, *out2 = NULL, *out3 = NULL, *err = NULL;
+  GStatBuf st;
+  gint64 settled;
+  int fd;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "2024-%02u-%02uT%02u:%02u:00Z,jaw,left,%u,3,,,a note to fill the page %u\n",
+                            1 + i % 12, 1 + i % 28, i % 24, i % 60, 1 + i, i);
+  g_assert_true (g_file_set_contents (big, csv->str, csv->len, NULL));
+  g_assert_cmpint (run (f->db, NULL, NULL, "--import", big, NULL), ==, 0);
+
+  /* Only a state older than the margin is remembered: wait for the clock, not for an event. */
+  settled = MAX (latest_time_s (f->db), latest_time_s (wal)) + MD_CHECK_RECORD_MARGIN_S + 1;
+  while (g_get_real_time () / G_USEC_PER_SEC <= settled)
+    g_usleep (G_USEC_PER_SEC / 10);
+
+  g_assert_cmpint (md_test_run_cli_env (flags, env, NULL, &out1, NULL), ==, 0);
+  g_assert_null (strstr (out1, "not checked again"));
+  g_assert_cmpint (g_stat (record, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  text = md_test_read_file (record);
+  g_assert_null (strstr (text, "diary"));          /* numbers only, no path */
+  g_assert_cmpint (md_test_run_cli_env (flags, env, NULL, &out2, NULL), ==, 0);
+  g_assert_nonnull (strstr (out2, "not checked again"));
+
+  /* Damage one page in place, then put the modification time back. */
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
+  times[1].tv_sec = st.st_mtim.tv_sec;
+  times[1].tv_nsec = st.st_mtim.tv_nsec;
+  fd = g_open (f->db, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  {
+    char zeros[4096] = { 0, };
+
+    g_assert_cmpint (pwrite (fd, zeros, sizeof zeros, 4096 * 4), ==, sizeof zeros);
+  }
+  g_assert_cmpint (futimens (fd, times), ==, 0);
+  close (fd);
+  g_assert_cmpint (md_test_run_cli_env (export, env, NULL, &out3, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "damaged"));
+}
+
 /* Impossible values planted past the CHECK constraints: refused, never exported as data. */
 static void
 test_bad_rows (Fixture *f, gconstpointer data)
@@ -346,6 +415,7 @@ main (int argc, char *argv[])
   g_test_add ("/cli/open/newer-schema-unchanged", Fixture, NULL, setup, test_newer_schema, teardown);
   g_test_add ("/cli/open/empty-sqlite-is-new", Fixture, NULL, setup, test_empty_sqlite_is_new, teardown);
   g_test_add ("/cli/open/truncated-refused-unchanged", Fixture, NULL, setup, test_truncated, teardown);
+  g_test_add ("/cli/open/check-remembered-until-changed", Fixture, NULL, setup, test_check_remembered, teardown);
   g_test_add ("/cli/open/impossible-rows-refused", Fixture, NULL, setup, test_bad_rows, teardown);
   g_test_add ("/cli/open/read-only-diary-readable", Fixture, NULL, setup, test_read_only, teardown);
   return g_test_run ();

@@ -510,6 +510,70 @@ test_order_independent (void)
   g_assert_cmpuint (a->len, >, 3);
 }
 
+static int
+by_start (gconstpointer a,
+          gconstpointer b)
+{
+  const MdEpisode *x = *(MdEpisode * const *) a, *y = *(MdEpisode * const *) b;
+
+  if (x->start_utc != y->start_utc)
+    return x->start_utc < y->start_utc ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Episodes older than MD_RULES_DETAIL_S given as keys (what the diary keeps of ten years):
+ * the same flags, evidence and words as the whole episodes, over a year of daily twitching
+ * in changing offsets with a gap, so the persistent run starts among the keys. */
+static void
+test_keys_same_as_episodes (void)
+{
+  g_autoptr(GPtrArray) eps = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (MdEpisodeKey));
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autofree char *ta = NULL;
+  g_autofree char *tb = NULL;
+  GRand *rand = g_rand_new_with_seed (7);
+  guint n_older = 0;
+  MdLevel la, lb;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      gint64 ago = g_rand_int_range (rand, 0, 400 * DAY);
+      MdEpisode *ep;
+
+      if (ago > 60 * DAY && ago < 70 * DAY)
+        continue;   /* a gap of ten days: an earlier run ends there */
+      ep = md_test_episode (NOW - ago);
+      ep->id = i + 1;
+      ep->utc_offset_s = g_rand_int_range (rand, -12, 15) * 3600;
+      ep->regions = MD_BIT (g_rand_int_range (rand, 0, MD_N_REGIONS));
+      ep->side = g_rand_int_range (rand, 0, MD_N_SIDES);
+      ep->signs = g_rand_int_range (rand, 0, 30) == 0 ? MD_BIT (g_rand_int_range (rand, 0, MD_N_SIGNS)) : 0;
+      g_ptr_array_add (eps, ep);
+    }
+  g_rand_free (rand);
+  g_ptr_array_sort (eps, by_start);
+  for (; n_older < eps->len; n_older++)
+    {
+      const MdEpisode *ep = eps->pdata[n_older];
+      MdEpisodeKey key = { ep->id, ep->start_utc, ep->utc_offset_s };
+
+      if (ep->start_utc >= NOW - MD_RULES_DETAIL_S)
+        break;
+      g_array_append_val (keys, key);
+    }
+  g_assert_cmpuint (n_older, >, 1000);
+
+  a = md_rules_evaluate ((MdEpisode * const *) eps->pdata, eps->len, NOW, &la);
+  b = md_rules_evaluate_keys ((const MdEpisodeKey *) keys->data, n_older,
+                              (MdEpisode * const *) eps->pdata + n_older, eps->len - n_older, NOW, &lb);
+  ta = md_rules_to_json (a, la, NOW);
+  tb = md_rules_to_json (b, lb, NOW);
+  g_assert_cmpstr (ta, ==, tb);
+  g_assert_nonnull (strstr (ta, "\"persistent\""));
+}
+
 /* Many episodes an hour apart in alternating far offsets: the local days are far from sorted,
  * which takes the sort's fallback path; the run must still be right. */
 static void
@@ -655,6 +719,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], test_case);
   g_test_add_func ("/rules/order-independent", test_order_independent);
+  g_test_add_func ("/rules/keys-same-as-episodes", test_keys_same_as_episodes);
   g_test_add_func ("/rules/travel/many-offsets", test_many_offsets);
   g_test_add_func ("/rules/text/empty", test_text_empty);
   g_test_add_func ("/rules/text/lines", test_text_lines);

@@ -360,6 +360,74 @@ test_migrate_signs_v2 (void)
   md_test_rmdir (dir);
 }
 
+/* A diary of schema 4 (side checked with IN, the start index without the offset) keeps every
+ * row and id; afterwards the side is still checked, and the rules' keys come from the index
+ * alone, in order. */
+static void
+test_migrate_v4 (void)
+{
+  g_autofree char *dir = md_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "diary.db", NULL);
+  g_autoptr(MdStore) store = NULL;
+  g_autoptr(MdEpisode) old = NULL;
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  md_test_create_diary (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "DROP TABLE episode;"
+    "CREATE TABLE episode (id INTEGER PRIMARY KEY, start_utc INTEGER NOT NULL,"
+    " utc_offset_s INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -50400 AND 50400),"
+    " regions INTEGER NOT NULL CHECK (regions > 0 AND regions < 1024),"
+    " side TEXT CHECK (side IN ('left', 'right', 'both')),"
+    " duration_s INTEGER CHECK (duration_s BETWEEN 1 AND 2592000),"
+    " intensity INTEGER CHECK (intensity BETWEEN 0 AND 10),"
+    " signs INTEGER NOT NULL DEFAULT 0 CHECK (signs >= 0 AND signs < 65536),"
+    " triggers INTEGER NOT NULL DEFAULT 0 CHECK (triggers >= 0 AND triggers < 512),"
+    " notes TEXT CHECK (notes IS NULL OR length(notes) <= 4000),"
+    " created_utc INTEGER NOT NULL, updated_utc INTEGER NOT NULL) STRICT;"
+    "CREATE INDEX episode_by_start ON episode (start_utc, id);"
+    "INSERT INTO episode VALUES (9, 1743411600, 3600, 2, 'right', 60, 3, 2, 0, 'later', 1, 1);"
+    "INSERT INTO episode VALUES (4, 1743415200, -7200, 4, NULL, NULL, NULL, 0, 3, NULL, 2, 2);"
+    "INSERT INTO episode VALUES (12, 1743411600, 0, 8, 'both', 5, 10, 0, 0, 'same start', 3, 3);"
+    "PRAGMA user_version = 4;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = md_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (md_store_get_schema_version (store), ==, md_store_latest_schema_version ());
+  g_assert_cmpuint (md_store_count_episodes (store), ==, 3);
+  old = md_store_get_episode (store, 9, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (old->side, ==, MD_SIDE_RIGHT);
+  g_assert_cmpint (old->utc_offset_s, ==, 3600);
+  g_assert_cmpstr (old->notes, ==, "later");
+
+  keys = md_store_episode_keys (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (keys->len, ==, 3);
+  g_assert_cmpint (g_array_index (keys, MdEpisodeKey, 0).id, ==, 9);
+  g_assert_cmpint (g_array_index (keys, MdEpisodeKey, 1).id, ==, 12);
+  g_assert_cmpint (g_array_index (keys, MdEpisodeKey, 2).id, ==, 4);
+  g_assert_cmpint (g_array_index (keys, MdEpisodeKey, 2).utc_offset_s, ==, -7200);
+
+  db = md_store_get_db (store);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO episode (start_utc, utc_offset_s, regions, side, created_utc, updated_utc)"
+                                     " VALUES (1, 0, 1, 'middle', 1, 1)", NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT id, start_utc, utc_offset_s FROM episode ORDER BY start_utc, id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append (plan, (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  g_assert_nonnull (strstr (plan->str, "COVERING INDEX episode_by_start"));
+  g_clear_object (&store);
+  md_test_rmdir (dir);
+}
+
 static void
 test_too_new (void)
 {
@@ -448,6 +516,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/existing-file-tightened", test_existing_file_tightened);
   g_test_add_func ("/store/migrate-empty", test_migrate_empty);
   g_test_add_func ("/store/migrate-signs-v2", test_migrate_signs_v2);
+  g_test_add_func ("/store/migrate-v4-side-check-key-index", test_migrate_v4);
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/corrupt-left-untouched", test_corrupt);
   return g_test_run ();

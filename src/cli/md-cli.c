@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include "md-backup.h"
 #include "md-chart.h"
@@ -207,7 +208,8 @@ run_flags (MdDiary    *diary,
       uselocale (old_locale);
       freelocale (c_locale);
     }
-  g_print ("%s", text);
+  /* Written as it is (g_print would copy it whole first). */
+  fputs (text, stdout);
   return MD_EXIT_OK;
 }
 

@@ -34,7 +34,7 @@ struct _MdDiary
   gint64              change_id;
   MdEpisodeChangeKind change_kind;
 
-  /* Every episode's id, start and offset, oldest first (MdEpisode with only those set), kept
+  /* Every episode's id, start and offset, oldest first (MdEpisodeKey), kept
    * up to date by our own writes; NULL until the alerts first need it, and after a change
    * whose episodes are not known. The rules need no more of episodes older than
    * MD_RULES_DETAIL_S, so ten years are evaluated without reading ten years of rows. */
@@ -92,15 +92,12 @@ same_alerts (GPtrArray *a,
   return TRUE;
 }
 
-static int
-compare_keys (gconstpointer a,
-              gconstpointer b)
+static inline gboolean
+key_before (const MdEpisodeKey *key,
+            gint64              start_utc,
+            gint64              id)
 {
-  const MdEpisode *x = a, *y = b;
-
-  if (x->start_utc != y->start_utc)
-    return x->start_utc < y->start_utc ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
+  return key->start_utc < start_utc || (key->start_utc == start_utc && key->id < id);
 }
 
 /* The first index in the keys whose (start, id) is at least (@start_utc, @id). */
@@ -109,14 +106,13 @@ keys_lower_bound (GArray *keys,
                   gint64  start_utc,
                   gint64  id)
 {
-  MdEpisode probe = { .id = id, .start_utc = start_utc };
   guint lo = 0, hi = keys->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (compare_keys (&g_array_index (keys, MdEpisode, mid), &probe) < 0)
+      if (key_before (&g_array_index (keys, MdEpisodeKey, mid), start_utc, id))
         lo = mid + 1;
       else
         hi = mid;
@@ -129,7 +125,7 @@ keys_remove (GArray *keys,
              gint64  id)
 {
   for (guint i = keys->len; i > 0; i--)
-    if (g_array_index (keys, MdEpisode, i - 1).id == id)
+    if (g_array_index (keys, MdEpisodeKey, i - 1).id == id)
       {
         g_array_remove_index (keys, i - 1);
         return;
@@ -140,14 +136,8 @@ static void
 keys_insert (GArray          *keys,
              const MdEpisode *ep)
 {
-  MdEpisode key = { 0, };
+  MdEpisodeKey key = { ep->id, ep->start_utc, ep->utc_offset_s };
 
-  key.id = ep->id;
-  key.start_utc = ep->start_utc;
-  key.utc_offset_s = ep->utc_offset_s;
-  key.side = MD_SIDE_UNKNOWN;
-  key.duration_s = MD_UNKNOWN;
-  key.intensity = MD_UNKNOWN;
   g_array_insert_val (keys, keys_lower_bound (keys, ep->start_utc, ep->id), key);
 }
 
@@ -168,39 +158,31 @@ update_keys (MdDiary *self)
     keys_insert (self->keys, self->writing);
 }
 
-/* The episodes the rules need at @now: full rows from MD_RULES_DETAIL_S before it on, and
- * only the keys of older ones. Oldest first; the pointers live as long as @recent and the
- * keys. Returns NULL when the keys do not match the store (then they are dropped). */
-static MdEpisode **
+/* What the rules need at @now: whole rows from MD_RULES_DETAIL_S before it on (@recent),
+ * and only the keys of older ones (the first @n_older of the keys). FALSE when the keys do
+ * not match the store (then they are dropped) or on an error. */
+static gboolean
 episodes_for_rules (MdDiary    *self,
                     gint64      now,
                     GPtrArray **recent,
-                    guint      *n,
+                    guint      *n_older,
                     GError    **error)
 {
   gint64 cutoff = now - MD_RULES_DETAIL_S;
-  MdEpisode **all;
-  guint n_old;
 
   if (self->keys == NULL && (self->keys = md_store_episode_keys (self->store, error)) == NULL)
-    return NULL;
+    return FALSE;
   *recent = md_store_episodes_between (self->store, cutoff, G_MAXINT64, error);
   if (*recent == NULL)
-    return NULL;
-  n_old = keys_lower_bound (self->keys, cutoff, G_MININT64);
-  if (self->keys->len - n_old != (*recent)->len)
+    return FALSE;
+  *n_older = keys_lower_bound (self->keys, cutoff, G_MININT64);
+  if (self->keys->len - *n_older != (*recent)->len)
     {
       g_clear_pointer (&self->keys, g_array_unref);
       g_clear_pointer (recent, g_ptr_array_unref);
-      return NULL;
+      return FALSE;
     }
-  *n = n_old + (*recent)->len;
-  all = g_new (MdEpisode *, MAX (*n, 1));
-  for (guint i = 0; i < n_old; i++)
-    all[i] = &g_array_index (self->keys, MdEpisode, i);
-  if ((*recent)->len > 0)
-    memcpy (all + n_old, (*recent)->pdata, (*recent)->len * sizeof (MdEpisode *));
-  return all;
+  return TRUE;
 }
 
 /* Runs the rules on the whole diary, as --flags does, and notifies when the result differs. */
@@ -210,22 +192,23 @@ evaluate_alerts (MdDiary  *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) recent = NULL;
-  g_autofree MdEpisode **episodes = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
   MdLevel level = MD_LEVEL_NONE;
   gint64 now = md_diary_get_now (self);
-  gboolean level_changed;
-  guint n = 0;
+  gboolean level_changed, ok;
+  guint n_older = 0;
 
-  episodes = episodes_for_rules (self, now, &recent, &n, &error);
-  if (episodes == NULL && error == NULL)
-    episodes = episodes_for_rules (self, now, &recent, &n, &error);   /* the keys, reread */
-  if (episodes == NULL)
+  ok = episodes_for_rules (self, now, &recent, &n_older, &error);
+  if (!ok && error == NULL)
+    ok = episodes_for_rules (self, now, &recent, &n_older, &error);   /* the keys, reread */
+  if (!ok)
     {
       g_warning ("Could not read the diary for its alerts: %s", error ? error->message : "keys out of step");
-      n = 0;
+      alerts = md_rules_evaluate (NULL, 0, now, &level);
     }
-  alerts = md_rules_evaluate (episodes, n, now, &level);
+  else
+    alerts = md_rules_evaluate_keys ((const MdEpisodeKey *) self->keys->data, n_older,
+                                     (MdEpisode * const *) recent->pdata, recent->len, now, &level);
   md_flags_mark_discussed (self->store, alerts);
 
   if (same_alerts (self->alerts, alerts) && level == self->level)

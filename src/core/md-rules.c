@@ -294,6 +294,14 @@ local_day (const MdEpisode *ep)
   return local >= 0 ? local / DAY_S : -((-local + DAY_S - 1) / DAY_S);
 }
 
+static inline gint64
+key_local_day (const MdEpisodeKey *key)
+{
+  gint64 local = key->start_utc + key->utc_offset_s;
+
+  return local >= 0 ? local / DAY_S : -((-local + DAY_S - 1) / DAY_S);
+}
+
 /* The region bits of each region group, to map a region set to groups in 5 steps. */
 static void
 group_masks (guint32 masks[MD_N_REGION_GROUPS])
@@ -501,13 +509,6 @@ ids_where (MdEpisode * const *sorted,
 }
 
 static gboolean
-day_at_least (const MdEpisode *ep,
-              gconstpointer    data)
-{
-  return local_day (ep) >= *(const gint64 *) data;
-}
-
-static gboolean
 known_side_is (const MdEpisode *ep,
                gconstpointer    data)
 {
@@ -674,11 +675,14 @@ sort_days (gint64 *days,
 
 /* The active run of logged days (see persistent / over-a-week). FALSE when there is none. */
 static gboolean
-find_run (MdEpisode * const *sorted,
-          guint              n,
-          gint64             now_utc,
-          Run               *run)
+find_run (const MdEpisodeKey *older,
+          guint               n_older,
+          MdEpisode * const  *sorted,
+          guint               n_sorted,
+          gint64              now_utc,
+          Run                *run)
 {
+  guint n = n_older + n_sorted;
   g_autofree gint64 *days = g_new (gint64, n);
   gboolean ordered = TRUE;
   guint n_days = 0, i;
@@ -686,7 +690,7 @@ find_run (MdEpisode * const *sorted,
 
   for (i = 0; i < n; i++)
     {
-      days[i] = local_day (sorted[i]);
+      days[i] = i < n_older ? key_local_day (&older[i]) : local_day (sorted[i - n_older]);
       if (i > 0 && days[i] < days[i - 1])
         ordered = FALSE;
     }
@@ -697,7 +701,7 @@ find_run (MdEpisode * const *sorted,
     if (n_days == 0 || days[i] != days[n_days - 1])
       days[n_days++] = days[i];
 
-  today = md_time_day_of (now_utc + sorted[n - 1]->utc_offset_s);
+  today = md_time_day_of (now_utc + (n_sorted > 0 ? sorted[n_sorted - 1]->utc_offset_s : older[n_older - 1].utc_offset_s));
   run->last = days[n_days - 1];
   if (today - run->last > RUN_MAX_IDLE_DAYS)
     return FALSE;
@@ -707,6 +711,25 @@ find_run (MdEpisode * const *sorted,
   run->first = days[i];
   run->n_days = n_days - i;
   return TRUE;
+}
+
+/* The ids of the older keys and the sorted episodes whose local day is at least @first_day. */
+static GArray *
+ids_from_day (const MdEpisodeKey *older,
+              guint               n_older,
+              MdEpisode * const  *sorted,
+              guint               n_sorted,
+              gint64              first_day)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_older + n_sorted);
+
+  for (guint i = 0; i < n_older; i++)
+    if (key_local_day (&older[i]) >= first_day)
+      g_array_append_val (ids, older[i].id);
+  for (guint i = 0; i < n_sorted; i++)
+    if (local_day (sorted[i]) >= first_day)
+      g_array_append_val (ids, sorted[i]->id);
+  return ids;
 }
 
 static void
@@ -782,6 +805,17 @@ md_rules_evaluate (MdEpisode *const *episodes,
                    gint64             now_utc,
                    MdLevel           *overall)
 {
+  return md_rules_evaluate_keys (NULL, 0, episodes, n_episodes, now_utc, overall);
+}
+
+GPtrArray *
+md_rules_evaluate_keys (const MdEpisodeKey *older,
+                        guint               n_older,
+                        MdEpisode *const   *episodes,
+                        guint               n_episodes,
+                        gint64              now_utc,
+                        MdLevel            *overall)
+{
   g_autofree MdEpisode **sorted = g_new (MdEpisode *, MAX (n_episodes, 1));
   MdFlag *fired[N_RULES] = { NULL, };
   Evidence ev[N_RULES] = { { NULL, }, };
@@ -797,6 +831,7 @@ md_rules_evaluate (MdEpisode *const *episodes,
   Run run;
 
   g_return_val_if_fail (episodes != NULL || n_episodes == 0, NULL);
+  g_return_val_if_fail (older != NULL || n_older == 0, NULL);
 
   /* Sort once, oldest first, leaving out starts more than 5 minutes ahead. */
   for (guint i = 0; i < n_episodes; i++)
@@ -908,7 +943,7 @@ md_rules_evaluate (MdEpisode *const *episodes,
       fired[r] = flag_from_evidence (r, &ev[r], now_utc);
 
   /* Persistent / over a week. */
-  if (n > 0 && find_run (sorted, n, now_utc, &run))
+  if (n_older + n > 0 && find_run (older, n_older, sorted, n, now_utc, &run))
     {
       gint64 span = run.last - run.first + 1;
       RuleIndex r = N_RULES;
@@ -924,12 +959,13 @@ md_rules_evaluate (MdEpisode *const *episodes,
           g_autofree char *last = md_time_format_day_text (run.last);
           const char *kv[] = { "days", days, "span", span_text, "last_day", last, NULL };
 
-          fired[r] = flag_new (r, ids_where ((MdEpisode * const *) sorted, 0, n, day_at_least, &run.first), kv);
+          fired[r] = flag_new (r, ids_from_day (older, n_older, sorted, n, run.first), kv);
         }
     }
 
   /* Progressive. */
-  if (n > 0 && now_utc - sorted[0]->start_utc >= PROGRESSIVE_MIN_HISTORY_S && buckets[2].count > 0)
+  if (n_older + n > 0 && now_utc - (n_older > 0 ? older[0].start_utc : sorted[0]->start_utc) >= PROGRESSIVE_MIN_HISTORY_S &&
+      buckets[2].count > 0)
     {
       g_autofree char *changes = progressive_changes (buckets);
 
@@ -1064,12 +1100,22 @@ append_int64 (GString *s,
   char *p = buf + sizeof buf;
   guint64 u = value < 0 ? -(guint64) value : (guint64) value;
 
+  gsize n;
+
   do
     *--p = (char) ('0' + u % 10);
   while ((u /= 10) != 0);
   if (value < 0)
     *--p = '-';
-  g_string_append_len (s, p, buf + sizeof buf - p);
+  n = buf + sizeof buf - p;
+  if (s->len + n < s->allocated_len)
+    {
+      memcpy (s->str + s->len, p, n);
+      s->len += n;
+      s->str[s->len] = '\0';
+    }
+  else
+    g_string_append_len (s, p, n);
 }
 
 /* Written by hand so the bytes follow the documented contract exactly:
@@ -1081,8 +1127,15 @@ md_rules_to_json (GPtrArray *flags,
                   MdLevel    overall,
                   gint64     as_of_utc)
 {
-  GString *s = g_string_new ("{\"as_of\": ");
+  GString *s;
   g_autofree char *as_of = md_time_format_iso8601 (as_of_utc, 0, TRUE);
+  gsize size = 4096;
+
+  /* Sized once: ten years of evidence is a few hundred kilobytes of ids. */
+  for (guint i = 0; flags != NULL && i < flags->len; i++)
+    size += 1024 + 10 * ((const MdFlag *) g_ptr_array_index (flags, i))->episodes->len;
+  s = g_string_sized_new (size);
+  g_string_append (s, "{\"as_of\": ");
 
   append_json_string (s, as_of);
   g_string_append (s, ", \"level\": ");

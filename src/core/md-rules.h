@@ -65,7 +65,7 @@ const MdRuleInfo *md_rules_lookup (const char *rule);
 
 /* Of an episode that started more than this before the evaluation's instant, the rules read
  * only the id, start and UTC offset (every window that looks at more is at most 30 days):
- * such episodes may be passed with only those fields set. */
+ * such episodes may be passed as keys (md_rules_evaluate_keys). */
 #define MD_RULES_DETAIL_S (31 * 24 * 3600)
 
 /* Evaluates @episodes (any order) at instant @now_utc. Returns the flags (MdFlag*), highest
@@ -75,6 +75,14 @@ GPtrArray *md_rules_evaluate (MdEpisode *const *episodes,
                               guint              n_episodes,
                               gint64             now_utc,
                               MdLevel           *overall) G_GNUC_WARN_UNUSED_RESULT;
+/* The same, with the episodes that started more than MD_RULES_DETAIL_S before @now_utc given
+ * as @older keys, oldest first by (start, id), and the rest as @recent (any order). */
+GPtrArray *md_rules_evaluate_keys (const MdEpisodeKey *older,
+                                   guint               n_older,
+                                   MdEpisode *const   *recent,
+                                   guint               n_recent,
+                                   gint64              now_utc,
+                                   MdLevel            *overall) G_GNUC_WARN_UNUSED_RESULT;
 
 /* {"as_of": ..., "level": ..., "flags": [{"rule","level","title","message","episodes","advice"}]};
  * "advice" is md_flag_full_advice with "the emergency number". */

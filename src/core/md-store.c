@@ -1,7 +1,9 @@
 /* md-store.c: the diary on disk (SQLite).
  *
  * Every write runs inside one transaction; statements are prepared once and cached; the file
- * and its folder are private to the user (0600 / 0700).
+ * and its folder are private to the user (0600 / 0700). A store is used by one thread at a
+ * time (a worker opens a store of its own), so its connection is opened without SQLite's
+ * per-call locking (SQLITE_OPEN_NOMUTEX).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,7 @@
 #include <unistd.h>
 
 #include "md-backup.h"
+#include "md-check-record.h"
 #include "md-migrations.h"
 #include "md-output.h"
 #include "md-store.h"
@@ -466,14 +469,26 @@ md_store_check_db (sqlite3     *db,
   g_autofree char *detail = NULL;
   int latest = md_migrations_latest ();
   int rc;
-  gint64 v, n_objects;
+  gint64 v, n_objects, started = 0;
+  MdCheckState state;
+  gboolean have_state = FALSE;
 
   g_return_val_if_fail (db != NULL && path != NULL, FALSE);
 
   /* The first read tells whether the file is a database at all. */
   n_objects = query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", &rc);
-  if (rc == SQLITE_OK)
-    rc = run_check (db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check", &detail);
+  /* (After that read: it is the one that makes SQLite's empty log beside the file.) */
+  if (rc == SQLITE_OK && (have_state = md_check_record_read_state (path, &state)) && !full &&
+      md_check_record_lookup (&state))
+    {
+      g_debug ("%s is unchanged since it last passed quick_check: not checked again", path);
+      have_state = FALSE;
+    }
+  else if (rc == SQLITE_OK)
+    {
+      started = g_get_real_time ();
+      rc = run_check (db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check", &detail);
+    }
   if (rc != SQLITE_OK)
     {
       if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
@@ -515,6 +530,8 @@ md_store_check_db (sqlite3     *db,
                    path);
       return FALSE;
     }
+  if (have_state)
+    md_check_record_add (&state, started);
   if (version != NULL)
     *version = (int) v;
   return TRUE;
@@ -604,7 +621,7 @@ open_read_only (const char  *path,
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *uri = NULL;
   GStatBuf st;
-  int rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+  int rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
@@ -616,7 +633,7 @@ open_read_only (const char  *path,
   *db = NULL;
   uri = md_store_read_only_uri (path, TRUE);
   *immutable = TRUE;
-  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  return sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 }
 
 MdStore *
@@ -675,7 +692,7 @@ md_store_open_full (const char        *path,
   self->read_only = read_only;
 
   rc = read_only ? open_read_only (path, &self->db, &immutable)
-                 : sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+                 : sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (self, rc, error);
@@ -1195,15 +1212,17 @@ md_store_list_episodes_from (MdStore  *self,
   return g_steal_pointer (&out);
 }
 
-static int
-compare_keys (gconstpointer a,
-              gconstpointer b)
+static gint64
+max_episode_id (MdStore *self)
 {
-  const MdEpisode *x = a, *y = b;
+  sqlite3_stmt *stmt = get_stmt (self, "SELECT max(id) FROM episode", NULL);
+  gint64 v = 0;
 
-  if (x->start_utc != y->start_utc)
-    return x->start_utc < y->start_utc ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return v;
 }
 
 GArray *
@@ -1212,30 +1231,24 @@ md_store_episode_keys (MdStore  *self,
 {
   g_autoptr(GArray) keys = NULL;
   sqlite3_stmt *stmt;
-  gboolean ordered = TRUE;
   int rc;
 
   g_return_val_if_fail (MD_IS_STORE (self), NULL);
 
-  /* The table in rowid order is read straight through (the start index would cost a lookup
-   * of the offset for every row); rows are almost always logged in time order, so the sort
-   * below rarely runs. */
-  stmt = get_stmt (self, "SELECT id, start_utc, utc_offset_s FROM episode", error);
+  /* From the start index alone (it holds the offset too, schema 5), already in order. */
+  stmt = get_stmt (self, "SELECT id, start_utc, utc_offset_s FROM episode ORDER BY start_utc, id", error);
   if (stmt == NULL)
     return NULL;
-  keys = g_array_sized_new (FALSE, FALSE, sizeof (MdEpisode), md_store_count_episodes (self));
+  /* Sized by the largest id (a count would read the whole table); room never used is never
+   * touched, so it costs no memory. */
+  keys = g_array_sized_new (FALSE, FALSE, sizeof (MdEpisodeKey), CLAMP (max_episode_id (self), 1024, 1 << 22));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      MdEpisode key = { 0, };
+      MdEpisodeKey key;
 
       key.id = sqlite3_column_int64 (stmt, 0);
       key.start_utc = sqlite3_column_int64 (stmt, 1);
       key.utc_offset_s = sqlite3_column_int (stmt, 2);
-      key.side = MD_SIDE_UNKNOWN;
-      key.duration_s = MD_UNKNOWN;
-      key.intensity = MD_UNKNOWN;
-      if (keys->len > 0 && compare_keys (&g_array_index (keys, MdEpisode, keys->len - 1), &key) > 0)
-        ordered = FALSE;
       g_array_append_val (keys, key);
     }
   sqlite3_reset (stmt);
@@ -1244,8 +1257,6 @@ md_store_episode_keys (MdStore  *self,
       set_sqlite_error (self, rc, error);
       return NULL;
     }
-  if (!ordered)
-    g_array_sort (keys, compare_keys);
   return g_steal_pointer (&keys);
 }
 

@@ -128,8 +128,8 @@ GPtrArray *md_store_list_episodes_from (MdStore *self,
                                         gboolean newer,
                                         guint    limit,
                                         GError **error) G_GNUC_WARN_UNUSED_RESULT;
-/* The id, start and UTC offset of every episode, oldest first (start, then id), as
- * MdEpisode structs with only those fields set: what the rules need of older history. */
+/* The id, start and UTC offset of every episode (MdEpisodeKey), oldest first (start, then
+ * id): what the rules need of older history. */
 GArray    *md_store_episode_keys   (MdStore   *self,
                                     GError   **error) G_GNUC_WARN_UNUSED_RESULT;
 /* The position of episode @id in md_store_list_episodes order (newest first), or -1. */
