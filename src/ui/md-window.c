@@ -272,11 +272,13 @@ open_editor (MdWindow        *self,
       show_toast (self, _("This diary is open read-only; nothing can be changed"));
       return;
     }
-  if (self->editor != NULL)
+  if (self->editor != NULL && gtk_widget_get_visible (GTK_WIDGET (self->editor)))
     {
       gtk_window_present (GTK_WINDOW (self->editor));
       return;
     }
+  if (self->editor != NULL)   /* saved, and closing */
+    gtk_window_destroy (GTK_WINDOW (self->editor));
   editor = md_episode_editor_new (GTK_WINDOW (self), self->diary, episode);
   {
     g_autofree char *number = emergency_number (self);
