@@ -78,12 +78,26 @@ level_css (MdLevel level)
     }
 }
 
+/* The flag a row's button stands for: rows keep their flag's position, so that a refresh
+ * that only changes words can keep the rows and swap the list under them. */
+static MdFlag *
+button_flag (MdFlagsView *self,
+             GtkButton   *button)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "flag-index"));
+
+  g_return_val_if_fail (self->flags != NULL && i < self->flags->len, NULL);
+  return g_ptr_array_index (self->flags, i);
+}
+
 static void
 show_episodes_clicked_cb (GtkButton   *button,
                           MdFlagsView *self)
 {
-  MdFlag *flag = g_object_get_data (G_OBJECT (button), "flag");
+  MdFlag *flag = button_flag (self, button);
 
+  if (flag == NULL)
+    return;
   g_signal_emit (self, signals[SHOW_EPISODES], 0, flag->episodes);
 }
 
@@ -91,9 +105,11 @@ static void
 discussed_clicked_cb (GtkButton   *button,
                       MdFlagsView *self)
 {
-  MdFlag *flag = g_object_get_data (G_OBJECT (button), "flag");
+  MdFlag *flag = button_flag (self, button);
   g_autoptr(GError) error = NULL;
 
+  if (flag == NULL)
+    return;
   /* The diary re-evaluates its alerts and the view rebuilds from "notify::alerts". */
   if (flag->discussed)
     md_diary_unmark_alert (self->diary, flag->rule, &error);
@@ -106,6 +122,7 @@ discussed_clicked_cb (GtkButton   *button,
 static GtkWidget *
 make_buttons (MdFlagsView    *self,
               MdFlag         *flag,
+              guint           index,
               GtkOrientation  orientation)
 {
   GtkWidget *box = gtk_box_new (orientation, 6);
@@ -114,8 +131,8 @@ make_buttons (MdFlagsView    *self,
   GtkWidget *discussed = gtk_button_new_with_mnemonic (flag->discussed ? (emergency ? _("_Not Checked Yet") : _("_Not Discussed Yet"))
                                                                         : (emergency ? _("_I’ve Been Checked") : _("_Discussed with My Doctor")));
 
-  g_object_set_data (G_OBJECT (show), "flag", flag);
-  g_object_set_data (G_OBJECT (discussed), "flag", flag);
+  g_object_set_data (G_OBJECT (show), "flag-index", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (discussed), "flag-index", GUINT_TO_POINTER (index));
   g_signal_connect (show, "clicked", G_CALLBACK (show_episodes_clicked_cb), self);
   g_signal_connect (discussed, "clicked", G_CALLBACK (discussed_clicked_cb), self);
   gtk_widget_set_sensitive (show, flag->episodes != NULL && flag->episodes->len > 0);
@@ -127,9 +144,19 @@ make_buttons (MdFlagsView    *self,
   return box;
 }
 
+static char *
+row_a11y_label (MdFlag     *flag,
+                const char *action_text)
+{
+  return action_text != NULL
+    ? g_strdup_printf ("%s: %s. %s %s", md_level_label (flag->level), flag->title, action_text, flag->message)
+    : g_strdup_printf ("%s: %s. %s", md_level_label (flag->level), flag->title, flag->message);
+}
+
 static GtkWidget *
 make_flag_row (MdFlagsView *self,
-               MdFlag      *flag)
+               MdFlag      *flag,
+               guint        index)
 {
   GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name (md_level_icon_name (flag->level));
@@ -141,9 +168,7 @@ make_flag_row (MdFlagsView *self,
   GtkWidget *message = gtk_label_new (flag->message);
   GtkWidget *advice = gtk_label_new (flag->advice);
   GtkWidget *buttons = adw_squeezer_new ();
-  g_autofree char *a11y = action_text != NULL
-    ? g_strdup_printf ("%s: %s. %s %s", md_level_label (flag->level), flag->title, action_text, flag->message)
-    : g_strdup_printf ("%s: %s. %s", md_level_label (flag->level), flag->title, flag->message);
+  g_autofree char *a11y = row_a11y_label (flag, action_text);
 
   gtk_widget_add_css_class (frame, "card");
   gtk_widget_add_css_class (frame, "flag-row");
@@ -185,8 +210,8 @@ make_flag_row (MdFlagsView *self,
   /* The buttons sit side by side, or one under the other when the window is narrow. */
   adw_squeezer_set_homogeneous (ADW_SQUEEZER (buttons), FALSE);
   adw_squeezer_set_xalign (ADW_SQUEEZER (buttons), 0.0);
-  adw_squeezer_add (ADW_SQUEEZER (buttons), make_buttons (self, flag, GTK_ORIENTATION_HORIZONTAL));
-  adw_squeezer_add (ADW_SQUEEZER (buttons), make_buttons (self, flag, GTK_ORIENTATION_VERTICAL));
+  adw_squeezer_add (ADW_SQUEEZER (buttons), make_buttons (self, flag, index, GTK_ORIENTATION_HORIZONTAL));
+  adw_squeezer_add (ADW_SQUEEZER (buttons), make_buttons (self, flag, index, GTK_ORIENTATION_VERTICAL));
   gtk_widget_set_margin_top (buttons, 4);
 
   gtk_box_append (GTK_BOX (text), level);
@@ -200,7 +225,52 @@ make_flag_row (MdFlagsView *self,
   gtk_box_append (GTK_BOX (frame), text);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (frame), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  g_object_set_data (G_OBJECT (frame), "flag-index", GUINT_TO_POINTER (index + 1));
+  g_object_set_data (G_OBJECT (frame), "title", title);
+  g_object_set_data (G_OBJECT (frame), "message", message);
+  g_object_set_data (G_OBJECT (frame), "advice", advice);
   return frame;
+}
+
+/* When @flags fire the same rules at the same levels, marked the same, as the rows show (a
+ * save usually changes only a count in a message), the rows keep their widgets and only their
+ * words change. FALSE when the rows must be built again. */
+static gboolean
+update_in_place (MdFlagsView *self,
+                 GPtrArray   *flags)
+{
+  GtkWidget *child;
+
+  if (self->flags == NULL || flags->len != self->flags->len)
+    return FALSE;
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const MdFlag *a = g_ptr_array_index (self->flags, i), *b = g_ptr_array_index (flags, i);
+
+      if (g_strcmp0 (a->rule, b->rule) != 0 || a->level != b->level || a->discussed != b->discussed ||
+          g_strcmp0 (a->advice, b->advice) != 0 ||
+          (a->episodes != NULL && a->episodes->len > 0) != (b->episodes != NULL && b->episodes->len > 0))
+        return FALSE;
+    }
+  g_ptr_array_unref (self->flags);
+  self->flags = g_ptr_array_ref (flags);
+  for (child = gtk_widget_get_first_child (self->box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "flag-index"));
+      MdFlag *flag;
+      g_autofree char *action_text = NULL;
+      g_autofree char *a11y = NULL;
+
+      if (index == 0)
+        continue;   /* a toggle below the rows */
+      flag = g_ptr_array_index (flags, index - 1);
+      action_text = md_level_action (flag->level, self->number);
+      a11y = row_a11y_label (flag, action_text);
+      gtk_label_set_label (g_object_get_data (G_OBJECT (child), "title"), flag->title);
+      gtk_label_set_label (g_object_get_data (G_OBJECT (child), "message"), flag->message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+    }
+  return TRUE;
 }
 
 static void
@@ -248,7 +318,7 @@ md_flags_view_refresh (MdFlagsView *self)
           if (!self->show_discussed)
             continue;
         }
-      row = make_flag_row (self, flag);
+      row = make_flag_row (self, flag, i);
       /* Highest level first, so what is folded away is never more serious than what shows. */
       gtk_widget_set_visible (row, self->expanded || n_rows < FOLDED_ROWS);
       gtk_box_append (GTK_BOX (self->box), row);
@@ -291,7 +361,8 @@ alerts_changed_cb (MdDiary     *diary,
                    GParamSpec  *pspec,
                    MdFlagsView *self)
 {
-  md_flags_view_refresh (self);
+  if (!update_in_place (self, md_diary_get_alerts (diary)))
+    md_flags_view_refresh (self);
 }
 
 static void

@@ -157,6 +157,43 @@ test_flag_shown_and_discussed (Fixture *f, gconstpointer data)
   g_assert_null (md_ui_test_find_button (GTK_WIDGET (f->view), "Show 1 Alert Marked as Discussed or Checked"));
 }
 
+/* A save that only changes the words of the alerts (a count) keeps the rows' widgets and
+ * shows the new words; the buttons act on the new evidence. */
+static void
+test_words_updated_in_place (Fixture *f, gconstpointer data)
+{
+  g_autofree char *old_message = NULL;
+  GtkWidget *title, *message;
+  MdFlag *flag;
+
+  add (f, NOW - 3 * 86400, MD_BIT (MD_SIGN_PAIN));
+  flag = g_ptr_array_index (md_flags_view_get_flags (f->view), 0);
+  old_message = g_strdup (flag->message);
+  title = find_label (GTK_WIDGET (f->view), flag->title, NULL);
+  g_assert_nonnull (title);
+  g_assert_nonnull (find_label (GTK_WIDGET (f->view), old_message, NULL));
+
+  add (f, NOW - 2 * 86400, MD_BIT (MD_SIGN_PAIN));
+  flag = g_ptr_array_index (md_flags_view_get_flags (f->view), 0);
+  g_assert_cmpstr (flag->rule, ==, "pain");
+  g_assert_cmpstr (flag->message, !=, old_message);
+  g_assert_true (find_label (GTK_WIDGET (f->view), flag->title, NULL) == title);
+  g_assert_null (find_label (GTK_WIDGET (f->view), old_message, NULL));
+  message = find_label (GTK_WIDGET (f->view), flag->message, NULL);
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_parent (message) == gtk_widget_get_parent (title));
+
+  g_signal_connect (f->view, "show-episodes", G_CALLBACK (show_episodes_cb), f);
+  g_signal_emit_by_name (md_ui_test_find_button (GTK_WIDGET (f->view), "_Show Episodes"), "clicked");
+  g_assert_nonnull (f->shown);
+  g_assert_cmpuint (f->shown->len, ==, 2);
+
+  /* A change of level builds the rows again. */
+  add (f, NOW - 3600, MD_BIT (MD_SIGN_DROOPING_FACE));
+  g_assert_cmpint (md_flags_view_get_level (f->view), ==, MD_LEVEL_EMERGENCY);
+  g_assert_null (find_label (GTK_WIDGET (f->view), flag->title, NULL) == title ? title : NULL);
+}
+
 /* Safety 6: an emergency card leads with the call to her number, then what was logged, in
  * normal contrast; it is marked "I've Been Checked", not "Discussed with My Doctor". */
 static void
@@ -286,6 +323,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add ("/flags-view/empty-hidden", Fixture, NULL, setup, test_empty_hidden, teardown);
   g_test_add ("/flags-view/shown-and-discussed", Fixture, NULL, setup, test_flag_shown_and_discussed, teardown);
+  g_test_add ("/flags-view/words-updated-in-place", Fixture, NULL, setup, test_words_updated_in_place, teardown);
   g_test_add ("/flags-view/emergency-dialog", Fixture, NULL, setup, test_emergency_dialog, teardown);
   g_test_add ("/flags-view/emergency-card", Fixture, NULL, setup, test_emergency_card, teardown);
   g_test_add_func ("/flags-view/alerts-window", test_alerts_window_lists_every_rule);
