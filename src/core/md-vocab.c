@@ -134,6 +134,25 @@ set_to_string (const MdVocabEntry *table,
   return g_string_free (s, FALSE);
 }
 
+/* lookup() of the @len bytes at @id (not NUL-terminated). */
+static gboolean
+lookup_len (const MdVocabEntry *table,
+            guint               n,
+            const char         *id,
+            gsize               len,
+            guint              *out)
+{
+  for (guint i = 0; i < n; i++)
+    if (strncmp (table[i].id, id, len) == 0 && table[i].id[len] == '\0')
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "a;b; c" to a bit set: parts split at ';', each trimmed of ASCII spaces (empty parts are
+ * skipped). Read in place: an import calls it three times a row. */
 static gboolean
 set_from_string (const MdVocabEntry *table,
                  guint               n,
@@ -141,7 +160,6 @@ set_from_string (const MdVocabEntry *table,
                  guint32            *out,
                  char              **bad_id)
 {
-  g_auto(GStrv) parts = NULL;
   guint32 set = 0;
 
   *out = 0;
@@ -150,21 +168,29 @@ set_from_string (const MdVocabEntry *table,
   if (s == NULL)
     return TRUE;
 
-  parts = g_strsplit (s, ";", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (const char *p = s; ; )
     {
-      g_autofree char *id = g_strstrip (g_strdup (parts[i]));
+      const char *end = strchr (p, ';');
+      const char *a = p, *b = end != NULL ? end : p + strlen (p);
       guint v;
 
-      if (*id == '\0')
-        continue;
-      if (!lookup (table, n, id, &v))
+      while (a < b && g_ascii_isspace (*a))
+        a++;
+      while (b > a && g_ascii_isspace (b[-1]))
+        b--;
+      if (b > a)
         {
-          if (bad_id != NULL)
-            *bad_id = g_steal_pointer (&id);
-          return FALSE;
+          if (!lookup_len (table, n, a, b - a, &v))
+            {
+              if (bad_id != NULL)
+                *bad_id = g_strndup (a, b - a);
+              return FALSE;
+            }
+          set |= MD_BIT (v);
         }
-      set |= MD_BIT (v);
+      if (end == NULL)
+        break;
+      p = end + 1;
     }
   *out = set;
   return TRUE;
