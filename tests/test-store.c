@@ -302,6 +302,21 @@ test_migrate_empty (void)
   md_test_rmdir (dir);
 }
 
+/* The episode table and its index before schema 5 (side checked with IN, the start index
+ * without the offset), with signs below @limit (13 bits before schema 3). */
+#define OLD_EPISODE_TABLE(limit) \
+  "CREATE TABLE episode (id INTEGER PRIMARY KEY, start_utc INTEGER NOT NULL," \
+  " utc_offset_s INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -50400 AND 50400)," \
+  " regions INTEGER NOT NULL CHECK (regions > 0 AND regions < 1024)," \
+  " side TEXT CHECK (side IN ('left', 'right', 'both'))," \
+  " duration_s INTEGER CHECK (duration_s BETWEEN 1 AND 2592000)," \
+  " intensity INTEGER CHECK (intensity BETWEEN 0 AND 10)," \
+  " signs INTEGER NOT NULL DEFAULT 0 CHECK (signs >= 0 AND signs < " limit ")," \
+  " triggers INTEGER NOT NULL DEFAULT 0 CHECK (triggers >= 0 AND triggers < 512)," \
+  " notes TEXT CHECK (notes IS NULL OR length(notes) <= 4000)," \
+  " created_utc INTEGER NOT NULL, updated_utc INTEGER NOT NULL) STRICT;" \
+  "CREATE INDEX episode_by_start ON episode (start_utc, id);"
+
 /* A diary of schema 2 (signs limited to 13 bits, "drooping" as one sign for eyelid or face)
  * opens, keeps its legacy sign as it was, and takes the three signs added since. */
 static void
@@ -319,17 +334,7 @@ test_migrate_signs_v2 (void)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-    "CREATE TABLE episode (id INTEGER PRIMARY KEY, start_utc INTEGER NOT NULL,"
-    " utc_offset_s INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -50400 AND 50400),"
-    " regions INTEGER NOT NULL CHECK (regions > 0 AND regions < 1024),"
-    " side TEXT CHECK (side IN ('left', 'right', 'both')),"
-    " duration_s INTEGER CHECK (duration_s BETWEEN 1 AND 2592000),"
-    " intensity INTEGER CHECK (intensity BETWEEN 0 AND 10),"
-    " signs INTEGER NOT NULL DEFAULT 0 CHECK (signs >= 0 AND signs < 8192),"
-    " triggers INTEGER NOT NULL DEFAULT 0 CHECK (triggers >= 0 AND triggers < 512),"
-    " notes TEXT CHECK (notes IS NULL OR length(notes) <= 4000),"
-    " created_utc INTEGER NOT NULL, updated_utc INTEGER NOT NULL) STRICT;"
-    "CREATE INDEX episode_by_start ON episode (start_utc, id);"
+    OLD_EPISODE_TABLE ("8192")
     "CREATE TABLE flag_ack (rule TEXT PRIMARY KEY, acked_utc INTEGER NOT NULL, evidence TEXT NOT NULL) STRICT;"
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
     "CREATE TABLE checkin (day INTEGER PRIMARY KEY, sleep_min INTEGER, sleep_quality INTEGER,"
@@ -380,17 +385,7 @@ test_migrate_v4 (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
     "DROP TABLE episode;"
-    "CREATE TABLE episode (id INTEGER PRIMARY KEY, start_utc INTEGER NOT NULL,"
-    " utc_offset_s INTEGER NOT NULL CHECK (utc_offset_s BETWEEN -50400 AND 50400),"
-    " regions INTEGER NOT NULL CHECK (regions > 0 AND regions < 1024),"
-    " side TEXT CHECK (side IN ('left', 'right', 'both')),"
-    " duration_s INTEGER CHECK (duration_s BETWEEN 1 AND 2592000),"
-    " intensity INTEGER CHECK (intensity BETWEEN 0 AND 10),"
-    " signs INTEGER NOT NULL DEFAULT 0 CHECK (signs >= 0 AND signs < 65536),"
-    " triggers INTEGER NOT NULL DEFAULT 0 CHECK (triggers >= 0 AND triggers < 512),"
-    " notes TEXT CHECK (notes IS NULL OR length(notes) <= 4000),"
-    " created_utc INTEGER NOT NULL, updated_utc INTEGER NOT NULL) STRICT;"
-    "CREATE INDEX episode_by_start ON episode (start_utc, id);"
+    OLD_EPISODE_TABLE ("65536")
     "INSERT INTO episode VALUES (9, 1743411600, 3600, 2, 'right', 60, 3, 2, 0, 'later', 1, 1);"
     "INSERT INTO episode VALUES (4, 1743415200, -7200, 4, NULL, NULL, NULL, 0, 3, NULL, 2, 2);"
     "INSERT INTO episode VALUES (12, 1743411600, 0, 8, 'both', 5, 10, 0, 0, 'same start', 3, 3);"

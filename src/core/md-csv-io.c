@@ -79,6 +79,25 @@ end_field (Tokenizer *t,
   g_array_append_val (starts, start);
 }
 
+/* At the end of a field: TRUE past a comma (another field follows), FALSE past the line end
+ * or at the end of the input (the record is whole). */
+static gboolean
+step_past_field (Tokenizer *t)
+{
+  if (t->p >= t->end)
+    return FALSE;
+  if (*t->p == ',')
+    {
+      t->p++;
+      return TRUE;
+    }
+  if (*t->p == '\r')
+    t->p++;
+  t->p++;  /* the '\n' */
+  t->line++;
+  return FALSE;
+}
+
 /* Points the record's fields into the scratch text, now that it no longer moves. */
 static RecordResult
 record_read (Tokenizer   *t,
@@ -127,17 +146,8 @@ next_record (Tokenizer   *t,
           g_string_append_len (field, t->p, q - t->p);
           end_field (t, starts, start);
           t->p = q;
-          if (t->p >= t->end)
-            return record_read (t, r, starts);
-          if (*t->p == ',')
-            {
-              t->p++;
-              continue;
-            }
-          if (*t->p == '\r')
-            t->p++;
-          t->p++;  /* the '\n' */
-          t->line++;
+          if (step_past_field (t))
+            continue;
           return record_read (t, r, starts);
         }
 
@@ -209,18 +219,8 @@ next_record (Tokenizer   *t,
       if (starts->len == 0)
         r->quoted_first = quoted;
       end_field (t, starts, start);
-
-      if (t->p >= t->end)
-        return record_read (t, r, starts);
-      if (*t->p == ',')
-        {
-          t->p++;
-          continue;
-        }
-      if (*t->p == '\r')
-        t->p++;
-      t->p++;  /* the '\n' */
-      t->line++;
+      if (step_past_field (t))
+        continue;
       return record_read (t, r, starts);
     }
 }
