@@ -224,6 +224,9 @@ trends_next_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gint64 trends_switched_at;   /* when "All" was chosen */
+static double trends_first_frame = -1;   /* the first frame after the first choice of "All" */
+
 static void
 trends_painted (void)
 {
@@ -231,15 +234,29 @@ trends_painted (void)
 
   if (md_trends_page_get_range (window->trends_page) != MD_TRENDS_ALL)
     g_array_set_size (samples, samples->len - 1);   /* the switch back is not counted */
-  else if (++n_done >= n_repeats)
+  else
     {
-      /* The first switch computes "All"; later ones find it computed. */
-      double first = g_array_index (samples, double, 0);
+      if (trends_first_frame < 0)
+        trends_first_frame = g_array_index (samples, double, samples->len - 1);
+      if (md_trends_page_is_working (window->trends_page))
+        {
+          /* The choice is on screen, the charts not yet: wait for the frame that shows them. */
+          g_array_set_size (samples, samples->len - 1);
+          on_painted = trends_painted;
+          wait_paint_from = trends_switched_at;
+          return;
+        }
+      if (++n_done >= n_repeats)
+        {
+          /* The first switch computes "All"; later ones find it computed. */
+          double first = g_array_index (samples, double, 0);
 
-      g_array_remove_index (samples, 0);
-      g_print ("trends_all_first_ms=%.3f\ntrends_all_again_ms=%.3f\n", first, median (samples));
-      finish ();
-      return;
+          g_array_remove_index (samples, 0);
+          g_print ("trends_all_first_ms=%.3f\ntrends_all_again_ms=%.3f\ntrends_all_first_frame_ms=%.3f\n",
+                   first, median (samples), trends_first_frame);
+          finish ();
+          return;
+        }
     }
   g_timeout_add (100, trends_next_cb, NULL);
 }
@@ -251,7 +268,7 @@ trends_next (void)
   gboolean all = md_trends_page_get_range (window->trends_page) == MD_TRENDS_ALL;
 
   on_painted = trends_painted;
-  wait_paint_from = g_get_monotonic_time ();
+  wait_paint_from = trends_switched_at = g_get_monotonic_time ();
   md_trends_page_set_range (window->trends_page, all ? MD_TRENDS_90_DAYS : MD_TRENDS_ALL);
   gtk_widget_queue_draw (GTK_WIDGET (main_window));
 }

@@ -35,6 +35,7 @@ struct _MdTrendsPage
   gboolean         stale;      /* the diary changed while the page was hidden */
   guint            generation; /* bumped when the cache is dropped: older results are stale */
   GCancellable    *prefetch;   /* the worker working out the other ranges, if any */
+  gboolean         waiting;    /* the range chosen is being worked out by that worker */
   GPtrArray       *charts;     /* MdChartView*: the fixed cards, then one per own symptom */
   GPtrArray       *captions;   /* GtkLabel*, same order */
   char           **symptom_names; /* her own daily symptoms, a chart each */
@@ -46,6 +47,7 @@ struct _MdTrendsPage
   GtkToggleButton *range_all;
   GtkStack        *stack;
   GtkBox          *cards;
+  GtkSpinner      *spinner;
 };
 
 G_DEFINE_FINAL_TYPE (MdTrendsPage, md_trends_page, GTK_TYPE_WIDGET)
@@ -187,6 +189,20 @@ prefetch_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void refresh (MdTrendsPage *self);
+
+/* While the worker works out the period she chose, the charts of the one before stay, dimmed,
+ * and a spinner turns beside the buttons: the choice itself takes a frame, not the work. */
+static void
+set_waiting (MdTrendsPage *self,
+             gboolean      waiting)
+{
+  self->waiting = waiting;
+  gtk_spinner_set_spinning (self->spinner, waiting);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), waiting);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !waiting);
+}
+
 static void
 prefetch_done_cb (GObject      *source,
                   GAsyncResult *result,
@@ -205,6 +221,9 @@ prefetch_done_cb (GObject      *source,
         self->cached[r] = g_steal_pointer (&p->stats[r]);
         self->cached_empty[r] = p->empty[r];
       }
+  /* Shown now; worked out here if the worker could not. */
+  if (self->waiting)
+    refresh (self);
 }
 
 static void
@@ -310,11 +329,19 @@ refresh (MdTrendsPage *self)
     }
   if (self->cached[self->range] != NULL)
     {
+      set_waiting (self, FALSE);
       g_clear_pointer (&self->stats, md_stats_unref);
       self->stats = md_stats_ref (self->cached[self->range]);
       show_stats (self, self->cached_empty[self->range]);
       return;
     }
+  /* The worker started for every period not yet worked out, this one included. */
+  if (self->prefetch != NULL && self->stats != NULL)
+    {
+      set_waiting (self, TRUE);
+      return;
+    }
+  set_waiting (self, FALSE);
   from_day = range_from_day (self, self->range, to_day);
   stats = compute (self->diary, from_day, to_day, (const char * const *) self->symptom_names, &empty, &error);
   if (stats == NULL)
@@ -476,6 +503,7 @@ md_trends_page_class_init (MdTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, range_all);
   gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, cards);
+  gtk_widget_class_bind_template_child (widget_class, MdTrendsPage, spinner);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -517,6 +545,13 @@ md_trends_page_set_diary (MdTrendsPage *self,
   if (diary != NULL)
     self->changed_id = g_signal_connect (diary, "changed", G_CALLBACK (diary_changed_cb), self);
   refresh (self);
+}
+
+gboolean
+md_trends_page_is_working (MdTrendsPage *self)
+{
+  g_return_val_if_fail (MD_IS_TRENDS_PAGE (self), FALSE);
+  return self->waiting;
 }
 
 MdTrendsRange

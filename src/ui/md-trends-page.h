@@ -22,6 +22,9 @@ GtkWidget     *md_trends_page_new       (void);
 void           md_trends_page_set_diary (MdTrendsPage *self,
                                          MdDiary      *diary);
 MdTrendsRange  md_trends_page_get_range (MdTrendsPage *self);
+/* TRUE while the period chosen is being worked out in the background (the charts shown are
+ * still the previous period's, dimmed). */
+gboolean       md_trends_page_is_working (MdTrendsPage *self);
 void           md_trends_page_set_range (MdTrendsPage *self,
                                          MdTrendsRange range);
 /* The statistics every chart shows now (NULL before a diary is set). */

@@ -273,6 +273,35 @@ test_cache (Fixture *f, gconstpointer data)
   assert_charts_share (f);
 }
 
+/* "All" chosen before the worker has worked it out: the choice shows at once (the charts of
+ * the period before stay, dimmed, with a spinner), and the charts of "All" follow when the
+ * worker is done; nothing is worked out twice on the main thread. */
+static void
+test_all_in_background (Fixture *f, gconstpointer data)
+{
+  MdStats *before;
+  gint64 end;
+
+  adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  /* Shown: the 90 days are worked out and the worker has started, but it cannot have reported
+   * back, since the main loop has not run. */
+  before = md_trends_page_get_stats (f->window->trends_page);
+  g_assert_nonnull (before);
+  g_assert_false (md_trends_page_is_working (f->window->trends_page));
+  g_signal_emit_by_name (find_toggle (GTK_WIDGET (f->window->trends_page), "All"), "clicked");
+  g_assert_cmpint (md_trends_page_get_range (f->window->trends_page), ==, MD_TRENDS_ALL);
+  g_assert_true (md_trends_page_is_working (f->window->trends_page));
+  g_assert_true (md_trends_page_get_stats (f->window->trends_page) == before);
+
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (md_trends_page_is_working (f->window->trends_page) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (md_trends_page_is_working (f->window->trends_page));
+  g_assert_cmpuint (md_trends_page_get_stats (f->window->trends_page)->summary.n_days, ==, 701);
+  g_assert_cmpuint (md_trends_page_get_stats (f->window->trends_page)->summary.episodes, ==, 15);
+  assert_charts_share (f);
+}
+
 static void
 test_empty (Fixture *f, gconstpointer data)
 {
@@ -347,6 +376,7 @@ main (int argc, char *argv[])
   g_test_add ("/trends/symptoms", Fixture, GINT_TO_POINTER (1), setup, test_symptoms, teardown);
   g_test_add ("/trends/ranges", Fixture, GINT_TO_POINTER (1), setup, test_ranges, teardown);
   g_test_add ("/trends/cache", Fixture, GINT_TO_POINTER (1), setup, test_cache, teardown);
+  g_test_add ("/trends/all-in-background", Fixture, GINT_TO_POINTER (1), setup, test_all_in_background, teardown);
   g_test_add ("/trends/empty", Fixture, NULL, setup, test_empty, teardown);
   g_test_add ("/trends/screenshots", Fixture, NULL, setup, test_screenshots, teardown);
   return g_test_run ();
