@@ -557,10 +557,11 @@ test_keys_same_as_episodes (void)
   for (; n_older < eps->len; n_older++)
     {
       const MdEpisode *ep = eps->pdata[n_older];
-      MdEpisodeKey key = { ep->id, ep->start_utc, ep->utc_offset_s };
+      MdEpisodeKey key;
 
       if (ep->start_utc >= NOW - MD_RULES_DETAIL_S)
         break;
+      md_episode_key_init (&key, ep->id, ep->start_utc, ep->utc_offset_s);
       g_array_append_val (keys, key);
     }
   g_assert_cmpuint (n_older, >, 1000);

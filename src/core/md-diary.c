@@ -136,7 +136,9 @@ static void
 keys_insert (GArray          *keys,
              const MdEpisode *ep)
 {
-  MdEpisodeKey key = { ep->id, ep->start_utc, ep->utc_offset_s };
+  MdEpisodeKey key;
+
+  md_episode_key_init (&key, ep->id, ep->start_utc, ep->utc_offset_s);
 
   g_array_insert_val (keys, keys_lower_bound (keys, ep->start_utc, ep->id), key);
 }

@@ -153,6 +153,20 @@ md_episode_local_day (const MdEpisode *self)
   return local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
 }
 
+void
+md_episode_key_init (MdEpisodeKey *key,
+                     gint64        id,
+                     gint64        start_utc,
+                     gint32        utc_offset_s)
+{
+  gint64 local = start_utc + utc_offset_s;
+
+  key->id = id;
+  key->start_utc = start_utc;
+  key->utc_offset_s = utc_offset_s;
+  key->local_day = (gint32) (local >= 0 ? local / 86400 : -((-local + 86399) / 86400));
+}
+
 gint32
 md_utc_offset_at (GTimeZone *local_tz,
                   gint64     utc)

@@ -45,11 +45,13 @@ typedef struct {
 } MdEpisode;
 
 /* All the rules need of an episode older than a month (MD_RULES_DETAIL_S): which one, when,
- * and so its local day. Ten years of these are a third of the memory of whole episodes. */
+ * and its local day (worked out once, in what would be padding). Ten years of these are a
+ * third of the memory of whole episodes. Filled by md_episode_key_init(). */
 typedef struct {
   gint64   id;
   gint64   start_utc;
   gint32   utc_offset_s;
+  gint32   local_day;     /* md_episode_local_day() */
 } MdEpisodeKey;
 
 GType      md_episode_get_type (void) G_GNUC_CONST;
@@ -70,6 +72,10 @@ gboolean   md_episode_validate (const MdEpisode *self,
 
 /* The local calendar day of the episode (days since 1970-01-01 in its own UTC offset). */
 gint64     md_episode_local_day (const MdEpisode *self);
+void       md_episode_key_init  (MdEpisodeKey    *key,
+                                 gint64           id,
+                                 gint64           start_utc,
+                                 gint32           utc_offset_s);
 
 /* The offset of @local_tz at instant @utc, in seconds (NULL = the machine's local zone). */
 gint32     md_utc_offset_at     (GTimeZone *local_tz, gint64 utc);

@@ -294,14 +294,6 @@ local_day (const MdEpisode *ep)
   return local >= 0 ? local / DAY_S : -((-local + DAY_S - 1) / DAY_S);
 }
 
-static inline gint64
-key_local_day (const MdEpisodeKey *key)
-{
-  gint64 local = key->start_utc + key->utc_offset_s;
-
-  return local >= 0 ? local / DAY_S : -((-local + DAY_S - 1) / DAY_S);
-}
-
 /* The region bits of each region group, to map a region set to groups in 5 steps. */
 static void
 group_masks (guint32 masks[MD_N_REGION_GROUPS])
@@ -688,18 +680,29 @@ find_run (const MdEpisodeKey *older,
   guint n_days = 0, i;
   gint64 today;
 
+  /* Ten years are some 50 000 episodes on some 3 650 days: a day equal to the one before is
+   * not written again, so only the distinct days go on to the sort. */
   for (i = 0; i < n; i++)
     {
-      days[i] = i < n_older ? key_local_day (&older[i]) : local_day (sorted[i - n_older]);
-      if (i > 0 && days[i] < days[i - 1])
+      gint64 day = i < n_older ? older[i].local_day : local_day (sorted[i - n_older]);
+
+      if (n_days > 0 && day == days[n_days - 1])
+        continue;
+      if (n_days > 0 && day < days[n_days - 1])
         ordered = FALSE;
+      days[n_days++] = day;
     }
   /* With offsets that change (travel), local days need not follow the instants. */
   if (!ordered)
-    sort_days (days, n);
-  for (i = 0; i < n; i++)
-    if (n_days == 0 || days[i] != days[n_days - 1])
-      days[n_days++] = days[i];
+    {
+      guint m = n_days;
+
+      sort_days (days, m);
+      n_days = 0;
+      for (i = 0; i < m; i++)
+        if (n_days == 0 || days[i] != days[n_days - 1])
+          days[n_days++] = days[i];
+    }
 
   today = md_time_day_of (now_utc + (n_sorted > 0 ? sorted[n_sorted - 1]->utc_offset_s : older[n_older - 1].utc_offset_s));
   run->last = days[n_days - 1];
@@ -722,13 +725,19 @@ ids_from_day (const MdEpisodeKey *older,
               gint64              first_day)
 {
   GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_older + n_sorted);
+  gint64 *out;
+  guint n = 0;
 
+  /* Written straight into the array: ten years of evidence is every episode. */
+  g_array_set_size (ids, n_older + n_sorted);
+  out = (gint64 *) ids->data;
   for (guint i = 0; i < n_older; i++)
-    if (key_local_day (&older[i]) >= first_day)
-      g_array_append_val (ids, older[i].id);
+    if (older[i].local_day >= first_day)
+      out[n++] = older[i].id;
   for (guint i = 0; i < n_sorted; i++)
     if (local_day (sorted[i]) >= first_day)
-      g_array_append_val (ids, sorted[i]->id);
+      out[n++] = sorted[i]->id;
+  g_array_set_size (ids, n);
   return ids;
 }
 

@@ -1246,9 +1246,8 @@ md_store_episode_keys (MdStore  *self,
     {
       MdEpisodeKey key;
 
-      key.id = sqlite3_column_int64 (stmt, 0);
-      key.start_utc = sqlite3_column_int64 (stmt, 1);
-      key.utc_offset_s = sqlite3_column_int (stmt, 2);
+      md_episode_key_init (&key, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                           sqlite3_column_int (stmt, 2));
       g_array_append_val (keys, key);
     }
   sqlite3_reset (stmt);
