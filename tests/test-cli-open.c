@@ -333,6 +333,57 @@ test_check_remembered (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (err, "damaged"));
 }
 
+/* Commits @n episodes through a connection of our own that leaves them in the WAL (no
+ * checkpoint when it closes): the main file does not change, only its log grows. */
+static void
+commit_to_wal (const char *db,
+               guint       n)
+{
+  sqlite3 *conn = NULL;
+
+  g_assert_cmpint (sqlite3_open (db, &conn), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_db_config (conn, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (sqlite3_exec (conn, "INSERT INTO episode (start_utc, utc_offset_s, regions, created_utc, updated_utc)"
+                                         " VALUES (1700000000, 0, 1, 1, 1)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (conn), ==, SQLITE_OK);
+}
+
+/* A diary reached through a link: SQLite keeps its log beside the real file, and that is the
+ * log whose state is remembered, so a commit that only grows the log is checked again. */
+static void
+test_check_through_link (Fixture *f, gconstpointer data)
+{
+  g_autofree char *real = g_build_filename (f->dir, "real.db", NULL);
+  g_autofree char *real_wal = g_strconcat (real, "-wal", NULL);
+  g_autofree char *sub = g_build_filename (f->dir, "sub", NULL);
+  g_autofree char *link = g_build_filename (sub, "diary.db", NULL);
+  g_autofree char *cache = g_build_filename (f->dir, "cache", NULL);
+  g_autofree char *out1 = NULL, *out2 = NULL, *out3 = NULL;
+  const char *env[] = { "XDG_CACHE_HOME", cache, "G_MESSAGES_DEBUG", "md-store", NULL };
+  const char *flags[] = { "--db", link, "--flags", NULL };
+  GStatBuf st;
+  gint64 settled;
+
+  g_assert_cmpint (run (real, NULL, NULL, "--import", f->good, NULL), ==, 0);
+  commit_to_wal (real, 1);
+  g_assert_cmpint (g_stat (real_wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (symlink ("../real.db", link), ==, 0);
+
+  settled = MAX (latest_time_s (real), latest_time_s (real_wal)) + MD_CHECK_RECORD_MARGIN_S + 1;
+  while (g_get_real_time () / G_USEC_PER_SEC <= settled)
+    g_usleep (G_USEC_PER_SEC / 10);
+  g_assert_cmpint (md_test_run_cli_env (flags, env, NULL, &out1, NULL), ==, 0);
+  g_assert_cmpint (md_test_run_cli_env (flags, env, NULL, &out2, NULL), ==, 0);
+  g_assert_nonnull (strstr (out2, "not checked again"));
+
+  commit_to_wal (real, 3);
+  g_assert_cmpint (md_test_run_cli_env (flags, env, NULL, &out3, NULL), ==, 0);
+  g_assert_null (strstr (out3, "not checked again"));
+}
+
 /* Impossible values planted past the CHECK constraints: refused, never exported as data. */
 static void
 test_bad_rows (Fixture *f, gconstpointer data)
@@ -416,6 +467,7 @@ main (int argc, char *argv[])
   g_test_add ("/cli/open/empty-sqlite-is-new", Fixture, NULL, setup, test_empty_sqlite_is_new, teardown);
   g_test_add ("/cli/open/truncated-refused-unchanged", Fixture, NULL, setup, test_truncated, teardown);
   g_test_add ("/cli/open/check-remembered-until-changed", Fixture, NULL, setup, test_check_remembered, teardown);
+  g_test_add ("/cli/open/check-through-link", Fixture, NULL, setup, test_check_through_link, teardown);
   g_test_add ("/cli/open/impossible-rows-refused", Fixture, NULL, setup, test_bad_rows, teardown);
   g_test_add ("/cli/open/read-only-diary-readable", Fixture, NULL, setup, test_read_only, teardown);
   return g_test_run ();

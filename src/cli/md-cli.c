@@ -208,8 +208,12 @@ run_flags (MdDiary    *diary,
       uselocale (old_locale);
       freelocale (c_locale);
     }
-  /* Written as it is (g_print would copy it whole first). */
-  fputs (text, stdout);
+  /* JSON is UTF-8 whatever the terminal, written as it is (g_print would copy it whole and
+   * convert it); the text for people goes through g_print to the terminal's charset. */
+  if (json)
+    fputs (text, stdout);
+  else
+    g_print ("%s", text);
   return MD_EXIT_OK;
 }
 

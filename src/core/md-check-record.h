@@ -3,7 +3,8 @@
  * The check reads every page, tens of milliseconds for ten years of diary, on every open of
  * every command. A file need not be checked again while it is, byte for byte as far as the
  * file system can tell, the file that passed: same device and inode, same size, same change
- * and modification times, and the same for its write-ahead log.
+ * and modification times, and the same for its write-ahead log (all but its change time,
+ * which SQLite run as root moves on every open; each frame of the log has its checksum).
  *
  * File times are coarse (a clock tick; two seconds on FAT), so a write in the same tick as the
  * check could leave them unchanged. A state is therefore recorded only when all its times are

@@ -459,6 +459,15 @@ query_int (sqlite3    *db,
   return v;
 }
 
+static const char *
+db_file_name (sqlite3    *db,
+              const char *fallback)
+{
+  const char *name = sqlite3_db_filename (db, "main");
+
+  return name != NULL && *name != '\0' ? name : fallback;
+}
+
 gboolean
 md_store_check_db (sqlite3     *db,
                    const char  *path,
@@ -478,7 +487,8 @@ md_store_check_db (sqlite3     *db,
   /* The first read tells whether the file is a database at all. */
   n_objects = query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", &rc);
   /* (After that read: it is the one that makes SQLite's empty log beside the file.) */
-  if (rc == SQLITE_OK && (have_state = md_check_record_read_state (path, &state)) && !full &&
+  /* SQLite's own name of the file: a link resolved, so its log is the one beside the file. */
+  if (rc == SQLITE_OK && (have_state = md_check_record_read_state (db_file_name (db, path), &state)) && !full &&
       md_check_record_lookup (&state))
     {
       g_debug ("%s is unchanged since it last passed quick_check: not checked again", path);

@@ -19,6 +19,7 @@ struct _MdEpisodeEditor
   gboolean         time_touched;
   gboolean         syncing;
   gboolean         touched;
+  gboolean         closing;        /* saved, hidden, torn down in an idle: acts no more */
   guint            timer_id;
   gint64           timer_start;    /* monotonic, µs */
 

@@ -403,6 +403,7 @@ destroy_cb (gpointer data)
 static void
 close_after_save (MdEpisodeEditor *self)
 {
+  self->closing = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_cb, g_object_ref (self), g_object_unref);
 }
@@ -418,7 +419,8 @@ save_action (GtkWidget  *widget,
   gboolean is_new = self->original == NULL;
   gboolean ok;
 
-  if (!validate (self))
+  /* A second Save already queued behind the first must not log the episode twice. */
+  if (self->closing || !validate (self))
     return;
   ep = md_episode_editor_build_episode (self);
   /* Saving an episode unchanged writes nothing, so not even its time of change moves. */
@@ -456,7 +458,7 @@ delete_action (GtkWidget  *widget,
   MdEpisodeEditor *self = MD_EPISODE_EDITOR (widget);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-  if (self->original == NULL)
+  if (self->original == NULL || self->closing)
     return;
   if (parent != NULL)
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.delete-episode", "x", self->original->id);

@@ -194,6 +194,24 @@ test_open_save_unchanged (Fixture *f, gconstpointer data)
     }
 }
 
+/* Save pressed twice before the editor has gone (both in one main-loop pass, as a double
+ * press can be): one episode is logged. */
+static void
+test_double_save_logs_once (Fixture *f, gconstpointer data)
+{
+  open_editor (f, 0);
+  gtk_check_button_set_active (f->editor->region_checks[MD_REGION_FOREHEAD], TRUE);
+  g_assert_true (md_episode_editor_is_valid (f->editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL));
+  /* Hidden at once, torn down after the next frame. */
+  g_assert_nonnull (f->editor);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->editor)));
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
+  md_ui_test_flush ();
+  g_assert_null (f->editor);
+  g_assert_cmpuint (md_store_count_episodes (f->store), ==, 1);
+}
+
 /* The message dialog shown over @form, or NULL. */
 static AdwMessageDialog *
 dialog_over (GtkWindow *form)
@@ -328,6 +346,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/episode-editor/open-save-unchanged", test_open_save_unchanged);
   ADD ("/episode-editor/cancel-asks", test_cancel_asks);
+  ADD ("/episode-editor/double-save-logs-once", test_double_save_logs_once);
   ADD ("/episode-editor/wheel-scrolls-only", test_wheel_scrolls_only);
   ADD ("/episode-editor/cancel-unchanged-closes", test_cancel_unchanged_closes);
 #undef ADD

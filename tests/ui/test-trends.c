@@ -92,6 +92,13 @@ click (Fixture *f, const char *label)
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   md_ui_test_flush ();
+  /* A period the background worker is still working out comes when it is done. */
+  {
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (md_trends_page_is_working (f->window->trends_page) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
 }
 
 static void
