@@ -245,20 +245,28 @@ test_empty_sqlite_is_new (Fixture *f, gconstpointer data)
   g_assert_cmpuint (md_test_count_episodes (no_tables), ==, 2);
 }
 
-/* A diary of a few thousand episodes, cut in the middle of a page. */
+/* Imports 3 000 episodes with notes into f->db: a diary of many pages. */
 static void
-test_truncated (Fixture *f, gconstpointer data)
+import_big (Fixture *f)
 {
   g_autoptr(GString) csv = g_string_new (MD_CSV_HEADER "\n");
   g_autofree char *big = g_build_filename (f->dir, "big.csv", NULL);
-  g_autofree char *contents = NULL;
-  gsize len = 0;
 
   for (guint i = 0; i < 3000; i++)
     g_string_append_printf (csv, "2024-%02u-%02uT%02u:%02u:00Z,jaw,left,%u,3,,,a note to fill the page %u\n",
                             1 + i % 12, 1 + i % 28, i % 24, i % 60, 1 + i, i);
   g_assert_true (g_file_set_contents (big, csv->str, csv->len, NULL));
   g_assert_cmpint (run (f->db, NULL, NULL, "--import", big, NULL), ==, 0);
+}
+
+/* A diary of a few thousand episodes, cut in the middle of a page. */
+static void
+test_truncated (Fixture *f, gconstpointer data)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  import_big (f);
   g_assert_true (g_file_get_contents (f->db, &contents, &len, NULL));
   g_assert_cmpuint (len, >, 65536);
   g_assert_true (g_file_set_contents (f->db, contents, len / 2 + 1000, NULL));
@@ -276,16 +284,25 @@ latest_time_s (const char *path)
   return MAX (st.st_mtime, st.st_ctime);
 }
 
+/* Waits until @db and its WAL were last changed long enough ago for a passing check to be
+ * remembered (md-check-record.h): a wait for the clock, not for an event. */
+static void
+wait_until_settled (const char *db)
+{
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  gint64 settled = MAX (latest_time_s (db), latest_time_s (wal)) + MD_CHECK_RECORD_MARGIN_S + 1;
+
+  while (g_get_real_time () / G_USEC_PER_SEC <= settled)
+    g_usleep (G_USEC_PER_SEC / 10);
+}
+
 /* A diary that passed quick_check and is unchanged is not read through again; any change to
  * it, even one that keeps its size and modification time, is checked (md-check-record.c). */
 static void
 test_check_remembered (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GString) csv = g_string_new (MD_CSV_HEADER "\n");
-  g_autofree char *big = g_build_filename (f->dir, "big.csv", NULL);
   g_autofree char *cache = g_build_filename (f->dir, "cache", NULL);
   g_autofree char *record = g_build_filename (cache, "menodiary", "checked", NULL);
-  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
   g_autofree char *text = NULL;
   const char *env[] = { "XDG_CACHE_HOME", cache, "G_MESSAGES_DEBUG", "md-store", NULL };
   const char *flags[] = { "--db", f->db, "--flags", NULL };
@@ -293,19 +310,12 @@ test_check_remembered (Fixture *f, gconstpointer data)
   struct timespec times[2] = { { 0, UTIME_OMIT }, { 0, 0 } };
   g_autofree char *out1 = NULL, *out2 = NULL, *out3 = NULL, *err = NULL;
   GStatBuf st;
-  gint64 settled;
   int fd;
 
-  for (guint i = 0; i < 3000; i++)
-    g_string_append_printf (csv, "2024-%02u-%02uT%02u:%02u:00Z,jaw,left,%u,3,,,a note to fill the page %u\n",
-                            1 + i % 12, 1 + i % 28, i % 24, i % 60, 1 + i, i);
-  g_assert_true (g_file_set_contents (big, csv->str, csv->len, NULL));
-  g_assert_cmpint (run (f->db, NULL, NULL, "--import", big, NULL), ==, 0);
+  import_big (f);
 
-  /* Only a state older than the margin is remembered: wait for the clock, not for an event. */
-  settled = MAX (latest_time_s (f->db), latest_time_s (wal)) + MD_CHECK_RECORD_MARGIN_S + 1;
-  while (g_get_real_time () / G_USEC_PER_SEC <= settled)
-    g_usleep (G_USEC_PER_SEC / 10);
+  /* Only a state older than the margin is remembered. */
+  wait_until_settled (f->db);
 
   g_assert_cmpint (md_test_run_cli_env (flags, env, NULL, &out1, NULL), ==, 0);
   g_assert_null (strstr (out1, "not checked again"));
@@ -363,7 +373,6 @@ test_check_through_link (Fixture *f, gconstpointer data)
   const char *env[] = { "XDG_CACHE_HOME", cache, "G_MESSAGES_DEBUG", "md-store", NULL };
   const char *flags[] = { "--db", link, "--flags", NULL };
   GStatBuf st;
-  gint64 settled;
 
   g_assert_cmpint (run (real, NULL, NULL, "--import", f->good, NULL), ==, 0);
   commit_to_wal (real, 1);
@@ -372,9 +381,7 @@ test_check_through_link (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
   g_assert_cmpint (symlink ("../real.db", link), ==, 0);
 
-  settled = MAX (latest_time_s (real), latest_time_s (real_wal)) + MD_CHECK_RECORD_MARGIN_S + 1;
-  while (g_get_real_time () / G_USEC_PER_SEC <= settled)
-    g_usleep (G_USEC_PER_SEC / 10);
+  wait_until_settled (real);
   g_assert_cmpint (md_test_run_cli_env (flags, env, NULL, &out1, NULL), ==, 0);
   g_assert_cmpint (md_test_run_cli_env (flags, env, NULL, &out2, NULL), ==, 0);
   g_assert_nonnull (strstr (out2, "not checked again"));

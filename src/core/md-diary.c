@@ -544,9 +544,7 @@ md_diary_watch (MdDiary *self)
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       /* Beside the file SQLite opened (a link resolved): where its log really is. */
-      const char *name = sqlite3_db_filename (md_store_get_db (self->store), "main");
-      g_autofree char *path = g_strconcat (name != NULL && *name != '\0' ? name : md_diary_get_path (self),
-                                           suffixes[i], NULL);
+      g_autofree char *path = g_strconcat (md_store_get_file_path (self->store), suffixes[i], NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
       GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "md-episode.h"
+#include "md-time.h"
 
 G_DEFINE_BOXED_TYPE (MdEpisode, md_episode, md_episode_copy, md_episode_free)
 G_DEFINE_QUARK (md-episode-error-quark, md_episode_error)
@@ -159,12 +160,10 @@ md_episode_key_init (MdEpisodeKey *key,
                      gint64        start_utc,
                      gint32        utc_offset_s)
 {
-  gint64 local = start_utc + utc_offset_s;
-
   key->id = id;
   key->start_utc = start_utc;
   key->utc_offset_s = utc_offset_s;
-  key->local_day = (gint32) (local >= 0 ? local / 86400 : -((-local + 86399) / 86400));
+  key->local_day = (gint32) md_time_day_of (start_utc + utc_offset_s);
 }
 
 gint32

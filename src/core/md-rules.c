@@ -1108,7 +1108,6 @@ append_int64 (GString *s,
   char buf[24];
   char *p = buf + sizeof buf;
   guint64 u = value < 0 ? -(guint64) value : (guint64) value;
-
   gsize n;
 
   do

@@ -459,6 +459,7 @@ query_int (sqlite3    *db,
   return v;
 }
 
+/* SQLite's own name of the file (a link resolved: its log is beside that), else @fallback. */
 static const char *
 db_file_name (sqlite3    *db,
               const char *fallback)
@@ -486,8 +487,7 @@ md_store_check_db (sqlite3     *db,
 
   /* The first read tells whether the file is a database at all. */
   n_objects = query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", &rc);
-  /* (After that read: it is the one that makes SQLite's empty log beside the file.) */
-  /* SQLite's own name of the file: a link resolved, so its log is the one beside the file. */
+  /* After that read, which makes SQLite's empty log beside the file. */
   if (rc == SQLITE_OK && (have_state = md_check_record_read_state (db_file_name (db, path), &state)) && !full &&
       md_check_record_lookup (&state))
     {
@@ -772,6 +772,13 @@ md_store_open (const char  *path,
                GError     **error)
 {
   return md_store_open_full (path, MD_STORE_OPEN_CREATE, error);
+}
+
+const char *
+md_store_get_file_path (MdStore *self)
+{
+  g_return_val_if_fail (MD_IS_STORE (self), NULL);
+  return db_file_name (self->db, self->path);
 }
 
 gboolean

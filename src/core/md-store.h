@@ -57,6 +57,8 @@ MdStore   *md_store_open          (const char *path,
 MdStore   *md_store_open_full     (const char       *path,
                                    MdStoreOpenFlags  flags,
                                    GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The file SQLite has open (a link resolved): its -wal and -shm are beside it. */
+const char *md_store_get_file_path (MdStore *self);
 gboolean   md_store_is_read_only  (MdStore *self);
 /* Read-only from a folder where SQLite cannot keep its lock files (read as immutable). */
 gboolean   md_store_is_immutable  (MdStore *self);

@@ -228,7 +228,6 @@ make_flag_row (MdFlagsView *self,
   g_object_set_data (G_OBJECT (frame), "flag-index", GUINT_TO_POINTER (index + 1));
   g_object_set_data (G_OBJECT (frame), "title", title);
   g_object_set_data (G_OBJECT (frame), "message", message);
-  g_object_set_data (G_OBJECT (frame), "advice", advice);
   return frame;
 }
 
