@@ -450,6 +450,92 @@ test_duplicates_counted (Fixture *f, gconstpointer data)
 }
 
 static void
+append_row (GString *s,
+            gint64   start,
+            guint    duration)
+{
+  g_autofree char *iso = md_time_format_iso8601 (start, 0, FALSE);
+
+  g_string_append_printf (s, "%s,jaw,left,%u,3,,,\n", iso, duration);
+}
+
+static void
+import_text (Fixture    *f,
+             const char *name,
+             const char *text,
+             guint       want_added,
+             guint       want_skipped)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_temp (f, name, text);
+  guint added = 99, skipped = 99;
+
+  g_assert_true (md_csv_import_file (f->store, path, &added, &skipped, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, want_added);
+  g_assert_cmpuint (skipped, ==, want_skipped);
+}
+
+/* Rows go into the diary as they are read, so a duplicate can be far from its twin: in rows
+ * already written, in rows still waiting, before or after, in a file in either time order, or
+ * between stored episodes. */
+static void
+test_duplicates_anywhere (Fixture *f, gconstpointer data)
+{
+  const gint64 base = NOW - 86400 * 300;
+  g_autoptr(GString) up = g_string_new (HEADER);
+  g_autoptr(GString) down = g_string_new (HEADER);
+  g_autoptr(GString) between = g_string_new (HEADER);
+
+  for (guint i = 0; i < 150; i++)
+    append_row (up, base + 3600 * i, 60);
+  append_row (up, base + 3600 * 3, 60);      /* row 4 again, long written */
+  append_row (up, base + 3600 * 149, 60);    /* the last row again, still waiting */
+  append_row (up, base + 3600 * 3, 61);      /* back in time, but another duration: new */
+  append_row (up, base + 3600 * 200, 60);    /* after all: new */
+  import_text (f, "up.csv", up->str, 152, 2);
+
+  /* Newest first, with its own twins; then the same rows again: all skipped. */
+  for (guint i = 150; i > 0; i--)
+    append_row (down, base - 3600 * i, 60);
+  append_row (down, base - 3600 * 150, 60);
+  append_row (down, base - 3600 * 1, 60);
+  import_text (f, "down.csv", down->str, 150, 2);
+  import_text (f, "down-again.csv", down->str, 0, 152);
+
+  /* Between stored episodes: every other one is stored already. */
+  for (guint i = 0; i < 100; i++)
+    append_row (between, base + 3600 * i + (i % 2 == 0 ? 0 : 1800), 60);
+  import_text (f, "between.csv", between->str, 50, 50);
+  g_assert_cmpuint (md_store_count_episodes (f->store), ==, 152 + 150 + 50);
+}
+
+/* A bad row after hundreds of good ones, which were already written inside the import's
+ * transaction: nothing is kept. */
+static void
+test_bad_row_late (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autofree char *path = NULL;
+  guint added = 99;
+
+  for (guint i = 0; i < 500; i++)
+    append_row (text, NOW - 86400 * 100 + 600 * i, 60);
+  g_string_append (text, "2025-03-01T09:32Z,jaw,sideways,,,,,\n");
+  for (guint i = 0; i < 10; i++)
+    append_row (text, NOW - 86400 * 10 + 600 * i, 60);
+  path = write_temp (f, "late.csv", text->str);
+  g_assert_false (md_csv_import_file (f->store, path, &added, NULL, &errors, &error));
+  g_assert_error (error, MD_CSV_ERROR, MD_CSV_ERROR_BAD_DATA);
+  g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (errors, 0), "late.csv:502: side: \"sideways\" is not left, right, both or empty"));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (md_store_count_episodes (f->store), ==, 0);
+}
+
+static void
 test_all_or_nothing (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -613,6 +699,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/format/bytes", test_format_bytes);
   g_test_add_func ("/csv/format/fixed-point", test_parse_format_fixed_point);
   g_test_add ("/csv/store/duplicates-counted", Fixture, NULL, setup, test_duplicates_counted, teardown);
+  g_test_add ("/csv/store/duplicates-anywhere", Fixture, NULL, setup, test_duplicates_anywhere, teardown);
+  g_test_add ("/csv/store/bad-row-late", Fixture, NULL, setup, test_bad_row_late, teardown);
   g_test_add ("/csv/store/all-or-nothing", Fixture, NULL, setup, test_all_or_nothing, teardown);
   g_test_add ("/csv/store/missing-file", Fixture, NULL, setup, test_missing_file, teardown);
   g_test_add ("/csv/store/export-bad-folder", Fixture, NULL, setup, test_export_bad_folder, teardown);

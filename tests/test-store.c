@@ -208,6 +208,79 @@ test_duplicates_skipped (Fixture *f, gconstpointer data)
   g_assert_cmpuint (added, ==, 1);
 }
 
+/* More episodes than one insert statement takes (a batch of rows per statement), after a
+ * restored episode with a high id: each one gets its own id, after the largest, in order, and
+ * reads back as given. */
+static void
+test_batch_ids (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdEpisode) restored = md_test_episode (NOW - 86400 * 400);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
+  guint added = 0, skipped = 99;
+
+  restored->id = 5000;
+  restored->created_utc = restored->updated_utc = NOW - 86400 * 400;
+  g_assert_true (md_store_restore_episode (f->store, restored, &error));
+  g_assert_no_error (error);
+
+  for (int i = 0; i < 203; i++)
+    {
+      MdEpisode *ep = md_test_episode (NOW - 600 * (203 - i));
+
+      ep->duration_s = 1 + i;
+      ep->intensity = i % 11;
+      g_ptr_array_add (batch, ep);
+    }
+  g_assert_true (md_store_add_episodes (f->store, batch, TRUE, &added, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 203);
+  g_assert_cmpuint (skipped, ==, 0);
+  for (guint i = 0; i < batch->len; i++)
+    {
+      const MdEpisode *ep = batch->pdata[i];
+      g_autoptr(MdEpisode) back = md_store_get_episode (f->store, ep->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (ep->id, ==, 5001 + (gint64) i);
+      g_assert_cmpint (back->start_utc, ==, ep->start_utc);
+      g_assert_cmpint (back->duration_s, ==, 1 + (gint64) i);
+      g_assert_cmpint (back->intensity, ==, (int) i % 11);
+    }
+  g_assert_cmpuint (md_store_count_episodes (f->store), ==, 204);
+}
+
+/* A batch that fails after whole statements went in (a bad episode late in it) leaves
+ * nothing, and no id behind. */
+static void
+test_batch_late_failure (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdStoreAdder) adder = md_store_adder_new (f->store, TRUE);
+  guint added = 99;
+
+  for (int i = 0; i < 150; i++)
+    g_assert_true (md_store_adder_add (adder, md_test_episode (NOW - 600 * (150 - i)), &error));
+  g_assert_no_error (error);
+  {
+    MdEpisode *bad = md_test_episode (NOW - 30);
+
+    bad->regions = 0;
+    g_assert_false (md_store_adder_add (adder, bad, &error));
+    g_assert_error (error, MD_STORE_ERROR, MD_STORE_ERROR_INVALID);
+  }
+  g_clear_pointer (&adder, md_store_adder_free);
+  g_assert_cmpuint (md_store_count_episodes (f->store), ==, 0);
+  g_assert_cmpuint (f->changed, ==, 0);
+
+  /* Given nothing: nothing happens, and it says so. */
+  adder = md_store_adder_new (f->store, TRUE);
+  g_clear_error (&error);
+  g_assert_true (md_store_adder_commit (adder, &added, NULL, &error));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (f->changed, ==, 0);
+}
+
 static void
 test_paging_order (Fixture *f, gconstpointer data)
 {
@@ -504,6 +577,8 @@ main (int argc, char *argv[])
   g_test_add ("/store/batch-all-or-nothing", Fixture, NULL, setup, test_batch_all_or_nothing, teardown);
   g_test_add ("/store/batch-constraint-rolls-back", Fixture, NULL, setup, test_batch_constraint_rolls_back, teardown);
   g_test_add ("/store/duplicates-skipped", Fixture, NULL, setup, test_duplicates_skipped, teardown);
+  g_test_add ("/store/batch-ids", Fixture, NULL, setup, test_batch_ids, teardown);
+  g_test_add ("/store/batch-late-failure", Fixture, NULL, setup, test_batch_late_failure, teardown);
   g_test_add ("/store/paging-order", Fixture, NULL, setup, test_paging_order, teardown);
   g_test_add ("/store/locked", Fixture, NULL, setup, test_locked, teardown);
   g_test_add ("/store/meta", Fixture, NULL, setup, test_meta, teardown);

@@ -190,12 +190,14 @@ parse_row (const MdCsvRecord *r,
 }
 
 typedef struct {
-  MdCsvReport rep;
-  GPtrArray  *episodes;
-  GTimeZone  *local_tz;
-  gint64      now_utc;
-  int         map[N_COLS];
-  guint       n_header_fields;
+  MdCsvReport   rep;
+  GPtrArray    *episodes;      /* where the rows go, or... */
+  MdStoreAdder *adder;         /* ...straight into the diary while every row so far is good */
+  GError       *store_error;   /* the adder failed (the rows after it are only checked) */
+  GTimeZone    *local_tz;
+  gint64        now_utc;
+  int           map[N_COLS];
+  guint         n_header_fields;
 } ParseState;
 
 static gboolean
@@ -214,23 +216,30 @@ record_cb (const MdCsvRecord *r,
   ep = parse_row (r, st->map, st->n_header_fields, st->local_tz, st->now_utc, &st->rep);
   if (ep == NULL)
     return FALSE;
-  g_ptr_array_add (st->episodes, ep);
+  if (st->adder == NULL)
+    g_ptr_array_add (st->episodes, ep);
+  else if (st->rep.errors->len == 0 && st->store_error == NULL)
+    md_store_adder_add (st->adder, ep, &st->store_error);
+  else
+    md_episode_free (ep);   /* nothing will be kept: only the rest of the rows are checked */
   return TRUE;
 }
 
 /* The parse of either a whole text or a reader: @run cuts the records. */
+/* With @adder, the rows go into it (the array returned is empty). */
 static GPtrArray *
 parse (const char   *filename,
        GTimeZone    *local_tz,
        gint64        now_utc,
        gboolean    (*run) (ParseState *st, gboolean *have_header, guint *n_bad, gpointer data, GError **error),
        gpointer      data,
+       MdStoreAdder *adder,
        GPtrArray   **row_errors,
        GError      **error)
 {
   g_autoptr(GPtrArray) episodes = NULL;
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  ParseState st = { { filename != NULL ? filename : "-", errors }, NULL, local_tz, now_utc, { 0 }, 0 };
+  ParseState st = { { filename != NULL ? filename : "-", errors }, NULL, adder, NULL, local_tz, now_utc, { 0 }, 0 };
   gboolean have_header = FALSE;
   guint n_bad_rows = 0;
 
@@ -239,7 +248,10 @@ parse (const char   *filename,
   episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
   st.episodes = episodes;
   if (!run (&st, &have_header, &n_bad_rows, data, error))
-    return NULL;
+    {
+      g_clear_error (&st.store_error);
+      return NULL;
+    }
 
   if (!have_header)
     md_csv_report_add (&st.rep, 1, _("the file is empty; the first line must be the header %s"), MD_CSV_HEADER);
@@ -249,7 +261,13 @@ parse (const char   *filename,
       g_autofree char *wrong = g_strdup_printf (_("“%s” is not a Menodiary episode file; nothing was imported."),
                                                 st.rep.filename);
 
+      g_clear_error (&st.store_error);
       md_csv_fail_parse (&errors, n_bad_rows, st.rep.filename, wrong, row_errors, error);
+      return NULL;
+    }
+  if (st.store_error != NULL)
+    {
+      g_propagate_error (error, st.store_error);
       return NULL;
     }
   return g_steal_pointer (&episodes);
@@ -295,7 +313,7 @@ md_csv_parse (const char *data,
   Text text = { data, length };
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
-  return parse (filename, local_tz, now_utc, run_text, &text, row_errors, error);
+  return parse (filename, local_tz, now_utc, run_text, &text, NULL, row_errors, error);
 }
 
 GPtrArray *
@@ -305,7 +323,7 @@ md_csv_parse_reader (MdCsvReader  *reader,
                      GPtrArray   **row_errors,
                      GError      **error)
 {
-  return parse (md_csv_reader_get_name (reader), local_tz, now_utc, run_reader, reader, row_errors, error);
+  return parse (md_csv_reader_get_name (reader), local_tz, now_utc, run_reader, reader, NULL, row_errors, error);
 }
 
 gboolean
@@ -316,13 +334,16 @@ md_csv_import_reader (MdStore     *store,
                       GPtrArray  **row_errors,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(MdStoreAdder) adder = md_store_adder_new (store, TRUE);
+  g_autoptr(GPtrArray) none = NULL;
 
-  episodes = parse (md_csv_reader_get_name (reader), NULL, md_store_get_now (store), run_reader, reader,
-                    row_errors, error);
-  if (episodes == NULL)
+  /* Each good row goes into the diary as it is read (in one transaction, so a bad row later
+   * still leaves nothing): a large file is never held whole. */
+  none = parse (md_csv_reader_get_name (reader), NULL, md_store_get_now (store), run_reader, reader,
+                adder, row_errors, error);
+  if (none == NULL)
     return FALSE;
-  return md_store_add_episodes (store, episodes, TRUE, n_added, n_skipped, error);
+  return md_store_adder_commit (adder, n_added, n_skipped, error);
 }
 
 char *
@@ -389,19 +410,23 @@ md_csv_import_data (MdStore    *store,
                     GPtrArray **row_errors,
                     GError    **error)
 {
-  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(MdStoreAdder) adder = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  Text text = { data, length };
 
   g_return_val_if_fail (MD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
   if (n_added != NULL)
     *n_added = 0;
   if (n_skipped != NULL)
     *n_skipped = 0;
 
-  episodes = md_csv_parse (data, length, filename, NULL, md_store_get_now (store), row_errors, error);
-  if (episodes == NULL)
+  adder = md_store_adder_new (store, TRUE);
+  none = parse (filename, NULL, md_store_get_now (store), run_text, &text, adder, row_errors, error);
+  if (none == NULL)
     return FALSE;
-  return md_store_add_episodes (store, episodes, TRUE, n_added, n_skipped, error);
+  return md_store_adder_commit (adder, n_added, n_skipped, error);
 }
 
 gboolean

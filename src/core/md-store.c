@@ -172,32 +172,42 @@ set_bad_row_error (MdStore  *self,
 
 /* Binds the episode's fields to parameters 1..11 in EPISODE_COLUMNS order, without the id. */
 static void
+bind_episode_at (sqlite3_stmt    *stmt,
+                 int              first,
+                 const MdEpisode *ep)
+{
+  sqlite3_bind_int64 (stmt, first, ep->start_utc);
+  sqlite3_bind_int (stmt, first + 1, ep->utc_offset_s);
+  sqlite3_bind_int64 (stmt, first + 2, ep->regions);
+  if (ep->side == MD_SIDE_UNKNOWN)
+    sqlite3_bind_null (stmt, first + 3);
+  else
+    sqlite3_bind_text (stmt, first + 3, md_side_id (ep->side), -1, SQLITE_STATIC);
+  if (ep->duration_s == MD_UNKNOWN)
+    sqlite3_bind_null (stmt, first + 4);
+  else
+    sqlite3_bind_int64 (stmt, first + 4, ep->duration_s);
+  if (ep->intensity == MD_UNKNOWN)
+    sqlite3_bind_null (stmt, first + 5);
+  else
+    sqlite3_bind_int (stmt, first + 5, ep->intensity);
+  sqlite3_bind_int64 (stmt, first + 6, ep->signs);
+  sqlite3_bind_int64 (stmt, first + 7, ep->triggers);
+  /* Static: every statement is stepped and reset while @ep is alive. */
+  if (ep->notes == NULL)
+    sqlite3_bind_null (stmt, first + 8);
+  else
+    sqlite3_bind_text (stmt, first + 8, ep->notes, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, first + 9, ep->created_utc);
+  sqlite3_bind_int64 (stmt, first + 10, ep->updated_utc);
+}
+
+/* Binds ?1 to ?11 (the columns in the order of INSERT_COLUMNS). */
+static void
 bind_episode (sqlite3_stmt    *stmt,
               const MdEpisode *ep)
 {
-  sqlite3_bind_int64 (stmt, 1, ep->start_utc);
-  sqlite3_bind_int (stmt, 2, ep->utc_offset_s);
-  sqlite3_bind_int64 (stmt, 3, ep->regions);
-  if (ep->side == MD_SIDE_UNKNOWN)
-    sqlite3_bind_null (stmt, 4);
-  else
-    sqlite3_bind_text (stmt, 4, md_side_id (ep->side), -1, SQLITE_STATIC);
-  if (ep->duration_s == MD_UNKNOWN)
-    sqlite3_bind_null (stmt, 5);
-  else
-    sqlite3_bind_int64 (stmt, 5, ep->duration_s);
-  if (ep->intensity == MD_UNKNOWN)
-    sqlite3_bind_null (stmt, 6);
-  else
-    sqlite3_bind_int (stmt, 6, ep->intensity);
-  sqlite3_bind_int64 (stmt, 7, ep->signs);
-  sqlite3_bind_int64 (stmt, 8, ep->triggers);
-  if (ep->notes == NULL)
-    sqlite3_bind_null (stmt, 9);
-  else
-    sqlite3_bind_text (stmt, 9, ep->notes, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 10, ep->created_utc);
-  sqlite3_bind_int64 (stmt, 11, ep->updated_utc);
+  bind_episode_at (stmt, 1, ep);
 }
 
 static gboolean
@@ -253,6 +263,34 @@ step_one_episode (MdStore       *self,
   return TRUE;
 }
 
+static gint64
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 v = -1;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          v = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc_out != NULL)
+    *rc_out = rc;
+  return v;
+}
+
+#define INSERT_COLUMNS "start_utc, utc_offset_s, regions, side, duration_s, intensity, " \
+                       "signs, triggers, notes, created_utc, updated_utc, id"
+#define INSERT_N_COLUMNS 12
+
 static gboolean
 insert_episode (MdStore   *self,
                 MdEpisode *ep,
@@ -263,8 +301,7 @@ insert_episode (MdStore   *self,
   int rc;
 
   stmt = get_stmt (self,
-                   "INSERT INTO episode (start_utc, utc_offset_s, regions, side, duration_s, intensity, "
-                   "signs, triggers, notes, created_utc, updated_utc, id) "
+                   "INSERT INTO episode (" INSERT_COLUMNS ") "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
   if (stmt == NULL)
     return FALSE;
@@ -284,47 +321,76 @@ insert_episode (MdStore   *self,
   return TRUE;
 }
 
-/* md_episode_same_event as a hash key: the duplicate check of an import is one lookup. */
-static guint
-event_hash (gconstpointer key)
-{
-  const MdEpisode *ep = key;
-  guint64 h = (guint64) ep->start_utc * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+/* Rows per statement of a batch insert: one statement (its cursors opened and closed once)
+ * for this many rows, instead of one each. */
+#define INSERT_BATCH 64
 
-  h ^= ((guint64) ep->regions << 32) ^ ((guint64) ep->side << 24) ^ (guint64) ep->duration_s;
-  return (guint) (h ^ (h >> 32));
-}
+#define INSERT_ROW   "(?,?,?,?,?,?,?,?,?,?,?,?)"
+#define INSERT_ROW4  INSERT_ROW "," INSERT_ROW "," INSERT_ROW "," INSERT_ROW
+#define INSERT_ROW16 INSERT_ROW4 "," INSERT_ROW4 "," INSERT_ROW4 "," INSERT_ROW4
+#define INSERT_BATCH_SQL "INSERT INTO episode (" INSERT_COLUMNS ") VALUES " \
+  INSERT_ROW16 "," INSERT_ROW16 "," INSERT_ROW16 "," INSERT_ROW16
 
+/* Inserts @todo (new episodes), up to INSERT_BATCH rows a statement, and gives each its id.
+ * Inside the caller's transaction. */
 static gboolean
-event_equal (gconstpointer a,
-             gconstpointer b)
+insert_episodes (MdStore    *self,
+                 GPtrArray  *todo,
+                 GError    **error)
 {
-  return md_episode_same_event (a, b);
-}
+  int rc = SQLITE_OK;
+  gint64 last = query_int (self->db, "SELECT coalesce(max(id), 0) FROM episode", &rc);
+  guint i = 0;
 
-/* The stored episodes that start between the first and the last start of @episodes, read
- * with one range query (on the start index) into a set keyed like md_episode_same_event. */
-static gboolean
-load_stored_events (MdStore     *self,
-                    GPtrArray   *episodes,
-                    GPtrArray  **stored,
-                    GHashTable  *events,
-                    GError     **error)
-{
-  gint64 lo = G_MAXINT64, hi = G_MININT64;
-
-  for (guint i = 0; i < episodes->len; i++)
+  if (rc != SQLITE_OK)
     {
-      const MdEpisode *ep = g_ptr_array_index (episodes, i);
-
-      lo = MIN (lo, ep->start_utc);
-      hi = MAX (hi, ep->start_utc);
+      set_sqlite_error (self, rc, error);
+      return FALSE;
     }
-  *stored = md_store_episodes_between (self, lo, hi, error);
-  if (*stored == NULL)
-    return FALSE;
-  for (guint i = 0; i < (*stored)->len; i++)
-    g_hash_table_add (events, g_ptr_array_index (*stored, i));
+  if (last < 0 || last > G_MAXINT64 - (gint64) todo->len)
+    {
+      /* Ids near the end of their range: SQLite picks each one. */
+      for (; i < todo->len; i++)
+        if (!insert_episode (self, g_ptr_array_index (todo, i), FALSE, error))
+          return FALSE;
+      return TRUE;
+    }
+
+  for (; i + INSERT_BATCH <= todo->len; i += INSERT_BATCH)
+    {
+      sqlite3_stmt *stmt = get_stmt (self, INSERT_BATCH_SQL, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint r = 0; r < INSERT_BATCH; r++)
+        {
+          const MdEpisode *ep = g_ptr_array_index (todo, i + r);
+
+          bind_episode_at (stmt, r * INSERT_N_COLUMNS + 1, ep);
+          sqlite3_bind_null (stmt, r * INSERT_N_COLUMNS + INSERT_N_COLUMNS);
+        }
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self, rc, error);
+          return FALSE;
+        }
+      /* A new row's id is one past the largest (checked above that there is room), so the
+       * statement's rows have the ids up to the last one, in order. */
+      for (guint r = 0; r < INSERT_BATCH; r++)
+        ((MdEpisode *) g_ptr_array_index (todo, i + r))->id = last + 1 + r;
+      last += INSERT_BATCH;
+      if (sqlite3_last_insert_rowid (self->db) != last)
+        {
+          g_set_error_literal (error, MD_STORE_ERROR, MD_STORE_ERROR_FAILED,
+                               _("The new episodes did not get the ids expected; nothing was saved."));
+          return FALSE;
+        }
+    }
+  for (; i < todo->len; i++)
+    if (!insert_episode (self, g_ptr_array_index (todo, i), FALSE, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -433,30 +499,6 @@ run_check (sqlite3     *db,
     *detail = g_strdup (sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
   return rc;
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql,
-           int        *rc_out)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 v = -1;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          v = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc_out != NULL)
-    *rc_out = rc;
-  return v;
 }
 
 /* SQLite's own name of the file (a link resolved: its log is beside that), else @fallback. */
@@ -937,6 +979,237 @@ md_store_add_episode (MdStore   *self,
   return md_store_add_episodes (self, one, FALSE, NULL, NULL, error);
 }
 
+struct _MdStoreAdder
+{
+  MdStore   *store;
+  gboolean   skip_duplicates;
+  gboolean   begun;
+  gboolean   failed;
+  gint64     now;
+  gint64     stored_lo, stored_hi;   /* the span of the episodes stored before */
+  gint64     added_lo, added_hi;     /* the span of the ones given so far */
+  gboolean   owns;                   /* the episodes given are the adder's to free */
+  GPtrArray *pending;                /* MdEpisode*, owned, not inserted yet */
+  guint      added;
+  guint      skipped;
+};
+
+static MdStoreAdder *
+adder_new (MdStore  *store,
+           gboolean  skip_duplicates,
+           gboolean  owns)
+{
+  MdStoreAdder *self = g_new0 (MdStoreAdder, 1);
+
+  self->store = g_object_ref (store);
+  self->skip_duplicates = skip_duplicates;
+  self->owns = owns;
+  self->pending = g_ptr_array_new_full (INSERT_BATCH, owns ? (GDestroyNotify) md_episode_free : NULL);
+  self->added_lo = G_MAXINT64;
+  self->added_hi = G_MININT64;
+  return self;
+}
+
+MdStoreAdder *
+md_store_adder_new (MdStore  *store,
+                    gboolean  skip_duplicates)
+{
+  g_return_val_if_fail (MD_IS_STORE (store), NULL);
+  return adder_new (store, skip_duplicates, TRUE);
+}
+
+void
+md_store_adder_free (MdStoreAdder *self)
+{
+  if (self == NULL)
+    return;
+  if (self->begun)
+    md_store_rollback (self->store);
+  g_ptr_array_unref (self->pending);
+  g_object_unref (self->store);
+  g_free (self);
+}
+
+static gboolean
+adder_fail (MdStoreAdder *self)
+{
+  self->failed = TRUE;
+  return FALSE;
+}
+
+static gboolean
+adder_flush (MdStoreAdder  *self,
+             GError       **error)
+{
+  if (self->pending->len == 0)
+    return TRUE;
+  if (!insert_episodes (self->store, self->pending, error))
+    return adder_fail (self);
+  self->added += self->pending->len;
+  g_ptr_array_set_size (self->pending, 0);
+  return TRUE;
+}
+
+/* Whether a stored episode (from before, or added already) or a pending one is the same event
+ * as @ep. */
+static gboolean
+adder_has_event (MdStoreAdder     *self,
+                 const MdEpisode  *ep,
+                 gboolean         *found,
+                 GError          **error)
+{
+  MdStore *store = self->store;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *found = FALSE;
+  for (guint i = 0; i < self->pending->len; i++)
+    if (md_episode_same_event (g_ptr_array_index (self->pending, i), ep))
+      {
+        *found = TRUE;
+        return TRUE;
+      }
+  stmt = get_stmt (store,
+                   "SELECT 1 FROM episode WHERE start_utc = ?1 AND regions = ?2 AND side IS ?3 "
+                   "AND duration_s IS ?4 LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ep->start_utc);
+  sqlite3_bind_int64 (stmt, 2, ep->regions);
+  if (ep->side != MD_SIDE_UNKNOWN)
+    sqlite3_bind_text (stmt, 3, md_side_id (ep->side), -1, SQLITE_STATIC);
+  if (ep->duration_s != MD_UNKNOWN)
+    sqlite3_bind_int64 (stmt, 4, ep->duration_s);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, rc, error);
+      return FALSE;
+    }
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+adder_begin (MdStoreAdder  *self,
+             GError       **error)
+{
+  int rc_lo = SQLITE_OK, rc_hi = SQLITE_OK;
+
+  if (!md_store_begin (self->store, error))
+    return adder_fail (self);
+  self->begun = TRUE;
+  self->now = md_time_now ();
+  /* Read inside the write transaction, so no other writer can slip a duplicate in between.
+   * Only an episode starting within the stored ones' span can be one of them. */
+  self->stored_lo = query_int (self->store->db, "SELECT coalesce(min(start_utc), 1) FROM episode", &rc_lo);
+  self->stored_hi = query_int (self->store->db, "SELECT coalesce(max(start_utc), 0) FROM episode", &rc_hi);
+  if (rc_lo != SQLITE_OK || rc_hi != SQLITE_OK)
+    {
+      set_sqlite_error (self->store, rc_lo != SQLITE_OK ? rc_lo : rc_hi, error);
+      return adder_fail (self);
+    }
+  return TRUE;
+}
+
+/* Drops an episode not kept (skipped, or refused before it was pending). */
+static void
+adder_drop (MdStoreAdder *self,
+            MdEpisode    *ep)
+{
+  if (self->owns)
+    md_episode_free (ep);
+}
+
+/* Takes @ep (when the adder owns what it is given): pending, skipped or dropped. */
+static gboolean
+adder_add (MdStoreAdder  *self,
+           MdEpisode     *ep,
+           GError       **error)
+{
+  if (self->failed)
+    {
+      adder_drop (self, ep);
+      g_return_val_if_reached (FALSE);
+    }
+  if (!validate (self->store, ep, error) ||
+      (!self->begun && !adder_begin (self, error)))
+    {
+      adder_drop (self, ep);
+      return adder_fail (self);
+    }
+
+  /* Only an episode within the span of the stored ones, or of those given before, can be the
+   * same as one of them: a file in time order (either way) is never looked up. */
+  if (self->skip_duplicates)
+    {
+      gint64 start = ep->start_utc;
+      gboolean inside = (start >= self->stored_lo && start <= self->stored_hi) ||
+                        (start >= self->added_lo && start <= self->added_hi);
+      gboolean found = FALSE;
+
+      self->added_lo = MIN (self->added_lo, start);
+      self->added_hi = MAX (self->added_hi, start);
+      if (inside && !adder_has_event (self, ep, &found, error))
+        {
+          adder_drop (self, ep);
+          return adder_fail (self);
+        }
+      if (found)
+        {
+          self->skipped++;
+          adder_drop (self, ep);
+          return TRUE;
+        }
+    }
+  ep->id = 0;
+  ep->created_utc = ep->updated_utc = self->now;
+  g_ptr_array_add (self->pending, ep);
+  if (self->pending->len == INSERT_BATCH)
+    return adder_flush (self, error);
+  return TRUE;
+}
+
+gboolean
+md_store_adder_add (MdStoreAdder  *self,
+                    MdEpisode     *episode,
+                    GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (episode != NULL, FALSE);
+  return adder_add (self, episode, error);
+}
+
+gboolean
+md_store_adder_commit (MdStoreAdder  *self,
+                       guint         *n_added,
+                       guint         *n_skipped,
+                       GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->failed, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+  if (!self->begun)
+    return TRUE;   /* nothing was given */
+  if (!adder_flush (self, error))
+    return FALSE;
+  self->begun = FALSE;
+  if (!md_store_commit (self->store, error))
+    return adder_fail (self);
+  if (n_added != NULL)
+    *n_added = self->added;
+  if (n_skipped != NULL)
+    *n_skipped = self->skipped;
+  if (self->added > 0)
+    md_store_emit_changed (self->store);
+  return TRUE;
+}
+
 gboolean
 md_store_add_episodes (MdStore   *self,
                        GPtrArray *episodes,
@@ -945,10 +1218,7 @@ md_store_add_episodes (MdStore   *self,
                        guint     *n_skipped,
                        GError   **error)
 {
-  g_autoptr(GHashTable) events = NULL;
-  g_autoptr(GPtrArray) stored = NULL;
-  gint64 now;
-  guint added = 0, skipped = 0;
+  g_autoptr(MdStoreAdder) adder = NULL;
 
   g_return_val_if_fail (MD_IS_STORE (self), FALSE);
   g_return_val_if_fail (episodes != NULL, FALSE);
@@ -962,49 +1232,15 @@ md_store_add_episodes (MdStore   *self,
     if (!validate (self, g_ptr_array_index (episodes, i), error))
       return FALSE;
 
-  if (!md_store_begin (self, error))
-    return FALSE;
-
-  now = md_time_now ();
-  /* Read inside the write transaction, so no other writer can slip a duplicate in between. */
-  if (skip_duplicates && episodes->len > 0)
-    {
-      events = g_hash_table_new (event_hash, event_equal);
-      if (!load_stored_events (self, episodes, &stored, events, error))
-        goto fail;
-    }
+  adder = adder_new (self, skip_duplicates, FALSE);
   for (guint i = 0; i < episodes->len; i++)
-    {
-      MdEpisode *ep = g_ptr_array_index (episodes, i);
-
-      /* A stored one, or an earlier row of the same batch (a file with the same row twice). */
-      if (events != NULL && g_hash_table_contains (events, ep))
-        {
-          skipped++;
-          continue;
-        }
-      ep->created_utc = ep->updated_utc = now;
-      if (!insert_episode (self, ep, FALSE, error))
-        goto fail;
-      if (events != NULL)
-        g_hash_table_add (events, ep);
-      added++;
-    }
-
-  if (!md_store_commit (self, error))
-    goto fail_ids;
-
-  if (n_added)
-    *n_added = added;
-  if (n_skipped)
-    *n_skipped = skipped;
-  if (added > 0)
-    md_store_emit_changed (self);
-  return TRUE;
+    if (!adder_add (adder, g_ptr_array_index (episodes, i), error))
+      goto fail;
+  if (md_store_adder_commit (adder, n_added, n_skipped, error))
+    return TRUE;
 
 fail:
-  md_store_rollback (self);
-fail_ids:
+  g_clear_pointer (&adder, md_store_adder_free);
   for (guint i = 0; i < episodes->len; i++)
     ((MdEpisode *) g_ptr_array_index (episodes, i))->id = 0;
   return FALSE;

@@ -115,6 +115,25 @@ gboolean   md_store_add_episodes   (MdStore   *self,
                                     guint     *n_skipped,
                                     GError   **error);
 
+/* Adds episodes as they come (an import read a piece at a time), all in one transaction: a
+ * batch of rows per statement, so a large file is never held whole. Each episode is
+ * validated; with @skip_duplicates one equal (md_episode_same_event) to a stored one or to
+ * one added before is skipped. Nothing is kept until md_store_adder_commit; freeing the adder
+ * first (or after a failure) rolls everything back. */
+typedef struct _MdStoreAdder MdStoreAdder;
+
+MdStoreAdder *md_store_adder_new    (MdStore      *store,
+                                     gboolean      skip_duplicates);
+gboolean      md_store_adder_add    (MdStoreAdder *self,
+                                     MdEpisode    *episode,   /* transfer full */
+                                     GError      **error);
+gboolean      md_store_adder_commit (MdStoreAdder *self,
+                                     guint        *n_added,
+                                     guint        *n_skipped,
+                                     GError      **error);
+void          md_store_adder_free   (MdStoreAdder *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdStoreAdder, md_store_adder_free)
+
 guint      md_store_count_episodes (MdStore   *self);
 /* Newest first (start, then id), a page at a time, for the history list. */
 GPtrArray *md_store_list_episodes  (MdStore   *self,
