@@ -14,7 +14,9 @@
  * clock) to the end of the window's first painted frame (the frame clock's "after-paint").
  * "rss_kb" is the peak resident size after the window has settled (one second after its
  * first frame, so work deferred to idle after the first frame is counted too).
- * BENCH_VERBOSE tells each slow scroll frame, BENCH_PHASES each Trends switch in phases.
+ * BENCH_VERBOSE tells each slow scroll frame, BENCH_PHASES each Trends switch in phases;
+ * BENCH_QUIT_AT_FIRST_FRAME ends the probe there (to profile the start alone); BENCH_SCREENSHOT
+ * saves the settled window as a PNG.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -298,9 +300,31 @@ start_trends (void)
 
 /* ---- The window --------------------------------------------------------------------------- */
 
+/* BENCH_SCREENSHOT=FILE.png: the window as it is once settled (to look at it as a user would). */
+static void
+save_screenshot (const char *path)
+{
+  GtkWidget *window = GTK_WIDGET (main_window);
+  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (main_window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_texture_save_to_png (texture, path);
+}
+
 static gboolean
 settled_cb (gpointer data)
 {
+  if (g_getenv ("BENCH_SCREENSHOT") != NULL)
+    save_screenshot (g_getenv ("BENCH_SCREENSHOT"));
   switch (mode)
     {
     case MODE_SAVE:
@@ -355,6 +379,8 @@ after_paint_cb (GdkFrameClock *frame_clock)
       getrusage (RUSAGE_SELF, &ru);
       g_print ("first_frame_ms=%.3f\nfirst_frame_cpu_ms=%.3f\n", (now - t0_us) / 1000.0,
                (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0);
+      if (g_getenv ("BENCH_QUIT_AT_FIRST_FRAME") != NULL)
+        exit (0);   /* for a profile of the start alone */
       g_timeout_add (1000, settled_cb, NULL);
       return;
     }

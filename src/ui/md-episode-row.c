@@ -172,6 +172,10 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
   gtk_label_set_label (self->time_label, time);
   gtk_label_set_label (self->regions_label, regions);
   gtk_label_set_label (self->details_label, details);
+  /* These lines are one line each (so that a long list measures fast); one cut short by the
+   * width shows in full as its tooltip, in the editor and in the row's accessible label. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->regions_label), regions);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->details_label), details);
 
   if (warning != 0)
     {
@@ -207,12 +211,19 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
 
   triggers = episode->triggers ? md_triggers_to_label (episode->triggers) : NULL;
   gtk_label_set_label (self->triggers_label, triggers ? triggers : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->triggers_label), triggers);
   gtk_widget_set_visible (GTK_WIDGET (self->triggers_label), triggers != NULL);
 
   {
     g_autoptr(GString) a11y = g_string_new (NULL);
 
     g_string_append_printf (a11y, "%s %s, %s.", time, regions, details);
+    if (triggers != NULL)
+      {
+        g_string_append_c (a11y, ' ');
+        /* Translators: in a diary row's accessible label: the possible triggers ticked on it. */
+        g_string_append_printf (a11y, _("Possible triggers: %s."), triggers);
+      }
     if (warning != 0)
       g_string_append_printf (a11y, " %s.", gtk_label_get_label (self->warning_label));
     if (signs_text != NULL)

@@ -861,6 +861,7 @@ test_row_signs_note (Fixture       *f,
   ep->signs = MD_BIT (MD_SIGN_PAIN) | MD_BIT (MD_SIGN_EYELID_CLOSURE) | MD_BIT (MD_SIGN_NUMBNESS) |
               MD_BIT (MD_SIGN_DIZZINESS);
   md_episode_set_notes (ep, "After a long drive");
+  ep->triggers = MD_BIT (MD_TRIGGER_CAFFEINE);
   g_assert_true (md_store_add_episode (f->store, ep, NULL));
   g_assert_true (md_store_add_episode (f->store, plain, NULL));
   row = row_for_id (f, ep->id);
@@ -877,6 +878,21 @@ test_row_signs_note (Fixture       *f,
   failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (md_episode_row_get_menu_button (row)),
                                                GTK_ACCESSIBLE_PROPERTY_LABEL, "Actions for 09:30, Lower eyelid");
   g_assert_null (failed);
+  /* The lines are one line each, cut short when narrow; the card's accessible label says all,
+   * and each line shows in full as its tooltip. */
+  {
+    GtkWidget *card = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (row))));
+    g_autofree char *label = NULL;
+
+    g_assert_true (GTK_IS_BOX (card));
+    failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                 "09:30 Lower eyelid, Left · 1 min · intensity 3/10. "
+                                                 "Possible triggers: Caffeine. Warning signs: Dizziness, Numbness. "
+                                                 "Signs: Pain, Eyelid forced fully shut. Has a note.");
+    if (failed != NULL)
+      g_test_message ("%s", failed);
+    g_assert_null (failed);
+  }
 
   row = row_for_id (f, plain->id);
   g_assert_null (md_episode_row_get_signs (row));
