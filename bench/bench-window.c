@@ -320,9 +320,49 @@ save_screenshot (const char *path)
   gdk_texture_save_to_png (texture, path);
 }
 
+static guint
+count_widgets (GtkWidget *w,
+               int        depth)
+{
+  guint n = 1;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_widgets (c, depth + 1);
+  if (n >= 15 && depth <= 9)
+    g_printerr ("%*s%s%s: %u\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), gtk_widget_get_visible (w) ? "" : " (hidden)", n);
+  return n;
+}
+
+static void
+dump_tree (GtkWidget *w,
+           int        depth)
+{
+  g_printerr ("%*s%s%s\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), gtk_widget_get_visible (w) ? "" : " (hidden)");
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    dump_tree (c, depth + 1);
+}
+
+static gboolean
+find_row (GtkWidget *w)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (w), "MdEpisodeRow"))
+    {
+      dump_tree (w, 0);
+      return TRUE;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (find_row (c))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 settled_cb (gpointer data)
 {
+  if (g_getenv ("BENCH_DUMP_ROW") != NULL)
+    find_row (GTK_WIDGET (main_window));
+  if (g_getenv ("BENCH_COUNT_WIDGETS") != NULL)
+    count_widgets (GTK_WIDGET (main_window), 0);
   if (g_getenv ("BENCH_SCREENSHOT") != NULL)
     save_screenshot (g_getenv ("BENCH_SCREENSHOT"));
   switch (mode)
@@ -341,6 +381,8 @@ settled_cb (gpointer data)
     }
   return G_SOURCE_REMOVE;
 }
+
+static guint count_widgets (GtkWidget *w, int depth);
 
 /* With BENCH_PHASES set, each timed Trends switch is told in phases on stderr: the main thread's
  * CPU time and the wall time until its frame began, then GTK's layout and paint (our handlers
@@ -380,7 +422,11 @@ after_paint_cb (GdkFrameClock *frame_clock)
       g_print ("first_frame_ms=%.3f\nfirst_frame_cpu_ms=%.3f\n", (now - t0_us) / 1000.0,
                (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0);
       if (g_getenv ("BENCH_QUIT_AT_FIRST_FRAME") != NULL)
-        exit (0);   /* for a profile of the start alone */
+        {
+          if (g_getenv ("BENCH_COUNT_WIDGETS") != NULL)
+            count_widgets (GTK_WIDGET (main_window), 0);
+          exit (0);
+        }   /* for a profile of the start alone */
       g_timeout_add (1000, settled_cb, NULL);
       return;
     }
@@ -435,13 +481,18 @@ window_added_cb (GtkApplication *application,
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
 }
 
+#define TRACE(what) do { if (g_getenv ("MDX_TRACE")) { g_printerr ("%-28s %7.1f ms\n", what, (g_get_monotonic_time () - t0_us) / 1000.0); } } while (0)
+static void tr_startup (void) { TRACE ("startup signal (after parent)"); }
 static void
 empty_activate_cb (GApplication *application)
 {
+  TRACE ("activate");
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (application));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  TRACE ("window new");
   gtk_window_present (GTK_WINDOW (window));
+  TRACE ("present");
 }
 
 /* ---- The floor of a save: the store's insert alone ----------------------------------------- */
@@ -522,6 +573,8 @@ main (int   argc,
       return 2;
     }
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_signal_connect (app, "startup", G_CALLBACK (tr_startup), NULL);
+  TRACE ("main");
   {
     char *args[] = { argv[0], (char *) "--db", argc > 2 ? argv[2] : NULL, NULL };
 

@@ -16,6 +16,7 @@
 #include "md-reminders.h"
 #include "md-recovery-window.h"
 #include "md-window.h"
+#define TRACE(what) do { if (g_getenv ("MDX_TRACE")) { const char *t0 = g_getenv ("BENCH_T0_US"); g_printerr ("%-28s %7.1f ms\n", what, (g_get_monotonic_time () - (t0 ? g_ascii_strtoll (t0, NULL, 10) : 0)) / 1000.0); } } while (0)
 
 struct _MdApplication
 {
@@ -27,7 +28,67 @@ struct _MdApplication
   MdReminders    *reminders;
   gboolean        options_handled;
   gboolean        background;   /* started by the reminder's autostart entry: no window yet */
+  GThread        *opening;      /* opens the diary while GTK starts up (see start_opening) */
+  char           *opening_path;
 };
+
+/* What the opening thread found: the store, or why not. */
+typedef struct {
+  char    *path;
+  MdStore *store;
+  GError  *error;
+} Opening;
+
+static gpointer
+opening_thread (gpointer data)
+{
+  Opening *job = data;
+
+  /* The same open as the window's, checks and all: only sooner, on another core. */
+  job->store = md_store_open (job->path, &job->error);
+  return job;
+}
+
+/* Opens the diary at @path in a thread of its own: its checks (a quick_check reads the whole
+ * file) run while GTK and Adwaita start up, instead of after them. */
+static void
+start_opening (MdApplication *self,
+               const char    *path)
+{
+  Opening *job = g_new0 (Opening, 1);
+
+  job->path = g_strdup (path);
+  self->opening_path = g_strdup (path);
+  self->opening = g_thread_new ("md-open", opening_thread, job);
+}
+
+/* The diary the thread opened for @path (NULL and @error when it could not), or FALSE when no
+ * thread opened that path. */
+static gboolean
+finish_opening (MdApplication  *self,
+                const char     *path,
+                MdDiary       **diary,
+                GError        **error)
+{
+  Opening *job;
+  gboolean same;
+
+  if (self->opening == NULL)
+    return FALSE;
+  job = g_thread_join (g_steal_pointer (&self->opening));
+  same = g_strcmp0 (path, self->opening_path) == 0;
+  g_clear_pointer (&self->opening_path, g_free);
+  *diary = NULL;
+  if (same && job->store != NULL)
+    *diary = md_diary_new (job->store);
+  else if (same)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  g_clear_object (&job->store);
+  g_clear_error (&job->error);
+  g_free (job->path);
+  g_free (job);
+  return same;
+}
 
 G_DEFINE_FINAL_TYPE (MdApplication, md_application, ADW_TYPE_APPLICATION)
 
@@ -120,6 +181,7 @@ md_application_handle_local_options (GApplication *app,
   int status;
 
   self->options_handled = TRUE;
+  TRACE ("handle_local_options");
   status = md_cli_run (options);
   if (status >= 0)
     return status;
@@ -127,6 +189,8 @@ md_application_handle_local_options (GApplication *app,
   if (!g_variant_dict_lookup (options, "db", "^ay", &db))
     db = md_store_default_path ();
   self->background = g_variant_dict_contains (options, "background");
+  if (!self->background)
+    start_opening (self, db);
 
   /* Never show another diary than the one asked for. When Menodiary is already running, the
    * running instance opens a window on this diary ("open"); a diary that cannot be used is
@@ -140,8 +204,11 @@ md_application_handle_local_options (GApplication *app,
     return MD_EXIT_OK;   /* already running: it sends the reminder */
   if (g_application_get_is_remote (app))
     {
-      g_autoptr(MdDiary) check = md_diary_open (db, &error);
+      g_autoptr(MdDiary) check = NULL;
       g_autoptr(GFile) file = NULL;
+
+      if (!finish_opening (self, db, &check, &error))
+        check = md_diary_open (db, &error);
 
       if (check == NULL)
         {
@@ -182,7 +249,9 @@ md_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
 
+  TRACE ("startup");
   G_APPLICATION_CLASS (md_application_parent_class)->startup (app);
+  TRACE ("startup: parent done");
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -227,8 +296,10 @@ open_diary (MdApplication *self,
             const char    *path)
 {
   g_autoptr(GError) error = NULL;
-  MdDiary *diary = md_diary_open (path, &error);
+  MdDiary *diary = NULL;
 
+  if (!finish_opening (self, path, &diary, &error))
+    diary = md_diary_open (path, &error);
   if (diary == NULL)
     {
       show_open_error (self, path, error);
@@ -257,15 +328,19 @@ md_application_activate (GApplication *app)
         {
           g_autofree char *path = self->db_path ? g_strdup (self->db_path) : md_store_default_path ();
 
+          TRACE ("activate");
           self->diary = open_diary (self, path);
+          TRACE ("diary open");
           if (self->diary == NULL)
             return;
           if (self->reminders != NULL)
             md_reminders_set_diary (self->reminders, self->diary);
         }
       window = GTK_WINDOW (md_window_new (self, self->diary));
+      TRACE ("window new");
     }
   gtk_window_present (window);
+  TRACE ("present");
 }
 
 /* "menodiary --db PATH" while Menodiary runs: a window on that diary, never another one. */
@@ -299,7 +374,11 @@ static void
 md_application_dispose (GObject *object)
 {
   MdApplication *self = MD_APPLICATION (object);
+  g_autoptr(MdDiary) unused = NULL;
 
+  /* Started but never asked for (the command ended before a window). */
+  if (self->opening != NULL)
+    finish_opening (self, self->opening_path, &unused, NULL);
   g_clear_object (&self->reminders);
   g_clear_object (&self->diary);
   g_clear_object (&self->settings);

@@ -21,14 +21,17 @@ struct _MdEpisodeRow
   GtkWidget  *box;
   GtkLabel   *day_label;
   GtkLabel   *time_label;
+  GtkWidget  *text_box;
   GtkLabel   *regions_label;
   GtkLabel   *details_label;
+  GtkLabel   *triggers_label;
+  GtkMenuButton *menu_button;
+  /* Made the first time an episode shown here needs them (most never do): a list builds a few
+   * dozen rows before its first frame, and every widget costs styling and layout. */
+  GtkLabel   *signs_label;
   GtkWidget  *warning_box;
   GtkLabel   *warning_label;
-  GtkLabel   *triggers_label;
-  GtkLabel   *signs_label;
   GtkWidget  *note_icon;
-  GtkMenuButton *menu_button;
 
   gint64      id;
 };
@@ -110,11 +113,8 @@ md_episode_row_class_init (MdEpisodeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, regions_label);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, warning_box);
-  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, text_box);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, triggers_label);
-  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, signs_label);
-  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, note_icon);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, menu_button);
   gtk_widget_class_install_action (widget_class, "row.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action);
@@ -134,7 +134,6 @@ static void
 md_episode_row_init (MdEpisodeRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Has a note"), -1);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, NULL, NULL);
 }
 
@@ -142,6 +141,63 @@ GtkWidget *
 md_episode_row_new (void)
 {
   return g_object_new (MD_TYPE_EPISODE_ROW, NULL);
+}
+
+/* The other signs, on a line of their own after the triggers. */
+static GtkLabel *
+ensure_signs_label (MdEpisodeRow *self)
+{
+  if (self->signs_label == NULL)
+    {
+      self->signs_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (self->signs_label, 0);
+      gtk_label_set_wrap (self->signs_label, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->signs_label), "md-secondary");
+      gtk_widget_add_css_class (GTK_WIDGET (self->signs_label), "caption");
+      gtk_box_insert_child_after (GTK_BOX (self->text_box), GTK_WIDGET (self->signs_label),
+                                  GTK_WIDGET (self->triggers_label));
+    }
+  return self->signs_label;
+}
+
+/* The warning signs, last, with the warning icon. */
+static GtkLabel *
+ensure_warning (MdEpisodeRow *self)
+{
+  if (self->warning_box == NULL)
+    {
+      /* Decoration: the label says it. */
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-warning-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+      self->warning_box = gtk_grid_new ();
+      gtk_grid_set_column_spacing (GTK_GRID (self->warning_box), 6);
+      gtk_widget_add_css_class (self->warning_box, "warning-sign");
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      self->warning_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (self->warning_label, 0);
+      gtk_label_set_wrap (self->warning_label, TRUE);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->warning_label), TRUE);
+      gtk_grid_attach (GTK_GRID (self->warning_box), icon, 0, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->warning_box), GTK_WIDGET (self->warning_label), 1, 0, 1, 1);
+      gtk_box_append (GTK_BOX (self->text_box), self->warning_box);
+    }
+  return self->warning_label;
+}
+
+/* The mark for a note, between the text and the menu. */
+static GtkWidget *
+ensure_note_icon (MdEpisodeRow *self)
+{
+  if (self->note_icon == NULL)
+    {
+      self->note_icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
+      gtk_widget_set_valign (self->note_icon, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (self->note_icon, "md-secondary");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Has a note"), -1);
+      gtk_box_insert_child_after (GTK_BOX (self->box), self->note_icon, self->text_box);
+    }
+  return self->note_icon;
 }
 
 void
@@ -183,11 +239,10 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
       g_autofree char *text = g_strdup_printf ((warning & (warning - 1)) != 0 ?
                                                _("Warning signs: %s") : _("Warning sign: %s"), signs);
 
-      gtk_label_set_label (self->warning_label, text);
+      gtk_label_set_label (ensure_warning (self), text);
     }
-  else
-    gtk_label_set_label (self->warning_label, "");
-  gtk_widget_set_visible (self->warning_box, warning != 0);
+  if (self->warning_box != NULL)
+    gtk_widget_set_visible (self->warning_box, warning != 0);
 
   /* The other signs, all of them, on a line of their own. */
   if (other != 0)
@@ -198,12 +253,16 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
       /* Translators: the signs other than warning signs noted with an episode, e.g. "Signs: pain". */
       signs_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sign: %s", "Signs: %s", n), signs);
     }
-  gtk_label_set_label (self->signs_label, signs_text ? signs_text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->signs_label), signs_text != NULL);
+  if (signs_text != NULL)
+    gtk_label_set_label (ensure_signs_label (self), signs_text);
+  if (self->signs_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->signs_label), signs_text != NULL);
 
   /* A mark for a note, with the note as its tooltip. */
-  gtk_widget_set_visible (self->note_icon, has_note);
-  gtk_widget_set_tooltip_text (self->note_icon, has_note ? episode->notes : NULL);
+  if (has_note)
+    gtk_widget_set_tooltip_text (ensure_note_icon (self), episode->notes);
+  if (self->note_icon != NULL)
+    gtk_widget_set_visible (self->note_icon, has_note);
 
   /* Translators: the accessible name of a row's menu button: "Actions for 09:30, Lower eyelid". */
   menu_label = g_strdup_printf (_("Actions for %s, %s"), time, regions);
@@ -260,7 +319,8 @@ const char *
 md_episode_row_get_warning (MdEpisodeRow *self)
 {
   g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
-  return gtk_widget_get_visible (self->warning_box) ? gtk_label_get_label (self->warning_label) : NULL;
+  return self->warning_box != NULL && gtk_widget_get_visible (self->warning_box) ?
+         gtk_label_get_label (self->warning_label) : NULL;
 }
 
 GtkMenuButton *
@@ -274,7 +334,8 @@ const char *
 md_episode_row_get_signs (MdEpisodeRow *self)
 {
   g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->signs_label)) ? gtk_label_get_label (self->signs_label) : NULL;
+  return self->signs_label != NULL && gtk_widget_get_visible (GTK_WIDGET (self->signs_label)) ?
+         gtk_label_get_label (self->signs_label) : NULL;
 }
 
 GtkWidget *

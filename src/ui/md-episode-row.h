@@ -27,7 +27,8 @@ GtkMenuButton *md_episode_row_get_menu_button (MdEpisodeRow *self);
 
 /* The line of signs that are not warning signs, or NULL when there are none. */
 const char *md_episode_row_get_signs      (MdEpisodeRow *self);
-/* The mark shown when the episode has a note (accessible label "Has a note"). */
+/* The mark shown when the episode has a note (accessible label "Has a note"); NULL while no
+ * episode shown in this row has had one. */
 GtkWidget  *md_episode_row_get_note_icon  (MdEpisodeRow *self);
 
 G_END_DECLS

@@ -54,12 +54,20 @@ emit_changed (MdHistoryBar *self)
 }
 
 /* The filter from the entry and the drop-downs (the evidence, if any, stays). */
+/* The choice of a drop-down; 0 ("Any") while the filter popover is not made yet. */
+static guint
+selected (MdHistoryBar *self,
+          guint         which)
+{
+  return self->drops[which] != NULL ? gtk_drop_down_get_selected (self->drops[which]) : 0;
+}
+
 static void
 read_controls (MdHistoryBar *self)
 {
-  guint region = gtk_drop_down_get_selected (self->drops[DROP_REGION]);
-  guint side = gtk_drop_down_get_selected (self->drops[DROP_SIDE]);
-  guint sign = gtk_drop_down_get_selected (self->drops[DROP_SIGN]);
+  guint region = selected (self, DROP_REGION);
+  guint side = selected (self, DROP_SIDE);
+  guint sign = selected (self, DROP_SIGN);
   const MdSign *order = md_signs_display_order (NULL);
 
   md_episode_filter_set_words (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
@@ -83,7 +91,8 @@ reset_controls (MdHistoryBar *self)
   self->clearing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   for (guint i = 0; i < N_DROPS; i++)
-    gtk_drop_down_set_selected (self->drops[i], 0);
+    if (self->drops[i] != NULL)
+      gtk_drop_down_set_selected (self->drops[i], 0);
   self->clearing = FALSE;
 }
 
@@ -150,6 +159,23 @@ make_filter_popover (MdHistoryBar *self)
   return popover;
 }
 
+/* The filter popover (three drop-downs, each with a list and a popover of its own: a fifth of
+ * the window's widgets) is made when first needed, not with the window. */
+static void
+ensure_filter_popover (MdHistoryBar *self)
+{
+  if (self->drops[DROP_REGION] != NULL)
+    return;
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->filter_button), make_filter_popover (self));
+}
+
+static void
+create_filter_popup (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  ensure_filter_popover (MD_HISTORY_BAR (user_data));
+}
+
 static void
 md_history_bar_dispose (GObject *object)
 {
@@ -205,7 +231,7 @@ md_history_bar_init (MdHistoryBar *self)
   gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (self->filter_button), TRUE);
   gtk_widget_set_tooltip_text (self->filter_button, _("Show only episodes of one region, side or sign"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filter"), -1);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->filter_button), make_filter_popover (self));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->filter_button), create_filter_popup, self, NULL);
   gtk_box_append (GTK_BOX (search_box), self->entry);
   gtk_box_append (GTK_BOX (search_box), self->filter_button);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
@@ -333,6 +359,7 @@ md_history_bar_get_dropdown (MdHistoryBar *self,
 {
   g_return_val_if_fail (MD_IS_HISTORY_BAR (self), NULL);
   g_return_val_if_fail (which < N_DROPS, NULL);
+  ensure_filter_popover (self);
   return self->drops[which];
 }
 

@@ -17,6 +17,7 @@ struct _MdWindow
   MdDiary              *diary;
   GSettings            *settings;
   MdHistoryModel       *model;
+  GtkSliceListModel    *first_screen; /* @model, only a screenful of it until the first frame */
   MdEpisode            *deleted;      /* kept for Undo */
   MdEpisode            *edited;       /* the version before the last edit, kept for Undo */
   AdwToast             *undo_toast;   /* weak */
@@ -26,6 +27,7 @@ struct _MdWindow
   GtkWidget            *emergency;    /* weak: the emergency dialog, if shown */
   char                 *emergency_number; /* set by md_window_set_emergency_number, or NULL */
   guint                 alerts_idle;  /* shows the alerts after the first frame */
+  guint                 rest_idle;    /* shows the rest of the list after the first frame */
   guint                 clock_id;     /* every minute while shown: "just now", "Today" stay true */
   gint64                shown_today;  /* the day "Today" in the list refers to */
   gboolean              trends_ready; /* the Trends page has its diary (first shown) */
@@ -37,8 +39,11 @@ struct _MdWindow
   MdFlagsView          *flags_view;   /* owned: shown as the first item of history_view */
   MdHistoryBar         *history_bar;
   GtkToggleButton      *search_button;
+  GtkMenuButton        *primary_button;
+  GMenuModel           *primary_menu;
   AdwViewStack         *view_stack;
-  MdTrendsPage         *trends_page;
+  AdwBin               *trends_bin;
+  MdTrendsPage         *trends_page;  /* made on the first visit to Trends; NULL before */
 
   /* md-window-data.c: import, export, backups, read-only state. */
   gboolean              job_running;   /* an import, export, backup or restore is under way */

@@ -454,11 +454,32 @@ show_alerts_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+show_rest_cb (gpointer data)
+{
+  MdWindow *self = data;
+
+  self->rest_idle = 0;
+  gtk_slice_list_model_set_size (self->first_screen, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows in the first frame: more than a screenful of episodes (at least 60 px each) in a window
+ * of @height. */
+static guint
+first_screen_rows (int height)
+{
+  return (guint) (MAX (height, 600) / 60 + 2);
+}
+
 static void
 first_paint_cb (GdkFrameClock *frame_clock,
                 MdWindow      *self)
 {
   g_signal_handlers_disconnect_by_func (frame_clock, first_paint_cb, self);
+  /* The rest of the list, once its first screen is on show (in an idle: after this frame). */
+  if (self->rest_idle == 0 && self->first_screen != NULL)
+    self->rest_idle = g_idle_add (show_rest_cb, self);
   if (self->alerts_idle == 0 && self->diary != NULL)
     self->alerts_idle = g_idle_add (show_alerts_cb, self);
 }
@@ -476,19 +497,25 @@ symptoms_changed_cb (MdWindow *self)
 {
   g_auto(GStrv) names = NULL;
 
-  if (self->settings == NULL)
+  if (self->settings == NULL || self->trends_page == NULL)
     return;
   names = g_settings_get_strv (self->settings, "custom-symptoms");
   md_trends_page_set_symptom_names (self->trends_page, (const char * const *) names);
 }
 
-/* The Trends page reads and draws only once it is first shown. */
+/* The Trends page is made, reads and draws only once it is first shown. */
 static void
 visible_page_cb (MdWindow   *self,
                  GParamSpec *pspec)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  if (self->trends_page == NULL && g_strcmp0 (name, "trends") == 0)
+    {
+      self->trends_page = MD_TRENDS_PAGE (md_trends_page_new ());
+      adw_bin_set_child (self->trends_bin, GTK_WIDGET (self->trends_page));
+      md_a11y_fix_names (GTK_WIDGET (self->trends_page));
+    }
   if (!self->trends_ready && self->diary != NULL && g_strcmp0 (name, "trends") == 0)
     {
       self->trends_ready = TRUE;
@@ -593,6 +620,7 @@ md_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->emergency));
   g_clear_weak_pointer (&self->emergency);
   g_clear_handle_id (&self->alerts_idle, g_source_remove);
+  g_clear_handle_id (&self->rest_idle, g_source_remove);
   g_clear_handle_id (&self->clock_id, g_source_remove);
   if (self->history_view != NULL)
     gtk_grid_view_set_model (self->history_view, NULL);
@@ -600,6 +628,7 @@ md_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->items);
   g_clear_object (&self->header);
+  g_clear_object (&self->first_screen);
   g_clear_object (&self->model);
   if (self->flags_view != NULL)
     g_signal_handlers_disconnect_by_data (self->flags_view, self);
@@ -633,12 +662,24 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdWindow, history_bar);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, MdWindow, trends_page);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, trends_bin);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, history_view);
+}
+
+/* The main menu's popover (about a hundred widgets) is made when it is first opened. */
+static void
+create_primary_popup (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  MdWindow *self = MD_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -647,6 +688,7 @@ md_window_init (MdWindow *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_button, create_primary_popup, self, NULL);
   self->flags_view = g_object_ref_sink (MD_FLAGS_VIEW (md_flags_view_new ()));
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->flags_view), 6);
   self->header = g_list_store_new (G_TYPE_OBJECT);
@@ -688,7 +730,13 @@ md_window_new (MdApplication *app,
   g_signal_connect (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
   parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_list_store_append (parts, self->header);
-  g_list_store_append (parts, self->model);
+  /* The first frame shows only a screenful of rows: a grid view builds rows for as many items
+   * as it may show (33 when given ten years, most of them below the window), and each row is
+   * a dozen widgets to style, measure and draw before the window appears. The rest follow right
+   * after that frame (first_paint_cb). */
+  self->first_screen = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0,
+                                                 first_screen_rows (0));
+  g_list_store_append (parts, self->first_screen);
   self->items = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
   selection = gtk_no_selection_new (g_object_ref (self->items));
   gtk_grid_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
@@ -704,6 +752,9 @@ md_window_new (MdApplication *app,
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      gtk_slice_list_model_set_size (self->first_screen,
+                                     first_screen_rows (g_settings_get_boolean (self->settings, "window-maximized")
+                                                        ? 2160 : g_settings_get_int (self->settings, "window-height")));
       g_signal_connect_swapped (self->settings, "changed::emergency-number",
                                 G_CALLBACK (emergency_number_changed_cb), self);
       g_signal_connect_swapped (self->settings, "changed::custom-symptoms",

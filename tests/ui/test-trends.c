@@ -184,8 +184,11 @@ test_symptoms (Fixture *f, gconstpointer data)
 
   md_checkin_set_symptom (c, "Brain fog", 4);
   g_assert_true (md_diary_put_checkin (f->diary, c, NULL));
-  md_trends_page_set_symptom_names (f->window->trends_page, names);
+  /* The page is made on its first visit. */
+  g_assert_null (f->window->trends_page);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
+  g_assert_nonnull (f->window->trends_page);
+  md_trends_page_set_symptom_names (f->window->trends_page, names);
   md_ui_test_flush ();
   g_assert_cmpuint (md_trends_page_get_stats (f->window->trends_page)->n_symptoms, ==, 2);
   g_assert_true (has_label (GTK_WIDGET (f->window->trends_page), "Brain fog: 4.0 on average"));
@@ -247,7 +250,7 @@ test_cache (Fixture *f, gconstpointer data)
 
   gint64 end;
 
-  g_assert_null (md_trends_page_get_stats (f->window->trends_page));
+  g_assert_null (f->window->trends_page);
   adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
   md_ui_test_flush ();
   g_assert_nonnull (md_trends_page_get_stats (f->window->trends_page));
@@ -312,10 +315,11 @@ test_all_in_background (Fixture *f, gconstpointer data)
 static void
 test_empty (Fixture *f, gconstpointer data)
 {
-  GtkWidget *stack = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (f->window->trends_page)));
+  GtkWidget *stack;
 
   adw_view_stack_set_visible_child_name (f->window->view_stack, "trends");
   md_ui_test_flush ();
+  stack = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (f->window->trends_page)));
   while (stack != NULL && !GTK_IS_STACK (stack))
     stack = gtk_widget_get_next_sibling (stack);
   g_assert_nonnull (stack);
