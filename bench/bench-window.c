@@ -481,18 +481,13 @@ window_added_cb (GtkApplication *application,
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
 }
 
-#define TRACE(what) do { if (g_getenv ("MDX_TRACE")) { g_printerr ("%-28s %7.1f ms\n", what, (g_get_monotonic_time () - t0_us) / 1000.0); } } while (0)
-static void tr_startup (void) { TRACE ("startup signal (after parent)"); }
 static void
 empty_activate_cb (GApplication *application)
 {
-  TRACE ("activate");
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (application));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  TRACE ("window new");
   gtk_window_present (GTK_WINDOW (window));
-  TRACE ("present");
 }
 
 /* ---- The floor of a save: the store's insert alone ----------------------------------------- */
@@ -573,8 +568,6 @@ main (int   argc,
       return 2;
     }
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
-  g_signal_connect (app, "startup", G_CALLBACK (tr_startup), NULL);
-  TRACE ("main");
   {
     char *args[] = { argv[0], (char *) "--db", argc > 2 ? argv[2] : NULL, NULL };
 

@@ -16,7 +16,6 @@
 #include "md-reminders.h"
 #include "md-recovery-window.h"
 #include "md-window.h"
-#define TRACE(what) do { if (g_getenv ("MDX_TRACE")) { const char *t0 = g_getenv ("BENCH_T0_US"); g_printerr ("%-28s %7.1f ms\n", what, (g_get_monotonic_time () - (t0 ? g_ascii_strtoll (t0, NULL, 10) : 0)) / 1000.0); } } while (0)
 
 struct _MdApplication
 {
@@ -181,7 +180,6 @@ md_application_handle_local_options (GApplication *app,
   int status;
 
   self->options_handled = TRUE;
-  TRACE ("handle_local_options");
   status = md_cli_run (options);
   if (status >= 0)
     return status;
@@ -249,9 +247,7 @@ md_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
 
-  TRACE ("startup");
   G_APPLICATION_CLASS (md_application_parent_class)->startup (app);
-  TRACE ("startup: parent done");
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -328,19 +324,15 @@ md_application_activate (GApplication *app)
         {
           g_autofree char *path = self->db_path ? g_strdup (self->db_path) : md_store_default_path ();
 
-          TRACE ("activate");
           self->diary = open_diary (self, path);
-          TRACE ("diary open");
           if (self->diary == NULL)
             return;
           if (self->reminders != NULL)
             md_reminders_set_diary (self->reminders, self->diary);
         }
       window = GTK_WINDOW (md_window_new (self, self->diary));
-      TRACE ("window new");
     }
   gtk_window_present (window);
-  TRACE ("present");
 }
 
 /* "menodiary --db PATH" while Menodiary runs: a window on that diary, never another one. */
