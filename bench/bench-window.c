@@ -356,9 +356,21 @@ find_row (GtkWidget *w)
   return FALSE;
 }
 
+/* BENCH_SMAPS=FILE: the settled process's /proc/self/smaps copied there (where its memory is). */
+static void
+copy_smaps (const char *path)
+{
+  g_autofree char *text = NULL;
+
+  if (g_file_get_contents ("/proc/self/smaps", &text, NULL, NULL))
+    g_file_set_contents (path, text, -1, NULL);
+}
+
 static gboolean
 settled_cb (gpointer data)
 {
+  if (g_getenv ("BENCH_SMAPS") != NULL)
+    copy_smaps (g_getenv ("BENCH_SMAPS"));
   if (g_getenv ("BENCH_DUMP_ROW") != NULL)
     find_row (GTK_WIDGET (main_window));
   if (g_getenv ("BENCH_COUNT_WIDGETS") != NULL)

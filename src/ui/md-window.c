@@ -49,6 +49,12 @@ update_empty_state (MdWindow *self)
 
   if (n == 0)
     page = md_history_model_get_filter (self->model) != NULL ? "no-matches" : "empty";
+  /* Their big icons are loaded only for the page shown: a hidden status page would load its
+   * SVG (and the SVG library, 6 MB) all the same. */
+  if (g_str_equal (page, "empty"))
+    adw_status_page_set_icon_name (self->status_page, APP_ID);
+  else if (g_str_equal (page, "no-matches"))
+    adw_status_page_set_icon_name (self->no_matches_page, "edit-find-symbolic");
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 
@@ -669,6 +675,7 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, no_matches_page);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, history_view);
 }
 
