@@ -190,8 +190,9 @@ test_log_episode (Fixture       *f,
   g_autoptr(MdEpisodeObject) item = NULL;
   MdEpisodeRow *row;
 
-  /* The empty diary shows the status page. */
+  /* The empty diary shows the status page, with the app's icon. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_icon_name (f->window->status_page), ==, "io.github.menodiary.Menodiary");
 
   editor = open_new_editor (f);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
@@ -550,10 +551,13 @@ test_search_and_filter (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
   md_ui_test_screenshot (GTK_WIDGET (f->window), "search-filter");
 
-  /* Nothing passes: a page that says so, with the way back. */
+  /* Nothing passes: a page that says so, with the way back. Its big icon (an SVG) is loaded
+   * only now that it is shown. */
+  g_assert_null (adw_status_page_get_icon_name (f->window->no_matches_page));
   gtk_editable_set_text (entry, "holiday");
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "no-matches");
+  g_assert_cmpstr (adw_status_page_get_icon_name (f->window->no_matches_page), ==, "edit-find-symbolic");
   g_assert_cmpstr (md_history_bar_get_status (bar), ==, "0 episodes match");
 
   /* Show All clears everything and closes the search. */
