@@ -686,7 +686,9 @@ create_primary_popup (GtkMenuButton *button,
 {
   MdWindow *self = MD_WINDOW (user_data);
 
-  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  /* GTK asks at every opening; a model set again would build the popover again. */
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void

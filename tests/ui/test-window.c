@@ -905,6 +905,33 @@ test_row_signs_note (Fixture       *f,
                  !gtk_widget_get_visible (md_episode_row_get_note_icon (row)));
 }
 
+/* The main menu's popover is made when the menu is first opened (F10 or a click), with its
+ * items; before that the window holds no popover for it. */
+static void
+test_main_menu_on_demand (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkMenuButton *button = f->window->primary_button;
+  GtkPopover *popover;
+
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_menu_button_get_primary (button));
+  gtk_menu_button_popup (button);
+  md_ui_test_flush ();
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_menu_button_get_menu_model (button) == f->window->primary_menu);
+  g_assert_cmpint (g_menu_model_get_n_items (f->window->primary_menu), >, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (button);
+  md_ui_test_flush ();
+  /* Opened again: the same popover. */
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+}
+
 /* "Today" and "2 hours ago" do not go stale: the minute timer redraws them after midnight. */
 static void
 test_relative_times (Fixture       *f,
@@ -1125,6 +1152,7 @@ main (int argc, char **argv)
   ADD ("/window/edit-undo", test_edit_undo);
   ADD ("/window/row-menu", test_row_menu);
   ADD ("/window/row-signs-note", test_row_signs_note);
+  ADD ("/window/main-menu-on-demand", test_main_menu_on_demand);
   ADD ("/window/relative-times", test_relative_times);
   ADD ("/window/day-headers", test_day_headers);
   ADD ("/window/large-diary", test_large_diary);
