@@ -17,6 +17,7 @@ struct _MdWindow
   MdDiary              *diary;
   GSettings            *settings;
   MdHistoryModel       *model;
+  GListStore           *parts;        /* of GListModel: @header, then @first_screen or @model */
   GtkSliceListModel    *first_screen; /* @model, only a screenful of it until the first frame */
   MdEpisode            *deleted;      /* kept for Undo */
   MdEpisode            *edited;       /* the version before the last edit, kept for Undo */

@@ -466,7 +466,10 @@ show_rest_cb (gpointer data)
   MdWindow *self = data;
 
   self->rest_idle = 0;
-  gtk_slice_list_model_set_size (self->first_screen, G_MAXUINT);
+  /* The model itself takes the slice's place (a slice that grows reports every item after a
+   * change as removed and added again, so a save would rebuild every row). */
+  g_list_store_splice (self->parts, 1, 1, (gpointer *) &self->model, 1);
+  g_clear_object (&self->first_screen);
   return G_SOURCE_REMOVE;
 }
 
@@ -635,6 +638,7 @@ md_window_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_object (&self->header);
   g_clear_object (&self->first_screen);
+  g_clear_object (&self->parts);
   g_clear_object (&self->model);
   if (self->flags_view != NULL)
     g_signal_handlers_disconnect_by_data (self->flags_view, self);
@@ -728,7 +732,6 @@ md_window_new (MdApplication *app,
 {
   MdWindow *self;
   g_autoptr(GtkNoSelection) selection = NULL;
-  GListStore *parts;
 
   g_return_val_if_fail (app == NULL || MD_IS_APPLICATION (app), NULL);
   g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
@@ -737,16 +740,16 @@ md_window_new (MdApplication *app,
   self->diary = g_object_ref (diary);
   self->model = md_history_model_new (diary);
   g_signal_connect (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
-  parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_list_store_append (parts, self->header);
+  self->parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (self->parts, self->header);
   /* The first frame shows only a screenful of rows: a grid view builds rows for as many items
    * as it may show (33 when given ten years, most of them below the window), and each row is
    * a dozen widgets to style, measure and draw before the window appears. The rest follow right
    * after that frame (first_paint_cb). */
   self->first_screen = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0,
                                                  first_screen_rows (0));
-  g_list_store_append (parts, self->first_screen);
-  self->items = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+  g_list_store_append (self->parts, self->first_screen);
+  self->items = G_LIST_MODEL (gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->parts))));
   selection = gtk_no_selection_new (g_object_ref (self->items));
   gtk_grid_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
   update_empty_state (self);

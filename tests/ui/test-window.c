@@ -905,6 +905,45 @@ test_row_signs_note (Fixture       *f,
                  !gtk_widget_get_visible (md_episode_row_get_note_icon (row)));
 }
 
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *changed)
+{
+  *changed += removed + added;
+}
+
+/* The list shows a screenful first, then the whole diary; after that a new episode changes
+ * one item of the list (and the next row's day heading), never every item. */
+static void
+test_first_screen_then_all (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func ((GDestroyNotify) md_episode_free);
+  g_autoptr(MdEpisode) ep = md_test_episode (NOW - 60);
+  guint changed = 0;
+  gulong id;
+
+  for (guint i = 0; i < 300; i++)
+    g_ptr_array_add (many, md_test_episode (NOW - 3600 * (i + 1)));
+  g_assert_true (md_store_add_episodes (f->store, many, FALSE, NULL, NULL, NULL));
+  md_ui_test_flush ();
+  g_assert_null (f->window->first_screen);
+  g_assert_cmpuint (g_list_model_get_n_items (f->window->items), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (f->window->header)) + 300);
+
+  id = g_signal_connect (f->window->items, "items-changed", G_CALLBACK (count_changes_cb), &changed);
+  g_assert_true (md_diary_add_episode (f->diary, ep, NULL));   /* as the editor saves */
+  md_ui_test_flush ();
+  g_signal_handler_disconnect (f->window->items, id);
+  g_assert_cmpuint (changed, >=, 1);
+  g_assert_cmpuint (changed, <=, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (f->window->items), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (f->window->header)) + 301);
+}
+
 /* The main menu's popover is made when the menu is first opened (F10 or a click), with its
  * items; before that the window holds no popover for it. */
 static void
@@ -1153,6 +1192,7 @@ main (int argc, char **argv)
   ADD ("/window/row-menu", test_row_menu);
   ADD ("/window/row-signs-note", test_row_signs_note);
   ADD ("/window/main-menu-on-demand", test_main_menu_on_demand);
+  ADD ("/window/first-screen-then-all", test_first_screen_then_all);
   ADD ("/window/relative-times", test_relative_times);
   ADD ("/window/day-headers", test_day_headers);
   ADD ("/window/large-diary", test_large_diary);
