@@ -339,8 +339,18 @@ insert_episodes (MdStore    *self,
                  GError    **error)
 {
   int rc = SQLITE_OK;
-  gint64 last = query_int (self->db, "SELECT coalesce(max(id), 0) FROM episode", &rc);
+  gint64 last;
   guint i = 0;
+
+  if (todo->len < INSERT_BATCH)
+    {
+      /* Fewer than a batch (a save): a row a statement, SQLite gives the ids. */
+      for (; i < todo->len; i++)
+        if (!insert_episode (self, g_ptr_array_index (todo, i), FALSE, error))
+          return FALSE;
+      return TRUE;
+    }
+  last = query_int (self->db, "SELECT coalesce(max(id), 0) FROM episode", &rc);
 
   if (rc != SQLITE_OK)
     {
@@ -1101,6 +1111,8 @@ adder_begin (MdStoreAdder  *self,
     return adder_fail (self);
   self->begun = TRUE;
   self->now = md_time_now ();
+  if (!self->skip_duplicates)
+    return TRUE;
   /* Read inside the write transaction, so no other writer can slip a duplicate in between.
    * Only an episode starting within the stored ones' span can be one of them. */
   self->stored_lo = query_int (self->store->db, "SELECT coalesce(min(start_utc), 1) FROM episode", &rc_lo);
