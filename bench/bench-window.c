@@ -22,6 +22,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <adwaita.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -547,6 +549,9 @@ main (int   argc,
   int status;
 
   t0_us = t0 != NULL ? g_ascii_strtoll (t0, NULL, 10) : g_get_monotonic_time ();
+  /* As menodiary's main(): the locale set once, before any thread. */
+  setlocale (LC_ALL, "");
+  gtk_disable_setlocale ();
   samples = g_array_new (FALSE, FALSE, sizeof (double));
   if (argc > 3)
     n_repeats = (guint) atoi (argv[3]);

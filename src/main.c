@@ -17,6 +17,8 @@ main (int   argc,
   const char *localedir = g_getenv ("MENODIARY_LOCALEDIR");
 
   setlocale (LC_ALL, "");
+  /* Set once, here: the diary is opened in a thread while GTK starts (md-application.c). */
+  gtk_disable_setlocale ();
   /* Tests point this at the translations built in the build folder. */
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

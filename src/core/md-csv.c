@@ -219,7 +219,11 @@ record_cb (const MdCsvRecord *r,
   if (st->adder == NULL)
     g_ptr_array_add (st->episodes, ep);
   else if (st->rep.errors->len == 0 && st->store_error == NULL)
-    md_store_adder_add (st->adder, ep, &st->store_error);
+    {
+      if (!md_store_adder_add (st->adder, ep, &st->store_error) && st->store_error == NULL)
+        g_set_error_literal (&st->store_error, MD_STORE_ERROR, MD_STORE_ERROR_FAILED,
+                             _("The episodes could not be written into the diary; nothing was imported."));
+    }
   else
     md_episode_free (ep);   /* nothing will be kept: only the rest of the rows are checked */
   return TRUE;

@@ -653,8 +653,11 @@ has_sqlite_header (const char *path)
 }
 
 /* MD_STORE_BUSY_TIMEOUT_MS, or $MENODIARY_BUSY_TIMEOUT_MS (tests use a short one). */
+/* MENODIARY_BUSY_TIMEOUT_MS as md_store_read_environment() read it, or -1: read it each time. */
+static int read_timeout = -1;
+
 static int
-busy_timeout_ms (void)
+timeout_from_environment (void)
 {
   const char *env = g_getenv ("MENODIARY_BUSY_TIMEOUT_MS");
   guint64 v;
@@ -662,6 +665,23 @@ busy_timeout_ms (void)
   if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, 600000, &v, NULL))
     return (int) v;
   return MD_STORE_BUSY_TIMEOUT_MS;
+}
+
+static int
+busy_timeout_ms (void)
+{
+  int t = g_atomic_int_get (&read_timeout);
+
+  return t >= 0 ? t : timeout_from_environment ();
+}
+
+void
+md_store_read_environment (void)
+{
+  g_atomic_int_set (&read_timeout, timeout_from_environment ());
+  g_get_user_cache_dir ();
+  g_get_user_data_dir ();
+  g_get_tmp_dir ();
 }
 
 /* A WAL diary in a folder she cannot write has no -shm and cannot get one: with no WAL

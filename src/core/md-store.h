@@ -46,6 +46,10 @@ GQuark     md_store_error_quark   (void);
 
 /* $XDG_DATA_HOME/menodiary/diary.db */
 char      *md_store_default_path  (void) G_GNUC_WARN_UNUSED_RESULT;
+/* Reads what opening a store takes from the environment (the busy timeout, the cache and data
+ * folders) once and for good, so that a store can then be opened in a thread while the main
+ * thread's toolkit changes the environment (GDK unsets its start-up variables as it starts). */
+void       md_store_read_environment (void);
 
 /* md_store_open_full (@path, MD_STORE_OPEN_CREATE): the window's way. */
 MdStore   *md_store_open          (const char *path,

@@ -49,13 +49,16 @@ opening_thread (gpointer data)
 }
 
 /* Opens the diary at @path in a thread of its own: its checks (a quick_check reads the whole
- * file) run while GTK and Adwaita start up, instead of after them. */
+ * file) run while GTK and Adwaita start up, instead of after them. The thread reads no
+ * environment (read here first) and GTK does not set the locale again (main() sets it and
+ * calls gtk_disable_setlocale()), since neither is safe while another thread runs. */
 static void
 start_opening (MdApplication *self,
                const char    *path)
 {
   Opening *job = g_new0 (Opening, 1);
 
+  md_store_read_environment ();
   job->path = g_strdup (path);
   self->opening_path = g_strdup (path);
   self->opening = g_thread_new ("md-open", opening_thread, job);
