@@ -16,7 +16,7 @@
  * first frame, so work deferred to idle after the first frame is counted too).
  * BENCH_VERBOSE tells each slow scroll frame, BENCH_PHASES each Trends switch in phases;
  * BENCH_QUIT_AT_FIRST_FRAME ends the probe there (to profile the start alone); BENCH_SCREENSHOT
- * saves the settled window as a PNG.
+ * saves the settled window as a PNG (with BENCH_QUIT_AT_FIRST_FRAME, the first frame's).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -397,6 +397,7 @@ settled_cb (gpointer data)
 }
 
 static guint count_widgets (GtkWidget *w, int depth);
+static void save_screenshot (const char *path);
 
 /* With BENCH_PHASES set, each timed Trends switch is told in phases on stderr: the main thread's
  * CPU time and the wall time until its frame began, then GTK's layout and paint (our handlers
@@ -439,6 +440,8 @@ after_paint_cb (GdkFrameClock *frame_clock)
         {
           if (g_getenv ("BENCH_COUNT_WIDGETS") != NULL)
             count_widgets (GTK_WIDGET (main_window), 0);
+          if (g_getenv ("BENCH_SCREENSHOT") != NULL)
+            save_screenshot (g_getenv ("BENCH_SCREENSHOT"));
           exit (0);
         }   /* for a profile of the start alone */
       g_timeout_add (1000, settled_cb, NULL);
