@@ -339,34 +339,22 @@ insert_episodes (MdStore    *self,
                  GError    **error)
 {
   int rc = SQLITE_OK;
-  gint64 last;
+  gint64 last = -1;
   guint i = 0;
 
-  if (todo->len < INSERT_BATCH)
+  /* Whole batches only when there are some, and room for their ids after the largest one;
+   * else (a save) a row a statement, and SQLite gives each its id. */
+  if (todo->len >= INSERT_BATCH)
     {
-      /* Fewer than a batch (a save): a row a statement, SQLite gives the ids. */
-      for (; i < todo->len; i++)
-        if (!insert_episode (self, g_ptr_array_index (todo, i), FALSE, error))
+      last = query_int (self->db, "SELECT coalesce(max(id), 0) FROM episode", &rc);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (self, rc, error);
           return FALSE;
-      return TRUE;
+        }
     }
-  last = query_int (self->db, "SELECT coalesce(max(id), 0) FROM episode", &rc);
-
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  if (last < 0 || last > G_MAXINT64 - (gint64) todo->len)
-    {
-      /* Ids near the end of their range: SQLite picks each one. */
-      for (; i < todo->len; i++)
-        if (!insert_episode (self, g_ptr_array_index (todo, i), FALSE, error))
-          return FALSE;
-      return TRUE;
-    }
-
-  for (; i + INSERT_BATCH <= todo->len; i += INSERT_BATCH)
+  for (; last >= 0 && last <= G_MAXINT64 - (gint64) todo->len && i + INSERT_BATCH <= todo->len;
+       i += INSERT_BATCH)
     {
       sqlite3_stmt *stmt = get_stmt (self, INSERT_BATCH_SQL, error);
 
@@ -652,10 +640,10 @@ has_sqlite_header (const char *path)
   return n == sizeof head && memcmp (head, "SQLite format 3", 16) == 0;
 }
 
-/* MD_STORE_BUSY_TIMEOUT_MS, or $MENODIARY_BUSY_TIMEOUT_MS (tests use a short one). */
-/* MENODIARY_BUSY_TIMEOUT_MS as md_store_read_environment() read it, or -1: read it each time. */
+/* $MENODIARY_BUSY_TIMEOUT_MS as md_store_read_environment() read it, or -1: read it each time. */
 static int read_timeout = -1;
 
+/* MD_STORE_BUSY_TIMEOUT_MS, or $MENODIARY_BUSY_TIMEOUT_MS (tests use a short one). */
 static int
 timeout_from_environment (void)
 {

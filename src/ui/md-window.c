@@ -758,15 +758,16 @@ md_window_new (MdApplication *app,
 
   if (app != NULL && md_application_get_settings (app) != NULL)
     {
+      gboolean maximized;
+      int height;
+
       self->settings = g_object_ref (md_application_get_settings (app));
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
+      maximized = g_settings_get_boolean (self->settings, "window-maximized");
+      height = g_settings_get_int (self->settings, "window-height");
+      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"), height);
+      if (maximized)
         gtk_window_maximize (GTK_WINDOW (self));
-      gtk_slice_list_model_set_size (self->first_screen,
-                                     first_screen_rows (g_settings_get_boolean (self->settings, "window-maximized")
-                                                        ? 2160 : g_settings_get_int (self->settings, "window-height")));
+      gtk_slice_list_model_set_size (self->first_screen, first_screen_rows (maximized ? 2160 : height));
       g_signal_connect_swapped (self->settings, "changed::emergency-number",
                                 G_CALLBACK (emergency_number_changed_cb), self);
       g_signal_connect_swapped (self->settings, "changed::custom-symptoms",
