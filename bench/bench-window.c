@@ -15,7 +15,9 @@
  * "rss_kb" is the peak resident size after the window has settled (one second after its
  * first frame, so work deferred to idle after the first frame is counted too).
  * BENCH_VERBOSE tells each slow scroll frame, BENCH_PHASES each Trends switch in phases;
- * BENCH_QUIT_AT_FIRST_FRAME ends the probe there (to profile the start alone); BENCH_SCREENSHOT
+ * BENCH_QUIT_AT_FIRST_FRAME ends the probe there (to profile the start alone; with it,
+ * BENCH_DUMP_TREE prints the first frame's widget tree, BENCH_COUNT_NODES its render nodes by
+ * type); BENCH_SCREENSHOT
  * saves the settled window as a PNG (with BENCH_QUIT_AT_FIRST_FRAME, the first frame's).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -322,6 +324,62 @@ save_screenshot (const char *path)
   gdk_texture_save_to_png (texture, path);
 }
 
+/* BENCH_COUNT_NODES: the render node types of the window's frame, counted (each new kind can
+ * cost a shader compile with GL). */
+static void
+count_node (GskRenderNode *node,
+            GHashTable    *counts)
+{
+  const char *name;
+  guint n;
+
+  if (node == NULL)
+    return;
+  name = G_OBJECT_TYPE_NAME (node);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+  g_hash_table_insert (counts, (gpointer) name, GUINT_TO_POINTER (n + 1));
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_node (gsk_container_node_get_child (node, i), counts);
+      break;
+    case GSK_TRANSFORM_NODE: count_node (gsk_transform_node_get_child (node), counts); break;
+    case GSK_OPACITY_NODE: count_node (gsk_opacity_node_get_child (node), counts); break;
+    case GSK_CLIP_NODE: count_node (gsk_clip_node_get_child (node), counts); break;
+    case GSK_ROUNDED_CLIP_NODE: count_node (gsk_rounded_clip_node_get_child (node), counts); break;
+    case GSK_COLOR_MATRIX_NODE: count_node (gsk_color_matrix_node_get_child (node), counts); break;
+    case GSK_SHADOW_NODE: count_node (gsk_shadow_node_get_child (node), counts); break;
+    case GSK_DEBUG_NODE: count_node (gsk_debug_node_get_child (node), counts); break;
+    case GSK_BLUR_NODE: count_node (gsk_blur_node_get_child (node), counts); break;
+    case GSK_CROSS_FADE_NODE:
+      count_node (gsk_cross_fade_node_get_start_child (node), counts);
+      count_node (gsk_cross_fade_node_get_end_child (node), counts);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+count_nodes (void)
+{
+  GtkWidget *window = GTK_WIDGET (main_window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  count_node (node, counts);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_printerr ("%s: %u\n", (const char *) key, GPOINTER_TO_UINT (value));
+}
+
 static guint
 count_widgets (GtkWidget *w,
                int        depth)
@@ -397,6 +455,7 @@ settled_cb (gpointer data)
 }
 
 static guint count_widgets (GtkWidget *w, int depth);
+static void dump_tree (GtkWidget *w, int depth);
 static void save_screenshot (const char *path);
 
 /* With BENCH_PHASES set, each timed Trends switch is told in phases on stderr: the main thread's
@@ -440,6 +499,10 @@ after_paint_cb (GdkFrameClock *frame_clock)
         {
           if (g_getenv ("BENCH_COUNT_WIDGETS") != NULL)
             count_widgets (GTK_WIDGET (main_window), 0);
+          if (g_getenv ("BENCH_DUMP_TREE") != NULL)
+            dump_tree (GTK_WIDGET (main_window), 0);
+          if (g_getenv ("BENCH_COUNT_NODES") != NULL)
+            count_nodes ();
           if (g_getenv ("BENCH_SCREENSHOT") != NULL)
             save_screenshot (g_getenv ("BENCH_SCREENSHOT"));
           exit (0);
@@ -504,6 +567,9 @@ empty_activate_cb (GApplication *application)
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (application));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  /* BENCH_EMPTY_TEXT: the same window showing one line of text (what text alone costs). */
+  if (g_getenv ("BENCH_EMPTY_TEXT") != NULL)
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), gtk_label_new ("Menodiary"));
   gtk_window_present (GTK_WINDOW (window));
 }
 

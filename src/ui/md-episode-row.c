@@ -18,22 +18,20 @@ struct _MdEpisodeRow
 {
   GtkWidget   parent_instance;
 
-  GtkWidget  *box;
-  GtkLabel   *day_label;
+  GtkWidget  *card;
   GtkLabel   *time_label;
-  GtkWidget  *text_box;
-  GtkLabel   *regions_label;
-  GtkLabel   *details_label;
-  GtkLabel   *triggers_label;
+  GtkLabel   *text_label;
   GtkMenuButton *menu_button;
-  /* Made the first time an episode shown here needs them (most never do): a list builds a few
-   * dozen rows before its first frame, and every widget costs styling and layout. */
+  /* Made the first time an episode shown here needs them (most never do): a list builds a
+   * screenful of rows before its first frame, and every widget costs styling and layout. */
+  GtkLabel   *day_label;
   GtkLabel   *signs_label;
   GtkWidget  *warning_box;
   GtkLabel   *warning_label;
   GtkWidget  *note_icon;
 
   gint64      id;
+  char       *regions;
 };
 
 G_DEFINE_FINAL_TYPE (MdEpisodeRow, md_episode_row, GTK_TYPE_WIDGET)
@@ -100,25 +98,31 @@ md_episode_row_dispose (GObject *object)
 }
 
 static void
+md_episode_row_finalize (GObject *object)
+{
+  MdEpisodeRow *self = MD_EPISODE_ROW (object);
+
+  g_free (self->regions);
+
+  G_OBJECT_CLASS (md_episode_row_parent_class)->finalize (object);
+}
+
+static void
 md_episode_row_class_init (MdEpisodeRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = md_episode_row_dispose;
+  object_class->finalize = md_episode_row_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/menodiary/Menodiary/ui/md-episode-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, box);
-  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, card);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, regions_label);
-  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, text_box);
-  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, triggers_label);
+  gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, MdEpisodeRow, menu_button);
   gtk_widget_class_install_action (widget_class, "row.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   {
     GMenu *menu = g_menu_new ();
@@ -130,10 +134,10 @@ md_episode_row_class_init (MdEpisodeRowClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-/* The regions, details and triggers are one line each (so that a long list measures fast).
- * Lines cut short by the width show in full as the tooltip of the text (asked for only on
- * hover: a tooltip text set at every bind made each save 12 ms slower), in the editor and in
- * the card's accessible label. */
+/* The regions, details and triggers are one label, a line each (a list measures one layout per
+ * row, not three), each line cut with an ellipsis when narrow. A cut text shows in full as the
+ * label's tooltip (asked for only on hover: a tooltip text set at every bind made each save
+ * 12 ms slower), in the editor and in the card's accessible label. */
 static gboolean
 text_tooltip_cb (GtkWidget    *widget,
                  int           x,
@@ -142,20 +146,9 @@ text_tooltip_cb (GtkWidget    *widget,
                  GtkTooltip   *tooltip,
                  MdEpisodeRow *self)
 {
-  GtkLabel *lines[] = { self->regions_label, self->details_label, self->triggers_label };
-  g_autoptr(GString) text = g_string_new (NULL);
-  gboolean cut = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
-    {
-      if (!gtk_widget_get_visible (GTK_WIDGET (lines[i])))
-        continue;
-      cut = cut || pango_layout_is_ellipsized (gtk_label_get_layout (lines[i]));
-      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", gtk_label_get_label (lines[i]));
-    }
-  if (!cut)
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (self->text_label)))
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text->str);
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (self->text_label));
   return TRUE;
 }
 
@@ -163,8 +156,7 @@ static void
 md_episode_row_init (MdEpisodeRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_has_tooltip (self->text_box, TRUE);
-  g_signal_connect (self->text_box, "query-tooltip", G_CALLBACK (text_tooltip_cb), self);
+  g_signal_connect (self->text_label, "query-tooltip", G_CALLBACK (text_tooltip_cb), self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, NULL, NULL);
 }
 
@@ -174,7 +166,22 @@ md_episode_row_new (void)
   return g_object_new (MD_TYPE_EPISODE_ROW, NULL);
 }
 
-/* The other signs, on a line of their own after the triggers. */
+/* The day's heading, above the first card of each day. */
+static GtkLabel *
+ensure_day_label (MdEpisodeRow *self)
+{
+  if (self->day_label == NULL)
+    {
+      self->day_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (self->day_label, 0);
+      gtk_widget_add_css_class (GTK_WIDGET (self->day_label), "day-header");
+      gtk_widget_add_css_class (GTK_WIDGET (self->day_label), "heading");
+      gtk_widget_insert_after (GTK_WIDGET (self->day_label), GTK_WIDGET (self), NULL);
+    }
+  return self->day_label;
+}
+
+/* The other signs, on a line of their own after the text. */
 static GtkLabel *
 ensure_signs_label (MdEpisodeRow *self)
 {
@@ -185,8 +192,7 @@ ensure_signs_label (MdEpisodeRow *self)
       gtk_label_set_wrap (self->signs_label, TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (self->signs_label), "md-secondary");
       gtk_widget_add_css_class (GTK_WIDGET (self->signs_label), "caption");
-      gtk_box_insert_child_after (GTK_BOX (self->text_box), GTK_WIDGET (self->signs_label),
-                                  GTK_WIDGET (self->triggers_label));
+      gtk_grid_attach (GTK_GRID (self->card), GTK_WIDGET (self->signs_label), 1, 1, 1, 1);
     }
   return self->signs_label;
 }
@@ -211,7 +217,7 @@ ensure_warning (MdEpisodeRow *self)
       gtk_widget_set_hexpand (GTK_WIDGET (self->warning_label), TRUE);
       gtk_grid_attach (GTK_GRID (self->warning_box), icon, 0, 0, 1, 1);
       gtk_grid_attach (GTK_GRID (self->warning_box), GTK_WIDGET (self->warning_label), 1, 0, 1, 1);
-      gtk_box_append (GTK_BOX (self->text_box), self->warning_box);
+      gtk_grid_attach (GTK_GRID (self->card), self->warning_box, 1, 2, 1, 1);
     }
   return self->warning_label;
 }
@@ -226,9 +232,42 @@ ensure_note_icon (MdEpisodeRow *self)
       gtk_widget_set_valign (self->note_icon, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (self->note_icon, "md-secondary");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Has a note"), -1);
-      gtk_box_insert_child_after (GTK_BOX (self->box), self->note_icon, self->text_box);
+      gtk_grid_attach (GTK_GRID (self->card), self->note_icon, 2, 0, 1, 1);
     }
   return self->note_icon;
+}
+
+/* The signs and the warning go on the grid's rows after the text, in that order, without an
+ * empty row between (a grid spaces every row something spans); the time, the note mark and the
+ * menu span the rows used. */
+static void
+place_lines (MdEpisodeRow *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (self->card);
+  GtkWidget *lines[] = { GTK_WIDGET (self->signs_label), self->warning_box };
+  GtkWidget *spanning[] = { GTK_WIDGET (self->time_label), self->note_icon, GTK_WIDGET (self->menu_button) };
+  int n = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    if (lines[i] != NULL && gtk_widget_get_visible (lines[i]))
+      gtk_grid_layout_child_set_row (GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, lines[i])), n++);
+  for (guint i = 0; i < G_N_ELEMENTS (spanning); i++)
+    if (spanning[i] != NULL)
+      gtk_grid_layout_child_set_row_span (GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, spanning[i])), n);
+}
+
+/* Appends TEXT as one line of the row's label: escaped, inside the span OPEN (closed by CLOSE). */
+static void
+append_line (GString    *markup,
+             const char *open,
+             const char *text,
+             const char *close)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  if (markup->len > 0)
+    g_string_append_c (markup, '\n');
+  g_string_append_printf (markup, "%s%s%s", open, escaped, close);
 }
 
 void
@@ -237,12 +276,12 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
                             const char      *day_header)
 {
   g_autofree char *time = NULL;
-  g_autofree char *regions = NULL;
   g_autofree char *details = NULL;
   g_autofree char *triggers = NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *menu_label = NULL;
   g_autofree char *signs_text = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
   guint32 warning = episode->signs & MD_SIGNS_WARNING;
   guint32 other = episode->signs & ~MD_SIGNS_WARNING;
   gboolean has_note = episode->notes != NULL && *episode->notes != '\0';
@@ -250,15 +289,24 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
   g_return_if_fail (MD_IS_EPISODE_ROW (self));
 
   self->id = episode->id;
-  gtk_label_set_label (self->day_label, day_header ? day_header : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->day_label), day_header != NULL);
+  if (day_header != NULL)
+    gtk_label_set_label (ensure_day_label (self), day_header);
+  if (self->day_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->day_label), day_header != NULL);
 
   time = md_format_episode_time (episode);
-  regions = md_regions_to_label (episode->regions);
+  g_free (self->regions);
+  self->regions = md_regions_to_label (episode->regions);
   details = details_text (episode);
+  triggers = episode->triggers ? md_triggers_to_label (episode->triggers) : NULL;
   gtk_label_set_label (self->time_label, time);
-  gtk_label_set_label (self->regions_label, regions);
-  gtk_label_set_label (self->details_label, details);
+  /* The label is .heading; the details as .md-secondary (style.css), the triggers as
+   * .md-secondary.caption. */
+  append_line (markup, "", self->regions, "");
+  append_line (markup, "<span weight=\"normal\" alpha=\"85%\" line_height=\"1.25\">", details, "</span>");
+  if (triggers != NULL)
+    append_line (markup, "<span weight=\"normal\" alpha=\"85%\" size=\"smaller\" line_height=\"1.25\">", triggers, "</span>");
+  gtk_label_set_markup (self->text_label, markup->str);
 
   if (warning != 0)
     {
@@ -291,18 +339,16 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
   if (self->note_icon != NULL)
     gtk_widget_set_visible (self->note_icon, has_note);
 
-  /* Translators: the accessible name of a row's menu button: "Actions for 09:30, Lower eyelid". */
-  menu_label = g_strdup_printf (_("Actions for %s, %s"), time, regions);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+  place_lines (self);
 
-  triggers = episode->triggers ? md_triggers_to_label (episode->triggers) : NULL;
-  gtk_label_set_label (self->triggers_label, triggers ? triggers : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->triggers_label), triggers != NULL);
+  /* Translators: the accessible name of a row's menu button: "Actions for 09:30, Lower eyelid". */
+  menu_label = g_strdup_printf (_("Actions for %s, %s"), time, self->regions);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
 
   {
     g_autoptr(GString) a11y = g_string_new (NULL);
 
-    g_string_append_printf (a11y, "%s %s, %s.", time, regions, details);
+    g_string_append_printf (a11y, "%s %s, %s.", time, self->regions, details);
     if (triggers != NULL)
       {
         g_string_append_c (a11y, ' ');
@@ -317,7 +363,7 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
       g_string_append_printf (a11y, " %s.", _("Has a note"));
     accessible = g_string_free (g_steal_pointer (&a11y), FALSE);
   }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->card), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 gint64
@@ -331,14 +377,15 @@ const char *
 md_episode_row_get_header (MdEpisodeRow *self)
 {
   g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->day_label)) ? gtk_label_get_label (self->day_label) : NULL;
+  return self->day_label != NULL && gtk_widget_get_visible (GTK_WIDGET (self->day_label)) ?
+         gtk_label_get_label (self->day_label) : NULL;
 }
 
 const char *
 md_episode_row_get_summary (MdEpisodeRow *self)
 {
   g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
-  return gtk_label_get_label (self->regions_label);
+  return self->regions;
 }
 
 const char *
@@ -369,4 +416,20 @@ md_episode_row_get_note_icon (MdEpisodeRow *self)
 {
   g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
   return self->note_icon;
+}
+
+/* The card: the accessible label that reads the whole episode is on it. */
+GtkWidget *
+md_episode_row_get_card (MdEpisodeRow *self)
+{
+  g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
+  return self->card;
+}
+
+/* The row's text label: the regions, details and possible triggers, a line each. */
+GtkLabel *
+md_episode_row_get_text_label (MdEpisodeRow *self)
+{
+  g_return_val_if_fail (MD_IS_EPISODE_ROW (self), NULL);
+  return self->text_label;
 }

@@ -17,7 +17,6 @@ void        md_episode_row_set_episode (MdEpisodeRow    *self,
                                         const MdEpisode *episode,
                                         const char      *day_header);
 gint64      md_episode_row_get_id      (MdEpisodeRow *self);
-/* Marks the row as evidence of an alert ("Show Episodes"). */
 /* The texts shown, for tests. */
 const char *md_episode_row_get_header  (MdEpisodeRow *self);
 const char *md_episode_row_get_summary (MdEpisodeRow *self);
@@ -30,5 +29,9 @@ const char *md_episode_row_get_signs      (MdEpisodeRow *self);
 /* The mark shown when the episode has a note (accessible label "Has a note"); NULL while no
  * episode shown in this row has had one. */
 GtkWidget  *md_episode_row_get_note_icon  (MdEpisodeRow *self);
+/* The card, whose accessible label reads the whole episode. */
+GtkWidget  *md_episode_row_get_card       (MdEpisodeRow *self);
+/* The label of the regions, the details and the possible triggers, a line each. */
+GtkLabel   *md_episode_row_get_text_label (MdEpisodeRow *self);
 
 G_END_DECLS

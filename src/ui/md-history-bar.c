@@ -23,6 +23,8 @@ struct _MdHistoryBar
 
   MdEpisodeFilter *filter;
   gboolean         clearing;
+  /* The search bar and the status line are made when first needed (most starts need
+   * neither, and every widget costs start-up time); NULL before. */
   GtkSearchBar    *search_bar;
   GtkWidget       *entry;
   GtkWidget       *filter_button;
@@ -40,15 +42,28 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_SEARCH_MODE,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+static void ensure_status (MdHistoryBar *self);
+
 static void
 emit_changed (MdHistoryBar *self)
 {
   gboolean active = !md_episode_filter_is_empty (self->filter);
 
-  gtk_widget_set_visible (self->status_box, active);
   if (active)
+    ensure_status (self);
+  if (self->status_box != NULL)
+    gtk_widget_set_visible (self->status_box, active);
+  if (self->filter_button != NULL && active)
     gtk_widget_add_css_class (self->filter_button, "accent");
-  else
+  else if (self->filter_button != NULL)
     gtk_widget_remove_css_class (self->filter_button, "accent");
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -70,7 +85,7 @@ read_controls (MdHistoryBar *self)
   guint sign = selected (self, DROP_SIGN);
   const MdSign *order = md_signs_display_order (NULL);
 
-  md_episode_filter_set_words (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  md_episode_filter_set_words (self->filter, self->entry != NULL ? gtk_editable_get_text (GTK_EDITABLE (self->entry)) : NULL);
   self->filter->regions = region > 0 && region != GTK_INVALID_LIST_POSITION ? MD_BIT (region - 1) : 0;
   self->filter->side = side > 0 && side != GTK_INVALID_LIST_POSITION ? (MdSide) side : MD_SIDE_UNKNOWN;
   self->filter->signs = sign > 0 && sign != GTK_INVALID_LIST_POSITION ? MD_BIT (order[sign - 1]) : 0;
@@ -89,7 +104,8 @@ static void
 reset_controls (MdHistoryBar *self)
 {
   self->clearing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  if (self->entry != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   for (guint i = 0; i < N_DROPS; i++)
     if (self->drops[i] != NULL)
       gtk_drop_down_set_selected (self->drops[i], 0);
@@ -100,6 +116,7 @@ reset_controls (MdHistoryBar *self)
 static void
 search_mode_cb (MdHistoryBar *self)
 {
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SEARCH_MODE]);
   if (gtk_search_bar_get_search_mode (self->search_bar) || self->clearing)
     return;
   reset_controls (self);
@@ -161,11 +178,14 @@ make_filter_popover (MdHistoryBar *self)
 
 /* The filter popover (three drop-downs, each with a list and a popover of its own: a fifth of
  * the window's widgets) is made when first needed, not with the window. */
+static void ensure_search (MdHistoryBar *self);
+
 static void
 ensure_filter_popover (MdHistoryBar *self)
 {
   if (self->drops[DROP_REGION] != NULL)
     return;
+  ensure_search (self);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->filter_button), make_filter_popover (self));
 }
 
@@ -190,12 +210,59 @@ md_history_bar_dispose (GObject *object)
 }
 
 static void
+md_history_bar_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MdHistoryBar *self = MD_HISTORY_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, md_history_bar_get_search_mode (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+md_history_bar_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MdHistoryBar *self = MD_HISTORY_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      md_history_bar_set_search_mode (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 md_history_bar_class_init (MdHistoryBarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = md_history_bar_dispose;
+  object_class->get_property = md_history_bar_get_property;
+  object_class->set_property = md_history_bar_set_property;
+
+  /**
+   * MdHistoryBar:search-mode:
+   *
+   * Whether the search bar is open (the search is made the first time it is).
+   */
+  props[PROP_SEARCH_MODE] = g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
 
   /**
    * MdHistoryBar::changed:
@@ -208,18 +275,16 @@ md_history_bar_class_init (MdHistoryBarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "historybar");
 }
 
+/* The search: words in the notes, then the filters. */
 static void
-md_history_bar_init (MdHistoryBar *self)
+ensure_search (MdHistoryBar *self)
 {
-  GtkWidget *search_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *show_all = gtk_button_new_with_mnemonic (_("Show _All"));
+  GtkWidget *search_box, *clamp;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-  self->filter = md_episode_filter_new ();
-
-  /* The search: words in the notes, then the filters. */
+  if (self->search_bar != NULL)
+    return;
+  search_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  clamp = adw_clamp_new ();
   self->entry = gtk_search_entry_new ();
   gtk_widget_set_hexpand (self->entry, TRUE);
   g_object_set (self->entry, "placeholder-text", _("Search notes"), NULL);
@@ -232,6 +297,8 @@ md_history_bar_init (MdHistoryBar *self)
   gtk_widget_set_tooltip_text (self->filter_button, _("Show only episodes of one region, side or sign"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filter"), -1);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->filter_button), create_filter_popup, self, NULL);
+  if (!md_episode_filter_is_empty (self->filter))
+    gtk_widget_add_css_class (self->filter_button, "accent");
   gtk_box_append (GTK_BOX (search_box), self->entry);
   gtk_box_append (GTK_BOX (search_box), self->filter_button);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
@@ -241,9 +308,18 @@ md_history_bar_init (MdHistoryBar *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->entry));
   gtk_search_bar_set_show_close_button (self->search_bar, FALSE);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self);
-  gtk_widget_set_parent (GTK_WIDGET (self->search_bar), GTK_WIDGET (self));
+  gtk_widget_insert_after (GTK_WIDGET (self->search_bar), GTK_WIDGET (self), NULL);
+}
 
-  /* What is shown, and the way back to everything. */
+/* What is shown, and the way back to everything. */
+static void
+ensure_status (MdHistoryBar *self)
+{
+  GtkWidget *show_all, *status_clamp;
+
+  if (self->status_box != NULL)
+    return;
+  show_all = gtk_button_new_with_mnemonic (_("Show _All"));
   self->status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   self->status_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->status_label, TRUE);
@@ -259,16 +335,21 @@ md_history_bar_init (MdHistoryBar *self)
   gtk_widget_set_margin_top (self->status_box, 6);
   gtk_widget_set_margin_bottom (self->status_box, 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Shown episodes"), -1);
-  {
-    GtkWidget *status_clamp = adw_clamp_new ();
-
-    adw_clamp_set_maximum_size (ADW_CLAMP (status_clamp), 720);
-    adw_clamp_set_child (ADW_CLAMP (status_clamp), self->status_box);
-    gtk_widget_add_css_class (status_clamp, "filter-status");
-    gtk_widget_set_parent (status_clamp, GTK_WIDGET (self));
-    g_object_bind_property (self->status_box, "visible", status_clamp, "visible", G_BINDING_SYNC_CREATE);
-  }
+  status_clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (status_clamp), 720);
+  adw_clamp_set_child (ADW_CLAMP (status_clamp), self->status_box);
+  gtk_widget_add_css_class (status_clamp, "filter-status");
+  gtk_widget_set_parent (status_clamp, GTK_WIDGET (self));
   gtk_widget_set_visible (self->status_box, FALSE);
+  g_object_bind_property (self->status_box, "visible", status_clamp, "visible", G_BINDING_SYNC_CREATE);
+}
+
+static void
+md_history_bar_init (MdHistoryBar *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->filter = md_episode_filter_new ();
 }
 
 GtkWidget *
@@ -292,7 +373,7 @@ md_history_bar_show_evidence (MdHistoryBar *self,
   g_return_if_fail (ids != NULL);
 
   self->clearing = TRUE;
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  md_history_bar_set_search_mode (self, FALSE);
   self->clearing = FALSE;
   reset_controls (self);
   read_controls (self);
@@ -306,7 +387,7 @@ md_history_bar_clear (MdHistoryBar *self)
   g_return_if_fail (MD_IS_HISTORY_BAR (self));
 
   self->clearing = TRUE;
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  md_history_bar_set_search_mode (self, FALSE);
   self->clearing = FALSE;
   reset_controls (self);
   read_controls (self);
@@ -319,7 +400,7 @@ md_history_bar_start_search (MdHistoryBar *self)
 {
   g_return_if_fail (MD_IS_HISTORY_BAR (self));
 
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  md_history_bar_set_search_mode (self, TRUE);
   gtk_widget_grab_focus (self->entry);
 }
 
@@ -336,13 +417,35 @@ md_history_bar_set_count (MdHistoryBar *self,
                                          "Showing the %u episodes behind this alert", n), n);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode matches", "%u episodes match", n), n);
+  ensure_status (self);
   gtk_label_set_label (self->status_label, text);
+}
+
+gboolean
+md_history_bar_get_search_mode (MdHistoryBar *self)
+{
+  g_return_val_if_fail (MD_IS_HISTORY_BAR (self), FALSE);
+  return self->search_bar != NULL && gtk_search_bar_get_search_mode (self->search_bar);
+}
+
+void
+md_history_bar_set_search_mode (MdHistoryBar *self,
+                                gboolean      search_mode)
+{
+  g_return_if_fail (MD_IS_HISTORY_BAR (self));
+
+  if (search_mode)
+    ensure_search (self);
+  /* Notified through the search bar's own property (search_mode_cb). */
+  if (self->search_bar != NULL)
+    gtk_search_bar_set_search_mode (self->search_bar, search_mode);
 }
 
 GtkSearchBar *
 md_history_bar_get_search_bar (MdHistoryBar *self)
 {
   g_return_val_if_fail (MD_IS_HISTORY_BAR (self), NULL);
+  ensure_search (self);
   return self->search_bar;
 }
 
@@ -350,6 +453,7 @@ GtkEditable *
 md_history_bar_get_entry (MdHistoryBar *self)
 {
   g_return_val_if_fail (MD_IS_HISTORY_BAR (self), NULL);
+  ensure_search (self);
   return GTK_EDITABLE (self->entry);
 }
 
@@ -367,5 +471,6 @@ const char *
 md_history_bar_get_status (MdHistoryBar *self)
 {
   g_return_val_if_fail (MD_IS_HISTORY_BAR (self), NULL);
-  return gtk_widget_get_visible (self->status_box) ? gtk_label_get_label (self->status_label) : NULL;
+  return self->status_box != NULL && gtk_widget_get_visible (self->status_box) ?
+         gtk_label_get_label (self->status_label) : NULL;
 }

@@ -24,6 +24,11 @@ void                   md_history_bar_start_search  (MdHistoryBar *self);
 /* How many episodes pass, for the words of the bar. */
 void                   md_history_bar_set_count     (MdHistoryBar *self,
                                                      guint         n);
+/* The "search-mode" property: whether the search bar is open. */
+gboolean               md_history_bar_get_search_mode (MdHistoryBar *self);
+void                   md_history_bar_set_search_mode (MdHistoryBar *self,
+                                                       gboolean      search_mode);
+/* The search bar and its entry (for tests; made by the call if need be). */
 GtkSearchBar          *md_history_bar_get_search_bar (MdHistoryBar *self);
 GtkEditable           *md_history_bar_get_entry     (MdHistoryBar *self);
 /* The drop-downs of the filter popover (for tests): region, side and sign, 0 = any. */

@@ -348,6 +348,7 @@ start_job (MdWindow   *self,
       g_application_hold (job->app);
     }
   update_actions (self);
+  md_window_data_ensure_work_bar (self);
   gtk_label_set_text (self->work_label, doing);
   gtk_spinner_set_spinning (self->work_spinner, TRUE);
   gtk_action_bar_set_revealed (GTK_ACTION_BAR (self->work_bar), TRUE);
@@ -657,42 +658,55 @@ static const GActionEntry data_entries[] = {
   { "restore-recent", restore_recent_cb },
 };
 
-/* The bars are added to the window's vertical box in code, to keep the template as it is. */
 void
 md_window_data_init (MdWindow *self)
 {
-  GtkWidget *box = adw_toast_overlay_get_child (self->toast_overlay);
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
-  GtkWidget *ro_label = gtk_label_new (_("This diary is open read-only: you can read, export and back it up, "
-                                         "but nothing can be changed or added."));
-  GtkWidget *ro_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
   g_action_map_add_action_entries (G_ACTION_MAP (self), data_entries, G_N_ELEMENTS (data_entries), self);
+}
 
-  /* The read-only notice, under the header bar. */
-  gtk_label_set_wrap (GTK_LABEL (ro_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (ro_label), 0);
-  gtk_widget_set_hexpand (ro_label, TRUE);
-  gtk_box_append (GTK_BOX (ro_box), icon);
-  gtk_box_append (GTK_BOX (ro_box), ro_label);
-  gtk_widget_add_css_class (ro_box, "read-only-bar");
-  gtk_widget_set_visible (ro_box, FALSE);
-  gtk_box_insert_child_after (GTK_BOX (box), ro_box, gtk_widget_get_first_child (box));
-  self->read_only_bar = ro_box;
+/* The two bars go in the window's vertical box, made when first needed: most starts show
+ * neither, and every widget costs start-up time. */
 
-  /* What is being done, at the foot, while a job runs. */
-  self->work_bar = gtk_action_bar_new ();
-  self->work_spinner = GTK_SPINNER (spinner);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (label, TRUE);
+/* The read-only notice, under the header bar. */
+void
+md_window_data_ensure_read_only_bar (MdWindow *self)
+{
+  GtkWidget *box = adw_toast_overlay_get_child (self->toast_overlay);
+  GtkWidget *icon, *label;
+
+  if (self->read_only_bar != NULL)
+    return;
+  icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+  label = gtk_label_new (_("This diary is open read-only: you can read, export and back it up, "
+                           "but nothing can be changed or added."));
+  self->read_only_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (self->work_bar), spinner);
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (self->work_bar), label);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (self->read_only_bar), icon);
+  gtk_box_append (GTK_BOX (self->read_only_bar), label);
+  gtk_widget_add_css_class (self->read_only_bar, "read-only-bar");
+  gtk_box_insert_child_after (GTK_BOX (box), self->read_only_bar, gtk_widget_get_first_child (box));
+}
+
+/* What is being done, at the foot, while a job runs. */
+void
+md_window_data_ensure_work_bar (MdWindow *self)
+{
+  GtkWidget *box = adw_toast_overlay_get_child (self->toast_overlay);
+
+  if (self->work_bar != NULL)
+    return;
+  self->work_bar = gtk_action_bar_new ();
+  self->work_spinner = GTK_SPINNER (gtk_spinner_new ());
+  self->work_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->work_label, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->work_label), TRUE);
+  gtk_label_set_xalign (self->work_label, 0);
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (self->work_bar), GTK_WIDGET (self->work_spinner));
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (self->work_bar), GTK_WIDGET (self->work_label));
   gtk_action_bar_set_revealed (GTK_ACTION_BAR (self->work_bar), FALSE);
   gtk_box_insert_child_after (GTK_BOX (box), self->work_bar, GTK_WIDGET (self->view_stack));
-  self->work_label = GTK_LABEL (label);
 }
 
 void
@@ -700,7 +714,10 @@ md_window_data_set_diary (MdWindow *self)
 {
   gboolean read_only = md_window_is_read_only (self);
 
-  gtk_widget_set_visible (self->read_only_bar, read_only);
+  if (read_only)
+    md_window_data_ensure_read_only_bar (self);
+  if (self->read_only_bar != NULL)
+    gtk_widget_set_visible (self->read_only_bar, read_only);
   if (read_only)
     {
       /* Translators: the window title of a diary that can only be read. */

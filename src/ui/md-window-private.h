@@ -35,7 +35,7 @@ struct _MdWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
-  AdwStatusPage        *status_page;
+  AdwStatusPage        *status_page;     /* NULL until first shown, as no_matches_page */
   AdwStatusPage        *no_matches_page;
   GtkGridView          *history_view; /* one column: the alerts (if any), then the episodes */
   MdFlagsView          *flags_view;   /* owned: shown as the first item of history_view */
@@ -44,6 +44,10 @@ struct _MdWindow
   GtkMenuButton        *primary_button;
   GMenuModel           *primary_menu;
   AdwViewStack         *view_stack;
+  GtkBox               *main_box;
+  AdwSqueezer          *title_squeezer; /* the view switcher, or the title when narrow */
+  GtkWidget            *window_title;
+  AdwViewSwitcherBar   *switcher_bar;   /* made the first time the window is narrow */
   AdwBin               *trends_bin;
   MdTrendsPage         *trends_page;  /* made on the first visit to Trends; NULL before */
 
@@ -54,15 +58,18 @@ struct _MdWindow
   char                 *data_status;   /* the last thing a data action said (tests read it) */
   GtkWidget            *data_dialog;   /* weak: the last question or report shown */
   GtkWidget            *recent_window; /* weak: the list of recent copies, if shown */
-  GtkWidget            *work_bar;      /* a GtkActionBar: what is being done */
+  GtkWidget            *work_bar;      /* a GtkActionBar: what is being done; NULL until a job */
   GtkLabel             *work_label;
   GtkSpinner           *work_spinner;
-  GtkWidget            *read_only_bar;
+  GtkWidget            *read_only_bar; /* NULL unless the diary is open read-only */
 };
 
 /* md-window-data.c */
 void     md_window_data_init      (MdWindow   *self);
 void     md_window_data_set_diary (MdWindow   *self);
+/* The work bar and the read-only notice, made when first needed. */
+void     md_window_data_ensure_work_bar      (MdWindow *self);
+void     md_window_data_ensure_read_only_bar (MdWindow *self);
 void     md_window_data_dispose   (MdWindow   *self);
 /* Tests: @path answers the next file chooser instead of showing it. */
 void     md_window_set_next_file  (MdWindow   *self,

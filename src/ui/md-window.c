@@ -41,6 +41,29 @@ n_header (MdWindow *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->header));
 }
 
+/* The status page NAME ("empty" or "no-matches"), added to the stack the first time it is
+ * shown (md-window-status.ui). */
+static AdwStatusPage *
+ensure_status_page (MdWindow   *self,
+                    const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+
+  if (page == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+      const char *ids[] = { name, NULL };
+      g_autoptr(GError) error = NULL;
+
+      if (!gtk_builder_add_objects_from_resource (builder, "/io/github/menodiary/Menodiary/ui/md-window-status.ui",
+                                                  ids, &error))
+        g_error ("%s", error->message); /* a resource built into the binary */
+      page = GTK_WIDGET (gtk_builder_get_object (builder, name));
+      gtk_stack_add_named (self->stack, page, name);
+    }
+  return ADW_STATUS_PAGE (page);
+}
+
 static void
 update_empty_state (MdWindow *self)
 {
@@ -49,12 +72,10 @@ update_empty_state (MdWindow *self)
 
   if (n == 0)
     page = md_history_model_get_filter (self->model) != NULL ? "no-matches" : "empty";
-  /* Their big icons are loaded only for the page shown: a hidden status page would load its
-   * SVG (and the SVG library, 6 MB) all the same. */
   if (g_str_equal (page, "empty"))
-    adw_status_page_set_icon_name (self->status_page, APP_ID);
+    self->status_page = ensure_status_page (self, page);
   else if (g_str_equal (page, "no-matches"))
-    adw_status_page_set_icon_name (self->no_matches_page, "edit-find-symbolic");
+    self->no_matches_page = ensure_status_page (self, page);
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 
@@ -473,12 +494,13 @@ show_rest_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Rows in the first frame: more than a screenful of episodes (at least 60 px each) in a window
- * of @height. */
+/* Rows in the first frame: a screenful of episodes in a window of @height, under its header
+ * bar (46 px). A row is at least 62 px: two lines of text (the regions' line is .heading, 11 pt,
+ * about 17 px at 96 dpi), 24 px of card padding and 6 px between cards. */
 static guint
 first_screen_rows (int height)
 {
-  return (guint) (MAX (height, 600) / 60 + 2);
+  return (guint) ((MAX (height, 600) - 46 + 61) / 62);
 }
 
 static void
@@ -510,6 +532,24 @@ symptoms_changed_cb (MdWindow *self)
     return;
   names = g_settings_get_strv (self->settings, "custom-symptoms");
   md_trends_page_set_symptom_names (self->trends_page, (const char * const *) names);
+}
+
+/* A window too narrow for the view switcher in the header bar shows the title there and the
+ * switcher at the bottom, as AdwViewSwitcherTitle would. */
+static void
+title_squeezed_cb (MdWindow   *self,
+                   GParamSpec *pspec)
+{
+  gboolean narrow = adw_squeezer_get_visible_child (self->title_squeezer) == self->window_title;
+
+  if (narrow && self->switcher_bar == NULL)
+    {
+      self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+      gtk_box_append (self->main_box, GTK_WIDGET (self->switcher_bar));
+    }
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
 }
 
 /* The Trends page is made, reads and draws only once it is first shown. */
@@ -675,11 +715,12 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, primary_button);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, main_box);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, trends_bin);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, MdWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, MdWindow, no_matches_page);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, history_view);
 }
 
@@ -707,8 +748,7 @@ md_window_init (MdWindow *self)
   self->header = g_list_store_new (G_TYPE_OBJECT);
   g_signal_connect_swapped (self->flags_view, "notify::visible", G_CALLBACK (alerts_visible_cb), self);
   g_signal_connect_swapped (self->history_bar, "changed", G_CALLBACK (history_filter_cb), self);
-  g_object_bind_property (self->search_button, "active",
-                          md_history_bar_get_search_bar (self->history_bar), "search-mode-enabled",
+  g_object_bind_property (self->search_button, "active", self->history_bar, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   md_window_data_init (self);
@@ -724,6 +764,7 @@ md_window_init (MdWindow *self)
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (unmap_cb), NULL);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (visible_page_cb), self);
+  g_signal_connect_swapped (self->title_squeezer, "notify::visible-child", G_CALLBACK (title_squeezed_cb), self);
 }
 
 MdWindow *

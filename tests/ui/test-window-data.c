@@ -846,6 +846,8 @@ test_screenshots (Fixture       *f,
   respond (f->window->data_dialog, "close");
 
   /* The work bar while a job runs, and a read-only diary. */
+  md_window_data_ensure_work_bar (f->window);
+  md_window_data_ensure_read_only_bar (f->window);
   gtk_label_set_text (f->window->work_label, "Importing “a-rather-long-file-name-for-a-diary-export.csv”…");
   gtk_action_bar_set_revealed (GTK_ACTION_BAR (f->window->work_bar), TRUE);
   gtk_widget_set_visible (f->window->read_only_bar, TRUE);

@@ -29,6 +29,7 @@ typedef struct {
   MdStore  *store;
   MdDiary  *diary;
   MdWindow *window;
+  GtkLabel *long_label;
 } Fixture;
 
 typedef gboolean (*Condition) (Fixture *f);
@@ -551,9 +552,10 @@ test_search_and_filter (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
   md_ui_test_screenshot (GTK_WIDGET (f->window), "search-filter");
 
-  /* Nothing passes: a page that says so, with the way back. Its big icon (an SVG) is loaded
-   * only now that it is shown. */
-  g_assert_null (adw_status_page_get_icon_name (f->window->no_matches_page));
+  /* Nothing passes: a page that says so, with the way back. It is built (and its big icon, an
+   * SVG, loaded) only now that it is shown. */
+  g_assert_null (f->window->no_matches_page);
+  g_assert_null (gtk_stack_get_child_by_name (f->window->stack, "no-matches"));
   gtk_editable_set_text (entry, "holiday");
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->stack), ==, "no-matches");
@@ -599,6 +601,21 @@ test_summary_action (Fixture       *f,
   g_assert_true (wait_for (f, summary_open));
 }
 
+/* Narrow: the title in the header bar, the view switcher at the bottom. */
+static gboolean
+switcher_at_bottom (Fixture *f)
+{
+  return f->window->switcher_bar != NULL && adw_view_switcher_bar_get_reveal (f->window->switcher_bar) &&
+         gtk_widget_get_mapped (f->window->window_title);
+}
+
+static gboolean
+switcher_at_top (Fixture *f)
+{
+  return !adw_view_switcher_bar_get_reveal (f->window->switcher_bar) &&
+         adw_squeezer_get_visible_child (f->window->title_squeezer) != f->window->window_title;
+}
+
 static void
 test_narrow_with_alerts (Fixture       *f,
                          gconstpointer  data)
@@ -609,10 +626,19 @@ test_narrow_with_alerts (Fixture       *f,
   ep->signs = MD_BIT (MD_SIGN_PAIN);
   g_assert_true (md_store_add_episode (f->store, ep, NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->flags_view)));
+  /* Wide: the view switcher is in the header bar, and no bar is made for the bottom. */
+  g_assert_null (f->window->switcher_bar);
+  g_assert_false (adw_squeezer_get_visible_child (f->window->title_squeezer) == f->window->window_title);
+  /* No cross-fade half-way in the picture. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
-  spin (200);
+  g_assert_true (wait_for (f, switcher_at_bottom));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
   md_ui_test_screenshot (GTK_WIDGET (f->window), "narrow-with-alerts");
+  /* Wide again: the switcher is back at the top. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  g_assert_true (wait_for (f, switcher_at_top));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
 static void
@@ -849,7 +875,12 @@ has_action (GMenuModel *menu,
          g_strcmp0 (name, action) == 0;
 }
 
-/* The row menu is built on its first popup, and its items act on that row's episode. */
+static gboolean
+long_label_cut (Fixture *f)
+{
+  return pango_layout_is_ellipsized (gtk_label_get_layout (f->long_label));
+}
+
 /* A row shows every sign (warning signs on their own line), a mark for a note, and its menu
  * button is named after its episode. */
 static void
@@ -885,10 +916,11 @@ test_row_signs_note (Fixture       *f,
   /* The lines are one line each, cut short when narrow; the card's accessible label says all,
    * and each line shows in full as its tooltip. */
   {
-    GtkWidget *card = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (row))));
-    g_autofree char *label = NULL;
+    GtkWidget *card = md_episode_row_get_card (row);
 
-    g_assert_true (GTK_IS_BOX (card));
+    g_assert_cmpstr (gtk_label_get_text (md_episode_row_get_text_label (row)), ==,
+                     "Lower eyelid\nLeft · 1 min · intensity 3/10\nCaffeine");
+    g_assert_true (gtk_widget_is_ancestor (card, GTK_WIDGET (row)));
     failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                  "09:30 Lower eyelid, Left · 1 min · intensity 3/10. "
                                                  "Possible triggers: Caffeine. Warning signs: Dizziness, Numbness. "
@@ -903,6 +935,18 @@ test_row_signs_note (Fixture       *f,
   g_assert_null (md_episode_row_get_warning (row));
   g_assert_true (md_episode_row_get_note_icon (row) == NULL ||
                  !gtk_widget_get_visible (md_episode_row_get_note_icon (row)));
+
+  /* On a narrow window each of the three lines is cut, not wrapped: still three lines. */
+  ep->id = 0;
+  ep->start_utc -= 3600;
+  ep->regions = MD_BIT (MD_REGION_EYELID_UPPER) | MD_BIT (MD_REGION_EYELID_LOWER) | MD_BIT (MD_REGION_CHEEK) |
+                MD_BIT (MD_REGION_MOUTH_CORNER) | MD_BIT (MD_REGION_CHIN);
+  ep->triggers = MD_TRIGGERS_ALL;
+  g_assert_true (md_store_add_episode (f->store, ep, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 600);
+  f->long_label = md_episode_row_get_text_label (row_for_id (f, ep->id));
+  g_assert_true (wait_for (f, long_label_cut));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (f->long_label)), ==, 3);
 }
 
 static void
@@ -969,6 +1013,31 @@ test_main_menu_on_demand (Fixture       *f,
   gtk_menu_button_popup (button);
   g_assert_true (gtk_menu_button_get_popover (button) == popover);
   gtk_menu_button_popdown (button);
+}
+
+/* What most starts never show is made when first needed: the search, the filter status line,
+ * the work bar, the read-only notice, the switcher at the bottom, the "no matches" page. */
+static void
+test_made_when_needed (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *bar = GTK_WIDGET (f->window->history_bar);
+
+  g_assert_null (gtk_widget_get_first_child (bar));
+  g_assert_null (f->window->work_bar);
+  g_assert_null (f->window->read_only_bar);
+  g_assert_null (f->window->switcher_bar);
+  g_assert_null (gtk_stack_get_child_by_name (f->window->stack, "no-matches"));
+  g_assert_nonnull (gtk_stack_get_child_by_name (f->window->stack, "empty"));
+
+  /* The search button opens the search, made now; closing it keeps it for next time. */
+  gtk_toggle_button_set_active (f->window->search_button, TRUE);
+  g_assert_true (md_history_bar_get_search_mode (f->window->history_bar));
+  g_assert_true (GTK_IS_SEARCH_BAR (gtk_widget_get_first_child (bar)));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (gtk_widget_get_first_child (bar))));
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_first_child (bar)), FALSE);
+  g_assert_false (gtk_toggle_button_get_active (f->window->search_button));
+  g_assert_null (md_history_bar_get_status (f->window->history_bar));
 }
 
 /* "Today" and "2 hours ago" do not go stale: the minute timer redraws them after midnight. */
@@ -1191,6 +1260,7 @@ main (int argc, char **argv)
   ADD ("/window/edit-undo", test_edit_undo);
   ADD ("/window/row-menu", test_row_menu);
   ADD ("/window/row-signs-note", test_row_signs_note);
+  ADD ("/window/made-when-needed", test_made_when_needed);
   ADD ("/window/main-menu-on-demand", test_main_menu_on_demand);
   ADD ("/window/first-screen-then-all", test_first_screen_then_all);
   ADD ("/window/relative-times", test_relative_times);
