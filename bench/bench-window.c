@@ -17,7 +17,7 @@
  * BENCH_VERBOSE tells each slow scroll frame, BENCH_PHASES each Trends switch in phases;
  * BENCH_QUIT_AT_FIRST_FRAME ends the probe there (to profile the start alone; with it,
  * BENCH_DUMP_TREE prints the first frame's widget tree, BENCH_COUNT_NODES its render nodes by
- * type); BENCH_SCREENSHOT
+ * type, also written to BENCH_NODES_FILE when set); BENCH_SCREENSHOT
  * saves the settled window as a PNG (with BENCH_QUIT_AT_FIRST_FRAME, the first frame's).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -375,6 +375,8 @@ count_nodes (void)
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   count_node (node, counts);
+  if (g_getenv ("BENCH_NODES_FILE") != NULL)
+    gsk_render_node_write_to_file (node, g_getenv ("BENCH_NODES_FILE"), NULL);
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_printerr ("%s: %u\n", (const char *) key, GPOINTER_TO_UINT (value));

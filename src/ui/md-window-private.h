@@ -48,6 +48,7 @@ struct _MdWindow
   AdwSqueezer          *title_squeezer; /* the view switcher, or the title when narrow */
   GtkWidget            *window_title;
   AdwViewSwitcherBar   *switcher_bar;   /* made the first time the window is narrow */
+  GtkWindow            *shortcuts;      /* weak: the keyboard shortcuts window, once asked for */
   AdwBin               *trends_bin;
   MdTrendsPage         *trends_page;  /* made on the first visit to Trends; NULL before */
 

@@ -288,6 +288,27 @@ search_cb (GSimpleAction *action,
   md_history_bar_start_search (self->history_bar);
 }
 
+/* The keyboard shortcuts window (Ctrl+?), made when first asked for: GtkApplication would build
+ * it with every window (from gtk/help-overlay.ui), a tenth of the start's window building. */
+static void
+show_shortcuts_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  MdWindow *self = MD_WINDOW (user_data);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/menodiary/Menodiary/ui/md-shortcuts.ui");
+      GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+      gtk_window_set_transient_for (window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (window, TRUE);
+      g_set_weak_pointer (&self->shortcuts, window);
+    }
+  gtk_window_present (self->shortcuts);
+}
+
 static void
 open_editor (MdWindow        *self,
              const MdEpisode *episode)
@@ -637,6 +658,7 @@ static const GActionEntry win_actions[] = {
   { "undo-delete", undo_cb },
   { "show-all", show_all_cb },
   { "search", search_cb },
+  { "show-help-overlay", show_shortcuts_cb },
 };
 
 static gboolean
@@ -668,6 +690,9 @@ md_window_dispose (GObject *object)
   if (self->emergency != NULL)
     gtk_window_destroy (GTK_WINDOW (self->emergency));
   g_clear_weak_pointer (&self->emergency);
+  if (self->shortcuts != NULL)
+    gtk_window_destroy (self->shortcuts);
+  g_clear_weak_pointer (&self->shortcuts);
   g_clear_handle_id (&self->alerts_idle, g_source_remove);
   g_clear_handle_id (&self->rest_idle, g_source_remove);
   g_clear_handle_id (&self->clock_id, g_source_remove);

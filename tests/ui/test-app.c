@@ -221,7 +221,7 @@ test_sees_outside_import (Fixture *f, gconstpointer data)
 static void
 test_shortcuts_listed (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/menodiary/Menodiary/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/menodiary/Menodiary/ui/md-shortcuts.ui");
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (f->app));
   GSList *objects = gtk_builder_get_objects (builder);

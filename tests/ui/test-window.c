@@ -1016,7 +1016,8 @@ test_main_menu_on_demand (Fixture       *f,
 }
 
 /* What most starts never show is made when first needed: the search, the filter status line,
- * the work bar, the read-only notice, the switcher at the bottom, the "no matches" page. */
+ * the work bar, the read-only notice, the switcher at the bottom, the "no matches" page, the
+ * keyboard shortcuts window. */
 static void
 test_made_when_needed (Fixture       *f,
                        gconstpointer  data)
@@ -1038,6 +1039,22 @@ test_made_when_needed (Fixture       *f,
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_first_child (bar)), FALSE);
   g_assert_false (gtk_toggle_button_get_active (f->window->search_button));
   g_assert_null (md_history_bar_get_status (f->window->history_bar));
+
+  /* The keyboard shortcuts window: made at the first Ctrl+?, the same one after. */
+  g_assert_null (f->window->shortcuts);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (f->window->shortcuts));
+  g_assert_true (gtk_window_get_transient_for (f->window->shortcuts) == GTK_WINDOW (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->shortcuts)));
+  {
+    GtkWindow *first = f->window->shortcuts;
+
+    gtk_window_close (first);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (first)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+    g_assert_true (f->window->shortcuts == first);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (first)));
+  }
 }
 
 /* "Today" and "2 hours ago" do not go stale: the minute timer redraws them after midnight. */
