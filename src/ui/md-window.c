@@ -516,12 +516,14 @@ show_rest_cb (gpointer data)
 }
 
 /* Rows in the first frame: a screenful of episodes in a window of @height, under its header
- * bar (46 px). A row is at least 62 px: two lines of text (the regions' line is .heading, 11 pt,
- * about 17 px at 96 dpi), 24 px of card padding and 6 px between cards. */
+ * bar (46 px) and @above px of bars. A row is at least 62 px: two lines of text (the regions'
+ * line is .heading, 11 pt, about 17 px at 96 dpi), 24 px of card padding and 6 px between
+ * cards. */
 static guint
-first_screen_rows (int height)
+first_screen_rows (int height,
+                   int above)
 {
-  return (guint) ((MAX (height, 600) - 46 + 61) / 62);
+  return (guint) ((MAX (height, 600) - 46 - above + 61) / 62);
 }
 
 static void
@@ -798,6 +800,8 @@ md_window_new (MdApplication *app,
 {
   MdWindow *self;
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkWidget *offer;
+  int width = 900, height = 700, above = 0;
 
   g_return_val_if_fail (app == NULL || MD_IS_APPLICATION (app), NULL);
   g_return_val_if_fail (MD_IS_DIARY (diary), NULL);
@@ -806,14 +810,43 @@ md_window_new (MdApplication *app,
   self->diary = g_object_ref (diary);
   self->model = md_history_model_new (diary);
   g_signal_connect (self->model, "items-changed", G_CALLBACK (items_changed_cb), self);
-  self->parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_list_store_append (self->parts, self->header);
+
+  if (app != NULL && md_application_get_settings (app) != NULL)
+    {
+      gboolean maximized;
+
+      self->settings = g_object_ref (md_application_get_settings (app));
+      maximized = g_settings_get_boolean (self->settings, "window-maximized");
+      width = g_settings_get_int (self->settings, "window-width");
+      height = g_settings_get_int (self->settings, "window-height");
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (maximized)
+        {
+          gtk_window_maximize (GTK_WINDOW (self));
+          width = -1;
+          height = 2160;
+        }
+      g_signal_connect_swapped (self->settings, "changed::emergency-number",
+                                G_CALLBACK (emergency_number_changed_cb), self);
+      g_signal_connect_swapped (self->settings, "changed::custom-symptoms",
+                                G_CALLBACK (symptoms_changed_cb), self);
+    }
+  /* The weekly rating scale offer, above the pages. */
+  offer = md_mrs_offer_new (diary, self->settings);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->view_stack))), offer,
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->view_stack)));
+  if (gtk_widget_get_visible (offer))
+    gtk_widget_measure (offer, GTK_ORIENTATION_VERTICAL, width, &above, NULL, NULL, NULL);
+
   /* The first frame shows only a screenful of rows: a grid view builds rows for as many items
    * as it may show (33 when given ten years, most of them below the window), and each row is
-   * a dozen widgets to style, measure and draw before the window appears. The rest follow right
-   * after that frame (first_paint_cb). */
+   * half a dozen widgets to style, measure and draw before the window appears. The rest follow
+   * right after that frame (first_paint_cb). Sized before the grid view is given it, so that no
+   * row is made twice. */
+  self->parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (self->parts, self->header);
   self->first_screen = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0,
-                                                 first_screen_rows (0));
+                                                 first_screen_rows (height, above));
   g_list_store_append (self->parts, self->first_screen);
   self->items = G_LIST_MODEL (gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->parts))));
   selection = gtk_no_selection_new (g_object_ref (self->items));
@@ -822,29 +855,8 @@ md_window_new (MdApplication *app,
   visible_page_cb (self, NULL);
   g_signal_connect (self->flags_view, "show-episodes", G_CALLBACK (show_episodes_cb), self);
 
-  if (app != NULL && md_application_get_settings (app) != NULL)
-    {
-      gboolean maximized;
-      int height;
-
-      self->settings = g_object_ref (md_application_get_settings (app));
-      maximized = g_settings_get_boolean (self->settings, "window-maximized");
-      height = g_settings_get_int (self->settings, "window-height");
-      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"), height);
-      if (maximized)
-        gtk_window_maximize (GTK_WINDOW (self));
-      gtk_slice_list_model_set_size (self->first_screen, first_screen_rows (maximized ? 2160 : height));
-      g_signal_connect_swapped (self->settings, "changed::emergency-number",
-                                G_CALLBACK (emergency_number_changed_cb), self);
-      g_signal_connect_swapped (self->settings, "changed::custom-symptoms",
-                                G_CALLBACK (symptoms_changed_cb), self);
-    }
   emergency_number_changed_cb (self);
   md_window_data_set_diary (self);
-  /* The weekly rating scale offer, above the pages. */
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->view_stack))),
-                              md_mrs_offer_new (diary, self->settings),
-                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->view_stack)));
   md_a11y_fix_names (GTK_WIDGET (self));
   return self;
 }
