@@ -1099,31 +1099,42 @@ append_json_string (GString    *s,
   g_string_append_c (s, '"');
 }
 
-/* Decimal digits straight into @s: the persistent rule's evidence can be every episode of
- * ten years, one printf each was a tenth of --flags --json. */
+/* The ids as decimal digits straight into @s, ", " between them: the persistent rule's
+ * evidence can be every episode of ten years (one printf each was a tenth of --flags --json,
+ * one append call per separator still a twentieth). */
 static void
-append_int64 (GString *s,
-              gint64   value)
+append_ids (GString      *s,
+            const gint64 *ids,
+            guint         n)
 {
-  char buf[24];
-  char *p = buf + sizeof buf;
-  guint64 u = value < 0 ? -(guint64) value : (guint64) value;
-  gsize n;
-
-  do
-    *--p = (char) ('0' + u % 10);
-  while ((u /= 10) != 0);
-  if (value < 0)
-    *--p = '-';
-  n = buf + sizeof buf - p;
-  if (s->len + n < s->allocated_len)
+  for (guint i = 0; i < n; i++)
     {
-      memcpy (s->str + s->len, p, n);
-      s->len += n;
-      s->str[s->len] = '\0';
+      char buf[24];
+      char *p = buf + sizeof buf;
+      gint64 value = ids[i];
+      guint64 u = value < 0 ? -(guint64) value : (guint64) value;
+      gsize len;
+
+      do
+        *--p = (char) ('0' + u % 10);
+      while ((u /= 10) != 0);
+      if (value < 0)
+        *--p = '-';
+      if (i > 0)
+        {
+          *--p = ' ';
+          *--p = ',';
+        }
+      len = buf + sizeof buf - p;
+      if (s->len + len < s->allocated_len)
+        {
+          memcpy (s->str + s->len, p, len);
+          s->len += len;
+        }
+      else
+        g_string_append_len (s, p, len);
     }
-  else
-    g_string_append_len (s, p, n);
+  s->str[s->len] = '\0';
 }
 
 /* Written by hand so the bytes follow the documented contract exactly:
@@ -1162,12 +1173,7 @@ md_rules_to_json (GPtrArray *flags,
       g_string_append (s, ", \"message\": ");
       append_json_string (s, flag->message);
       g_string_append (s, ", \"episodes\": [");
-      for (guint j = 0; j < flag->episodes->len; j++)
-        {
-          if (j > 0)
-            g_string_append (s, ", ");
-          append_int64 (s, g_array_index (flag->episodes, gint64, j));
-        }
+      append_ids (s, (const gint64 *) flag->episodes->data, flag->episodes->len);
       g_string_append (s, "], \"advice\": ");
       {
         g_autofree char *advice = md_flag_full_advice (flag, NULL);

@@ -50,6 +50,7 @@ enum {
 
 static GParamSpec *props[N_PROPS];
 
+static void ensure_search (MdHistoryBar *self);
 static void ensure_status (MdHistoryBar *self);
 
 static void
@@ -178,8 +179,6 @@ make_filter_popover (MdHistoryBar *self)
 
 /* The filter popover (three drop-downs, each with a list and a popover of its own: a fifth of
  * the window's widgets) is made when first needed, not with the window. */
-static void ensure_search (MdHistoryBar *self);
-
 static void
 ensure_filter_popover (MdHistoryBar *self)
 {
