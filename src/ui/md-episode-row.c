@@ -32,6 +32,9 @@ struct _MdEpisodeRow
 
   gint64      id;
   char       *regions;
+  /* What the row shows, when bound from the history (md_episode_row_bind). */
+  MdEpisodeObject *object;
+  char       *header;
 };
 
 G_DEFINE_FINAL_TYPE (MdEpisodeRow, md_episode_row, GTK_TYPE_WIDGET)
@@ -90,6 +93,7 @@ md_episode_row_dispose (GObject *object)
 {
   GtkWidget *child;
 
+  g_clear_object (&MD_EPISODE_ROW (object)->object);
   gtk_widget_dispose_template (GTK_WIDGET (object), MD_TYPE_EPISODE_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -103,6 +107,7 @@ md_episode_row_finalize (GObject *object)
   MdEpisodeRow *self = MD_EPISODE_ROW (object);
 
   g_free (self->regions);
+  g_free (self->header);
 
   G_OBJECT_CLASS (md_episode_row_parent_class)->finalize (object);
 }
@@ -288,6 +293,9 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
 
   g_return_if_fail (MD_IS_EPISODE_ROW (self));
 
+  g_clear_object (&self->object);
+  g_free (self->header);
+  self->header = g_strdup (day_header);
   self->id = episode->id;
   if (day_header != NULL)
     gtk_label_set_label (ensure_day_label (self), day_header);
@@ -364,6 +372,24 @@ md_episode_row_set_episode (MdEpisodeRow    *self,
     accessible = g_string_free (g_steal_pointer (&a11y), FALSE);
   }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->card), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/* GTK 4.8's signal factory binds a row again whenever its position moves: a save at the top
+ * of the history moved every row on screen, and each was rebuilt (labels, markup, accessible
+ * names: a sixth of a save). Episode objects are never changed in place, so a row already
+ * showing @object under the same heading is left as it is. */
+void
+md_episode_row_bind (MdEpisodeRow    *self,
+                     MdEpisodeObject *object,
+                     const char      *day_header)
+{
+  g_return_if_fail (MD_IS_EPISODE_ROW (self));
+  g_return_if_fail (MD_IS_EPISODE_OBJECT (object));
+
+  if (self->object == object && g_strcmp0 (self->header, day_header) == 0)
+    return;
+  md_episode_row_set_episode (self, md_episode_object_get_episode (object), day_header);
+  g_set_object (&self->object, object);
 }
 
 gint64

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "md-episode.h"
+#include "md-episode-object.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,11 @@ GtkWidget  *md_episode_row_new         (void);
  * the row before. */
 void        md_episode_row_set_episode (MdEpisodeRow    *self,
                                         const MdEpisode *episode,
+                                        const char      *day_header);
+/* The same for a row of the history: does nothing when the row already shows @object under
+ * @day_header (episode objects are never changed in place). */
+void        md_episode_row_bind        (MdEpisodeRow    *self,
+                                        MdEpisodeObject *object,
                                         const char      *day_header);
 gint64      md_episode_row_get_id      (MdEpisodeRow *self);
 /* The texts shown, for tests. */

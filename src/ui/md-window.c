@@ -178,7 +178,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     }
   if (new_day)
     header = md_format_day_header (day, md_diary_get_today (self->diary));
-  md_episode_row_set_episode (MD_EPISODE_ROW (gtk_list_item_get_child (item)), ep, header);
+  md_episode_row_bind (MD_EPISODE_ROW (gtk_list_item_get_child (item)), object, header);
 }
 
 /* Her emergency number: the one given to the window, else her preference, else her region's. */
