@@ -12,7 +12,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "md-a11y.h"
 #include "md-history-bar.h"
 
 enum { DROP_REGION, DROP_SIDE, DROP_SIGN, N_DROPS };
@@ -203,6 +205,13 @@ md_history_bar_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* Gone with their parents: NULL is "not made", for any late call. */
+  self->search_bar = NULL;
+  self->entry = NULL;
+  self->filter_button = NULL;
+  memset (self->drops, 0, sizeof self->drops);
+  self->status_box = NULL;
+  self->status_label = NULL;
   g_clear_pointer (&self->filter, md_episode_filter_free);
 
   G_OBJECT_CLASS (md_history_bar_parent_class)->dispose (object);
@@ -308,6 +317,7 @@ ensure_search (MdHistoryBar *self)
   gtk_search_bar_set_show_close_button (self->search_bar, FALSE);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self);
   gtk_widget_insert_after (GTK_WIDGET (self->search_bar), GTK_WIDGET (self), NULL);
+  md_a11y_fix_names (GTK_WIDGET (self->search_bar));
 }
 
 /* What is shown, and the way back to everything. */
@@ -326,7 +336,9 @@ ensure_status (MdHistoryBar *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (show_all), "win.show-all");
   gtk_widget_set_valign (show_all, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (show_all), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show all episodes"), -1);
+  /* Its name for a screen reader, once (md_a11y_fix_names keeps it). */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (show_all), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  md_a11y_set_label (show_all, _("Show all episodes"));
   gtk_box_append (GTK_BOX (self->status_box), GTK_WIDGET (self->status_label));
   gtk_box_append (GTK_BOX (self->status_box), show_all);
   gtk_widget_set_margin_start (self->status_box, 12);
@@ -341,6 +353,7 @@ ensure_status (MdHistoryBar *self)
   gtk_widget_set_parent (status_clamp, GTK_WIDGET (self));
   gtk_widget_set_visible (self->status_box, FALSE);
   g_object_bind_property (self->status_box, "visible", status_clamp, "visible", G_BINDING_SYNC_CREATE);
+  md_a11y_fix_names (status_clamp);
 }
 
 static void
@@ -411,12 +424,14 @@ md_history_bar_set_count (MdHistoryBar *self,
 
   g_return_if_fail (MD_IS_HISTORY_BAR (self));
 
+  /* The line is made when a filter first applies (emit_changed), not for a count of everything. */
+  if (self->status_label == NULL)
+    return;
   if (self->filter->ids != NULL)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Showing the %u episode behind this alert",
                                          "Showing the %u episodes behind this alert", n), n);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u episode matches", "%u episodes match", n), n);
-  ensure_status (self);
   gtk_label_set_label (self->status_label, text);
 }
 

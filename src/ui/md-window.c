@@ -60,6 +60,7 @@ ensure_status_page (MdWindow   *self,
         g_error ("%s", error->message); /* a resource built into the binary */
       page = GTK_WIDGET (gtk_builder_get_object (builder, name));
       gtk_stack_add_named (self->stack, page, name);
+      md_a11y_fix_names (page);
     }
   return ADW_STATUS_PAGE (page);
 }
@@ -516,14 +517,14 @@ show_rest_cb (gpointer data)
 }
 
 /* Rows in the first frame: a screenful of episodes in a window of @height, under its header
- * bar (46 px) and @above px of bars. A row is at least 62 px: two lines of text (the regions'
- * line is .heading, 11 pt, about 17 px at 96 dpi), 24 px of card padding and 6 px between
- * cards. */
+ * bar (46 px) and @above px of bars, rounded up (the last row may be cut). A row is at least
+ * 56 px: two lines of text (17 px each with Adwaita's 11 pt .heading at 96 dpi, 14 px at 9 pt),
+ * 24 px of card padding and 6 px between cards. */
 static guint
 first_screen_rows (int height,
                    int above)
 {
-  return (guint) ((MAX (height, 600) - 46 - above + 61) / 62);
+  return (guint) MAX ((MAX (height, 600) - 46 - above + 55) / 56, 4);
 }
 
 static void
@@ -558,21 +559,28 @@ symptoms_changed_cb (MdWindow *self)
 }
 
 /* A window too narrow for the view switcher in the header bar shows the title there and the
- * switcher at the bottom, as AdwViewSwitcherTitle would. */
+ * switcher at the bottom, as AdwViewSwitcherTitle would. The bar gets its stack, and so its
+ * buttons, the first time; in an idle, since the squeezer tells while it is being allocated,
+ * when no widget may be added. */
+static gboolean
+update_switcher_bar (gpointer data)
+{
+  MdWindow *self = data;
+  gboolean narrow = adw_squeezer_get_visible_child (self->title_squeezer) == self->window_title;
+
+  self->switcher_idle = 0;
+  if (narrow && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 title_squeezed_cb (MdWindow   *self,
                    GParamSpec *pspec)
 {
-  gboolean narrow = adw_squeezer_get_visible_child (self->title_squeezer) == self->window_title;
-
-  if (narrow && self->switcher_bar == NULL)
-    {
-      self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
-      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
-      gtk_box_append (self->main_box, GTK_WIDGET (self->switcher_bar));
-    }
-  if (self->switcher_bar != NULL)
-    adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+  if (self->switcher_idle == 0)
+    self->switcher_idle = g_idle_add (update_switcher_bar, self);
 }
 
 /* The Trends page is made, reads and draws only once it is first shown. */
@@ -695,6 +703,9 @@ md_window_dispose (GObject *object)
   if (self->shortcuts != NULL)
     gtk_window_destroy (self->shortcuts);
   g_clear_weak_pointer (&self->shortcuts);
+  if (self->title_squeezer != NULL)
+    g_signal_handlers_disconnect_by_data (self->title_squeezer, self);
+  g_clear_handle_id (&self->switcher_idle, g_source_remove);
   g_clear_handle_id (&self->alerts_idle, g_source_remove);
   g_clear_handle_id (&self->rest_idle, g_source_remove);
   g_clear_handle_id (&self->clock_id, g_source_remove);
@@ -745,6 +756,7 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, title_squeezer);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, trends_bin);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);

@@ -606,8 +606,8 @@ test_summary_action (Fixture       *f,
 static gboolean
 switcher_at_bottom (Fixture *f)
 {
-  return f->window->switcher_bar != NULL && adw_view_switcher_bar_get_reveal (f->window->switcher_bar) &&
-         gtk_widget_get_mapped (f->window->window_title);
+  return adw_view_switcher_bar_get_stack (f->window->switcher_bar) == f->window->view_stack &&
+         adw_view_switcher_bar_get_reveal (f->window->switcher_bar) && gtk_widget_get_mapped (f->window->window_title);
 }
 
 static gboolean
@@ -622,15 +622,17 @@ test_narrow_with_alerts (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(MdEpisode) ep = md_test_episode (NOW - 2 * DAY);
+  gboolean animations = TRUE;
 
   /* A phone-sized window still fits, alerts and all. */
   ep->signs = MD_BIT (MD_SIGN_PAIN);
   g_assert_true (md_store_add_episode (f->store, ep, NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->flags_view)));
-  /* Wide: the view switcher is in the header bar, and no bar is made for the bottom. */
-  g_assert_null (f->window->switcher_bar);
+  /* Wide: the view switcher is in the header bar; the bar at the bottom has no buttons yet. */
+  g_assert_null (adw_view_switcher_bar_get_stack (f->window->switcher_bar));
   g_assert_false (adw_squeezer_get_visible_child (f->window->title_squeezer) == f->window->window_title);
   /* No cross-fade half-way in the picture. */
+  g_object_get (gtk_settings_get_default (), "gtk-enable-animations", &animations, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
   g_assert_true (wait_for (f, switcher_at_bottom));
@@ -639,7 +641,7 @@ test_narrow_with_alerts (Fixture       *f,
   /* Wide again: the switcher is back at the top. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
   g_assert_true (wait_for (f, switcher_at_top));
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", animations, NULL);
 }
 
 static void
@@ -1051,26 +1053,55 @@ test_row_bind_unchanged (Fixture       *f,
 /* What most starts never show is made when first needed: the search, the filter status line,
  * the work bar, the read-only notice, the switcher at the bottom, the "no matches" page, the
  * keyboard shortcuts window. */
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_made_when_needed (Fixture       *f,
                        gconstpointer  data)
 {
   GtkWidget *bar = GTK_WIDGET (f->window->history_bar);
+  GtkWidget *search_bar, *entry;
 
   g_assert_null (gtk_widget_get_first_child (bar));
   g_assert_null (f->window->work_bar);
   g_assert_null (f->window->read_only_bar);
-  g_assert_null (f->window->switcher_bar);
+  g_assert_null (adw_view_switcher_bar_get_stack (f->window->switcher_bar));
   g_assert_null (gtk_stack_get_child_by_name (f->window->stack, "no-matches"));
   g_assert_nonnull (gtk_stack_get_child_by_name (f->window->stack, "empty"));
 
-  /* The search button opens the search, made now; closing it keeps it for next time. */
-  gtk_toggle_button_set_active (f->window->search_button, TRUE);
+  /* Ctrl+F makes the search, opens it and puts the keyboard in its entry. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  search_bar = gtk_widget_get_first_child (bar);
+  g_assert_true (GTK_IS_SEARCH_BAR (search_bar));
+  g_assert_null (gtk_widget_get_next_sibling (search_bar));   /* no status line yet */
   g_assert_true (md_history_bar_get_search_mode (f->window->history_bar));
-  g_assert_true (GTK_IS_SEARCH_BAR (gtk_widget_get_first_child (bar)));
-  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (gtk_widget_get_first_child (bar))));
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_first_child (bar)), FALSE);
+  g_assert_true (gtk_toggle_button_get_active (f->window->search_button));
+  entry = find_type (search_bar, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry) ||
+                 gtk_root_get_focus (GTK_ROOT (f->window)) == entry);
+  /* Closed, it stays made; the button opens the same one again; closing made no status line. */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (search_bar), FALSE);
   g_assert_false (gtk_toggle_button_get_active (f->window->search_button));
+  gtk_toggle_button_set_active (f->window->search_button, TRUE);
+  g_assert_true (gtk_widget_get_first_child (bar) == search_bar);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (search_bar)));
+  gtk_toggle_button_set_active (f->window->search_button, FALSE);
+  g_assert_null (gtk_widget_get_next_sibling (search_bar));
   g_assert_null (md_history_bar_get_status (f->window->history_bar));
 
   /* The keyboard shortcuts window: made at the first Ctrl+?, the same one after. */
@@ -1088,6 +1119,49 @@ test_made_when_needed (Fixture       *f,
     g_assert_true (f->window->shortcuts == first);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (first)));
   }
+
+  /* The empty diary's page: its button is named once for a screen reader. */
+  {
+    GtkWidget *button = find_type (gtk_stack_get_child_by_name (f->window->stack, "empty"), GTK_TYPE_BUTTON);
+    char *failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                       "Log First Episode");
+
+    if (failed != NULL)
+      g_test_message ("%s", failed);
+    g_assert_null (failed);
+    g_free (failed);
+  }
+}
+
+/* An alert's episodes shown before the search was ever opened: the status line is made then,
+ * and the search made later marks its Filter button as in use. */
+static void
+test_evidence_before_search (Fixture       *f,
+                             gconstpointer  data)
+{
+  MdHistoryBar *bar = f->window->history_bar;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id = add_episode (f, NOW - DAY);
+  GtkWidget *filter_button;
+  char *failed;
+
+  add_episode (f, NOW - 2 * DAY);
+  g_array_append_val (ids, id);
+  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (bar)));
+  md_history_bar_show_evidence (bar, ids);
+  g_assert_cmpstr (md_history_bar_get_status (bar), ==, "Showing the 1 episode behind this alert");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->model)), ==, 1);
+  failed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (find_type (GTK_WIDGET (bar), GTK_TYPE_BUTTON)),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, "Show all episodes");
+  if (failed != NULL)
+    g_test_message ("%s", failed);
+  g_assert_null (failed);
+  g_free (failed);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  filter_button = find_type (GTK_WIDGET (md_history_bar_get_search_bar (bar)), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (filter_button);
+  g_assert_true (gtk_widget_has_css_class (filter_button, "accent"));
 }
 
 /* "Today" and "2 hours ago" do not go stale: the minute timer redraws them after midnight. */
@@ -1312,6 +1386,7 @@ main (int argc, char **argv)
   ADD ("/window/row-signs-note", test_row_signs_note);
   ADD ("/window/made-when-needed", test_made_when_needed);
   ADD ("/window/row-bind-unchanged", test_row_bind_unchanged);
+  ADD ("/window/evidence-before-search", test_evidence_before_search);
   ADD ("/window/main-menu-on-demand", test_main_menu_on_demand);
   ADD ("/window/first-screen-then-all", test_first_screen_then_all);
   ADD ("/window/relative-times", test_relative_times);
