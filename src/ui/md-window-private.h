@@ -47,7 +47,7 @@ struct _MdWindow
   GtkBox               *main_box;
   AdwSqueezer          *title_squeezer; /* the view switcher, or the title when narrow */
   GtkWidget            *window_title;
-  AdwViewSwitcherBar   *switcher_bar;   /* given its stack the first time the window is narrow */
+  AdwViewSwitcherBar   *switcher_bar;   /* made the first time the window is narrow */
   guint                 switcher_idle;
   GtkWindow            *shortcuts;      /* weak: the keyboard shortcuts window, once asked for */
   AdwBin               *trends_bin;

@@ -559,9 +559,8 @@ symptoms_changed_cb (MdWindow *self)
 }
 
 /* A window too narrow for the view switcher in the header bar shows the title there and the
- * switcher at the bottom, as AdwViewSwitcherTitle would. The bar gets its stack, and so its
- * buttons, the first time; in an idle, since the squeezer tells while it is being allocated,
- * when no widget may be added. */
+ * switcher at the bottom, as AdwViewSwitcherTitle would. The bar is made the first time; in an
+ * idle, since the squeezer tells while it is being allocated, when no widget may be added. */
 static gboolean
 update_switcher_bar (gpointer data)
 {
@@ -569,9 +568,14 @@ update_switcher_bar (gpointer data)
   gboolean narrow = adw_squeezer_get_visible_child (self->title_squeezer) == self->window_title;
 
   self->switcher_idle = 0;
-  if (narrow && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
-    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+  if (narrow && self->switcher_bar == NULL)
+    {
+      self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+      gtk_box_append (self->main_box, GTK_WIDGET (self->switcher_bar));
+    }
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
   return G_SOURCE_REMOVE;
 }
 
@@ -756,7 +760,6 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, title_squeezer);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, MdWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, trends_bin);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, stack);
