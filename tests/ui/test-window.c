@@ -390,20 +390,52 @@ count_rows (Fixture *f)
   return (int) rows->len;
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under @widget (itself included, depth first) that @match accepts. */
 static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
+find_widget (GtkWidget     *widget,
+             WidgetMatch    match,
+             gconstpointer  data)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0 && gtk_widget_get_mapped (widget))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = find_named (c, name);
+      GtkWidget *found = find_widget (c, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_named_and_mapped (GtkWidget     *widget,
+                     gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0 && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  return find_widget (widget, is_named_and_mapped, name);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  return find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* Five alerts of different rules, from episodes in the last days. */
@@ -1053,22 +1085,6 @@ test_row_bind_unchanged (Fixture       *f,
 /* What most starts never show is made when first needed: the search, the filter status line,
  * the work bar, the read-only notice, the switcher at the bottom, the "no matches" page, the
  * keyboard shortcuts window. */
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_made_when_needed (Fixture       *f,
                        gconstpointer  data)
