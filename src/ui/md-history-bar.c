@@ -289,7 +289,7 @@ ensure_search (MdHistoryBar *self)
 {
   GtkWidget *search_box, *clamp;
 
-  if (self->search_bar != NULL)
+  if (self->search_bar != NULL || self->filter == NULL)   /* made, or disposed */
     return;
   search_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   clamp = adw_clamp_new ();
@@ -326,7 +326,7 @@ ensure_status (MdHistoryBar *self)
 {
   GtkWidget *show_all, *status_clamp;
 
-  if (self->status_box != NULL)
+  if (self->status_box != NULL || self->filter == NULL)   /* made, or disposed */
     return;
   show_all = gtk_button_new_with_mnemonic (_("Show _All"));
   self->status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);

@@ -524,7 +524,7 @@ static guint
 first_screen_rows (int height,
                    int above)
 {
-  return (guint) MAX ((MAX (height, 600) - 46 - above + 55) / 56, 4);
+  return (guint) MAX ((CLAMP (height, 600, 16384) - 46 - above + 55) / 56, 4);
 }
 
 static void
@@ -734,6 +734,7 @@ md_window_dispose (GObject *object)
   g_clear_pointer (&self->edited, md_episode_free);
   md_window_data_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
+  self->switcher_bar = NULL;   /* went with the window's box */
 
   G_OBJECT_CLASS (md_window_parent_class)->dispose (object);
 }
