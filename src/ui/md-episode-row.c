@@ -59,7 +59,7 @@ details_text (const MdEpisode *ep)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-/* GTK 4.8's list view builds about 200 rows: the popover is made on the first click only. */
+/* Every row has a menu button: its popover is made on the first click only. */
 static void
 create_popup_cb (GtkMenuButton *button,
                  gpointer       user_data)
@@ -275,7 +275,7 @@ append_line (GString    *markup,
   g_string_append_printf (markup, "%s%s%s", open, escaped, close);
 }
 
-void
+static void
 md_episode_row_set_episode (MdEpisodeRow    *self,
                             const MdEpisode *episode,
                             const char      *day_header)

@@ -12,13 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdEpisodeRow, md_episode_row, MD, EPISODE_ROW, GtkWidget)
 
 GtkWidget  *md_episode_row_new         (void);
-/* Shows @episode; @day_header is the heading above it, or NULL when the day is the same as
- * the row before. */
-void        md_episode_row_set_episode (MdEpisodeRow    *self,
-                                        const MdEpisode *episode,
-                                        const char      *day_header);
-/* The same for a row of the history: does nothing when the row already shows @object under
- * @day_header (episode objects are never changed in place). */
+/* Shows @object's episode; @day_header is the heading above it, or NULL when the day is the
+ * same as the row before. Does nothing when the row already shows @object under @day_header
+ * (episode objects are never changed in place). */
 void        md_episode_row_bind        (MdEpisodeRow    *self,
                                         MdEpisodeObject *object,
                                         const char      *day_header);

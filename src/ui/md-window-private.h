@@ -35,8 +35,6 @@ struct _MdWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
-  AdwStatusPage        *status_page;     /* NULL until first shown, as no_matches_page */
-  AdwStatusPage        *no_matches_page;
   GtkGridView          *history_view; /* one column: the alerts (if any), then the episodes */
   MdFlagsView          *flags_view;   /* owned: shown as the first item of history_view */
   MdHistoryBar         *history_bar;

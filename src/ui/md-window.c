@@ -43,26 +43,24 @@ n_header (MdWindow *self)
 
 /* The status page NAME ("empty" or "no-matches"), added to the stack the first time it is
  * shown (md-window-status.ui). */
-static AdwStatusPage *
+static void
 ensure_status_page (MdWindow   *self,
                     const char *name)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[] = { name, NULL };
+  GtkWidget *page;
 
-  if (page == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
-      const char *ids[] = { name, NULL };
-      g_autoptr(GError) error = NULL;
-
-      if (!gtk_builder_add_objects_from_resource (builder, "/io/github/menodiary/Menodiary/ui/md-window-status.ui",
-                                                  ids, &error))
-        g_error ("%s", error->message); /* a resource built into the binary */
-      page = GTK_WIDGET (gtk_builder_get_object (builder, name));
-      gtk_stack_add_named (self->stack, page, name);
-      md_a11y_fix_names (page);
-    }
-  return ADW_STATUS_PAGE (page);
+  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
+    return;
+  builder = gtk_builder_new ();
+  if (!gtk_builder_add_objects_from_resource (builder, "/io/github/menodiary/Menodiary/ui/md-window-status.ui",
+                                              ids, &error))
+    g_error ("%s", error->message); /* a resource built into the binary */
+  page = GTK_WIDGET (gtk_builder_get_object (builder, name));
+  gtk_stack_add_named (self->stack, page, name);
+  md_a11y_fix_names (page);
 }
 
 static void
@@ -72,11 +70,10 @@ update_empty_state (MdWindow *self)
   const char *page = "history";
 
   if (n == 0)
-    page = md_history_model_get_filter (self->model) != NULL ? "no-matches" : "empty";
-  if (g_str_equal (page, "empty"))
-    self->status_page = ensure_status_page (self, page);
-  else if (g_str_equal (page, "no-matches"))
-    self->no_matches_page = ensure_status_page (self, page);
+    {
+      page = md_history_model_get_filter (self->model) != NULL ? "no-matches" : "empty";
+      ensure_status_page (self, page);
+    }
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 
