@@ -1,7 +1,7 @@
 # Thin wrapper: `make run` and `make test` are the two set-up commands (README).
 BUILD ?= build
 DEBIAN_PACKAGES = build-essential pkg-config meson ninja-build libgtk-4-dev libadwaita-1-dev \
-  libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev sqlite3 xvfb xauth dbus dbus-x11 \
+  libepoxy-dev libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev sqlite3 xvfb xauth dbus dbus-x11 \
   at-spi2-core gettext desktop-file-utils appstream poppler-utils python3 python3-gi \
   gir1.2-atspi-2.0 xdotool x11-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

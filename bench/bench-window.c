@@ -497,6 +497,10 @@ after_paint_cb (GdkFrameClock *frame_clock)
       getrusage (RUSAGE_SELF, &ru);
       g_print ("first_frame_ms=%.3f\nfirst_frame_cpu_ms=%.3f\n", (now - t0_us) / 1000.0,
                (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0);
+      /* 1 when the window draws with cairo (GSK_RENDERER=cairo, or the app's choice where OpenGL
+       * is software: src/ui/md-renderer.c). */
+      g_print ("renderer_cairo=%d\n",
+               g_str_equal (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (main_window))), "GskCairoRenderer"));
       if (g_getenv ("BENCH_QUIT_AT_FIRST_FRAME") != NULL)
         {
           if (g_getenv ("BENCH_COUNT_WIDGETS") != NULL)

@@ -15,6 +15,7 @@
 #include "md-preferences.h"
 #include "md-reminders.h"
 #include "md-recovery-window.h"
+#include "md-renderer.h"
 #include "md-window.h"
 
 struct _MdApplication
@@ -27,6 +28,7 @@ struct _MdApplication
   MdReminders    *reminders;
   gboolean        options_handled;
   gboolean        background;   /* started by the reminder's autostart entry: no window yet */
+  gboolean        renderer_chosen;
   GThread        *opening;      /* opens the diary while GTK starts up (see start_opening) */
   char           *opening_path;
 };
@@ -270,6 +272,19 @@ start_warming_icon_theme (void)
   g_task_run_in_thread (task, warm_icon_theme);
 }
 
+/* Before the first window: cairo where OpenGL is software (md-renderer.h). Not in a process
+ * started for the reminder until it shows a window, since it may never show one. */
+static void
+choose_renderer (MdApplication *self)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (self->renderer_chosen || display == NULL)
+    return;
+  self->renderer_chosen = TRUE;
+  md_renderer_choose (display);
+}
+
 static void
 md_application_startup (GApplication *app)
 {
@@ -280,6 +295,8 @@ md_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (md_application_parent_class)->startup (app);
+  if (!self->background)
+    choose_renderer (self);
   start_warming_icon_theme ();
 
   if (source != NULL)
@@ -353,6 +370,7 @@ md_application_activate (GApplication *app)
     }
   if (window == NULL)
     {
+      choose_renderer (self);
       if (self->diary == NULL)
         {
           g_autofree char *path = self->db_path ? g_strdup (self->db_path) : md_store_default_path ();
@@ -377,6 +395,7 @@ md_application_open (GApplication  *app,
 {
   MdApplication *self = MD_APPLICATION (app);
 
+  choose_renderer (self);
   for (int i = 0; i < n_files; i++)
     {
       g_autoptr(MdDiary) diary = NULL;

@@ -10,12 +10,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <epoxy/gl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "md-application.h"
 #include "md-csv.h"
 #include "md-diary.h"
+#include "md-renderer.h"
 #include "md-test-utils.h"
 #include "md-ui-test-utils.h"
 #include "md-window-private.h"
@@ -267,6 +269,59 @@ test_shortcuts_listed (Fixture *f, gconstpointer data)
   g_assert_true (g_hash_table_contains (listed, "Escape"));
 }
 
+/* Names OpenGL drivers really report: software rasterizers are told from graphics cards. */
+static void
+test_software_gl_names (Fixture *f, gconstpointer data)
+{
+  static const char *const software[] = { "llvmpipe (LLVM 15.0.6, 256 bits)", "softpipe",
+                                          "Software Rasterizer", "swrast", "zink (llvmpipe (LLVM 15.0.6))",
+                                          "Google SwiftShader" };
+  static const char *const hardware[] = { "Mesa Intel(R) UHD Graphics 620 (KBL GT2)", "AMD Radeon RX 580 Series (polaris10, LLVM 15.0.6, DRM 3.49)",
+                                          "NVIDIA GeForce GTX 1050/PCIe/SSE2", "SVGA3D; build: RELEASE; LLVM;",
+                                          "virgl (Intel(R) UHD Graphics)", "" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (software); i++)
+    g_assert_true (md_renderer_is_software_gl (software[i]));
+  for (gsize i = 0; i < G_N_ELEMENTS (hardware); i++)
+    g_assert_false (md_renderer_is_software_gl (hardware[i]));
+  g_assert_false (md_renderer_is_software_gl (NULL));
+}
+
+/* The window draws with cairo where OpenGL is software (as under Xvfb), with OpenGL where it is
+ * a graphics card. The OpenGL renderer's name is read here on its own, not through the app. */
+static void
+test_renderer_for_gl (Fixture *f, gconstpointer data)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  MdWindow *window = window_for (f->app, f->db_a);
+  g_autoptr(GdkGLContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gl = NULL;
+  GskRenderer *renderer;
+
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    {
+      g_test_skip ("GSK_RENDERER is set: GTK uses it, whatever OpenGL is");
+      return;
+    }
+  context = gdk_display_create_gl_context (display, &error);
+  if (context != NULL && gdk_gl_context_realize (context, &error))
+    {
+      gdk_gl_context_make_current (context);
+      gl = g_strdup ((const char *) glGetString (GL_RENDERER));
+      gdk_gl_context_clear_current ();
+    }
+  g_assert_nonnull (window);
+  gtk_widget_realize (GTK_WIDGET (window));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_assert_nonnull (renderer);
+  g_test_message ("OpenGL: %s; window renderer: %s", gl ? gl : "(none)", G_OBJECT_TYPE_NAME (renderer));
+  if (gl == NULL || strstr (gl, "llvmpipe") != NULL || strstr (gl, "softpipe") != NULL)
+    g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), ==, "GskCairoRenderer");
+  else
+    g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), !=, "GskCairoRenderer");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -301,6 +356,8 @@ main (int argc, char **argv)
   ADD ("/app/db-while-running-bad", test_db_while_running_bad);
   ADD ("/app/sees-outside-import", test_sees_outside_import);
   ADD ("/app/shortcuts-listed", test_shortcuts_listed);
+  ADD ("/app/software-gl-names", test_software_gl_names);
+  ADD ("/app/renderer-for-gl", test_renderer_for_gl);
 #undef ADD
 
   status = g_test_run ();
