@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "md-diary.h"
+#include "md-stats.h"
 #include "md-test-utils.h"
 
 #define NOW 1735732800  /* 2025-01-01T12:00:00Z */
@@ -327,6 +328,101 @@ test_alerts_as_full (Fixture *f, gconstpointer data)
   g_assert_cmpuint (fired, >, 10);
 }
 
+static int
+by_start_then_id (gconstpointer a, gconstpointer b)
+{
+  const MdEpisode *x = *(MdEpisode * const *) a, *y = *(MdEpisode * const *) b;
+
+  if (x->start_utc != y->start_utc)
+    return x->start_utc < y->start_utc ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void
+assert_series_equal (const MdSeries *a, const MdSeries *b)
+{
+  g_assert_cmpuint (a->n_buckets, ==, b->n_buckets);
+  g_assert_cmpuint (a->n_series, ==, b->n_series);
+  g_assert_cmpmem (a->values, a->n_buckets * a->n_series * sizeof (double),
+                   b->values, b->n_buckets * b->n_series * sizeof (double));
+}
+
+/* The brief episodes the charts read (no notes, no set order, the table read straight through
+ * for most of the diary) are the full ones without their notes, and give the same numbers:
+ * episodes stored out of time order, ranges wide and narrow. */
+static void
+test_brief_episodes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) eps = random_episodes (rand, NOW, 730);
+  const gint64 today = NOW / 86400;
+  const gint64 ranges[][2] = { { G_MININT64, G_MAXINT64 }, { today - 800, today }, { today - 29, today },
+                               { today - 500, today - 200 }, { today - 300, today }, { today + 5, today + 9 } };
+
+  /* Stored in shuffled order: the table's order is not the time order. */
+  for (guint i = eps->len; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i);
+      gpointer t = eps->pdata[i - 1];
+
+      eps->pdata[i - 1] = eps->pdata[j];
+      eps->pdata[j] = t;
+      ((MdEpisode *) eps->pdata[i - 1])->triggers = g_rand_int_range (rand, 0, 1 << MD_N_TRIGGERS);
+      if (i % 5 == 0)
+        md_episode_set_notes (eps->pdata[i - 1], "a note");
+    }
+  g_assert_true (md_store_add_episodes (f->store, eps, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    {
+      g_autoptr(GPtrArray) full = md_diary_episodes_on_days (f->diary, ranges[r][0], ranges[r][1], &error);
+      g_autoptr(GPtrArray) brief = md_diary_episodes_brief_on_days (f->diary, ranges[r][0], ranges[r][1], &error);
+      gint64 from = MAX (ranges[r][0], today - 800), to = MIN (ranges[r][1], today + 9);
+      g_autoptr(MdStats) a = NULL;
+      g_autoptr(MdStats) b = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (brief->len, ==, full->len);
+      if (r == G_N_ELEMENTS (ranges) - 1)
+        g_assert_cmpuint (full->len, ==, 0);   /* days to come */
+      else
+        g_assert_cmpuint (full->len, >, 10);
+      a = md_stats_compute ((MdEpisode * const *) full->pdata, full->len, NULL, 0, from, to);
+      b = md_stats_compute ((MdEpisode * const *) brief->pdata, brief->len, NULL, 0, from, to);
+      g_ptr_array_sort (brief, by_start_then_id);
+      for (guint i = 0; i < full->len; i++)
+        {
+          MdEpisode *x = full->pdata[i], *y = brief->pdata[i];
+
+          g_assert_cmpint (x->id, ==, y->id);
+          g_assert_cmpint (x->start_utc, ==, y->start_utc);
+          g_assert_cmpint (x->utc_offset_s, ==, y->utc_offset_s);
+          g_assert_cmpuint (x->regions, ==, y->regions);
+          g_assert_cmpint (x->side, ==, y->side);
+          g_assert_cmpint (x->duration_s, ==, y->duration_s);
+          g_assert_cmpint (x->intensity, ==, y->intensity);
+          g_assert_cmpuint (x->signs, ==, y->signs);
+          g_assert_cmpuint (x->triggers, ==, y->triggers);
+          g_assert_null (y->notes);
+        }
+      g_assert_cmpuint (a->summary.episodes, ==, b->summary.episodes);
+      g_assert_cmpuint (a->summary.days_with_twitching, ==, b->summary.days_with_twitching);
+      g_assert_cmpuint (a->summary.longest_run_days, ==, b->summary.longest_run_days);
+      g_assert_cmpmem (a->summary.sides, sizeof a->summary.sides, b->summary.sides, sizeof b->summary.sides);
+      g_assert_cmpfloat (a->durations.median_s, ==, b->durations.median_s);
+      g_assert_cmpint (a->durations.longest_s, ==, b->durations.longest_s);
+      g_assert_cmpmem (&a->face, sizeof a->face, &b->face, sizeof b->face);
+      g_assert_cmpmem (a->episode_triggers, sizeof a->episode_triggers, b->episode_triggers, sizeof b->episode_triggers);
+      assert_series_equal (a->frequency, b->frequency);
+      assert_series_equal (a->duration, b->duration);
+      assert_series_equal (a->sides, b->sides);
+      assert_series_equal (a->regions, b->regions);
+      assert_series_equal (a->hours, b->hours);
+    }
+}
+
 /* md_backup_inspect: any diary file's date (its modification time) and counts, never written. */
 static void
 test_backup_inspect (Fixture       *f,
@@ -380,6 +476,7 @@ main (int argc, char *argv[])
   ADD ("/diary/first-day", test_first_day);
   ADD ("/diary/changed-episode", test_changed_episode);
   ADD ("/diary/alerts-as-full", test_alerts_as_full);
+  ADD ("/diary/brief-episodes", test_brief_episodes);
   ADD ("/diary/backup-inspect", test_backup_inspect);
 #undef ADD
 

@@ -157,6 +157,47 @@ test_durations (void)
   g_assert_cmpfloat (d.median_s, ==, 0);
 }
 
+static int
+cmp_gint64 (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median and the longest, worked out without sorting, against sorting: random lengths,
+ * many repeated values, already sorted and reversed lists, one and two values. */
+static void
+test_durations_median (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(GPtrArray) e = episodes_new ();
+      guint n = round < 4 ? round + 1 : (guint) g_rand_int_range (rand, 1, round < 200 ? 40 : 3000);
+      guint shape = round % 4;
+      int spread = round % 3 == 0 ? 4 : 100000;
+      g_autofree gint64 *sorted = g_new (gint64, n);
+      double median;
+      MdDurations d;
+
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 v = shape == 1 ? (gint64) i + 1 : shape == 2 ? (gint64) (n - i) + 1 : g_rand_int_range (rand, 1, spread + 1);
+
+          sorted[i] = v;
+          g_ptr_array_add (e, ep (D0, 8, 0, 0, MD_SIDE_LEFT, 1, v));
+        }
+      qsort (sorted, n, sizeof (gint64), cmp_gint64);
+      median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+      md_stats_durations (EPS (e), D0, D0, &d);
+      g_assert_cmpuint (d.n_known, ==, n);
+      g_assert_cmpfloat (d.median_s, ==, median);
+      g_assert_cmpint (d.longest_s, ==, sorted[n - 1]);
+    }
+}
+
 static void
 test_face_counts (void)
 {
@@ -460,6 +501,7 @@ main (int argc, char **argv)
   g_test_add_func ("/stats/bucket-choice", test_bucket_choice);
   g_test_add_func ("/stats/week-buckets", test_week_buckets);
   g_test_add_func ("/stats/durations", test_durations);
+  g_test_add_func ("/stats/durations-median", test_durations_median);
   g_test_add_func ("/stats/face-counts", test_face_counts);
   g_test_add_func ("/stats/factors", test_factors);
   g_test_add_func ("/stats/factor-thresholds", test_factor_thresholds);

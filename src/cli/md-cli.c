@@ -433,7 +433,7 @@ run_chart (GVariantDict *options)
   diary = open_diary (options, MD_STORE_OPEN_READ_ONLY);
   if (diary == NULL)
     return MD_EXIT_BAD_DATA;
-  episodes = md_diary_episodes_on_days (diary, from_day, to_day, &error);
+  episodes = md_diary_episodes_brief_on_days (diary, from_day, to_day, &error);
   if (episodes != NULL)
     checkins = md_diary_checkins_between (diary, from_day, to_day, &error);
   if (checkins == NULL)

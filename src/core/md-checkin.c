@@ -241,6 +241,8 @@ md_checkin_took (const MdCheckin *self,
   return self->supplements != NULL && g_strv_contains ((const char * const *) self->supplements, supplement);
 }
 
+/* @message is untranslated (N_): translated only when the value is wrong, since every check-in
+ * read from the diary is checked (ten years: 3 650 of them for the charts). */
 static gboolean
 check_range (int          value,
              int          lo,
@@ -251,10 +253,11 @@ check_range (int          value,
 {
   if (value == MD_UNKNOWN || (value >= lo && value <= hi))
     return TRUE;
-  g_set_error_literal (error, MD_CHECKIN_ERROR, code, message);
+  g_set_error_literal (error, MD_CHECKIN_ERROR, code, _(message));
   return FALSE;
 }
 
+/* @field is untranslated (N_), translated only in the message. */
 static gboolean
 check_text (const char  *text,
             const char  *field,
@@ -265,7 +268,7 @@ check_text (const char  *text,
   if (!g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) > MD_CHECKIN_TEXT_MAX_CHARS)
     {
       g_set_error (error, MD_CHECKIN_ERROR, MD_CHECKIN_ERROR_TEXT,
-                   _("%s: at most %d characters of text."), field, MD_CHECKIN_TEXT_MAX_CHARS);
+                   _("%s: at most %d characters of text."), _(field), MD_CHECKIN_TEXT_MAX_CHARS);
       return FALSE;
     }
   return TRUE;
@@ -282,19 +285,19 @@ md_checkin_validate (const MdCheckin *self,
       return FALSE;
     }
   if (!check_range (self->sleep_min, 0, MD_CHECKIN_SLEEP_MAX_MIN, MD_CHECKIN_ERROR_SLEEP,
-                    _("Sleep: between 0 and 24 hours."), error) ||
+                    N_("Sleep: between 0 and 24 hours."), error) ||
       !check_range (self->sleep_quality, 1, 5, MD_CHECKIN_ERROR_SLEEP_QUALITY,
-                    _("Sleep quality: from 1 (very poor) to 5 (very good)."), error) ||
+                    N_("Sleep quality: from 1 (very poor) to 5 (very good)."), error) ||
       !check_range (self->caffeine_cups, 0, MD_CHECKIN_CAFFEINE_MAX, MD_CHECKIN_ERROR_CAFFEINE,
-                    _("Caffeine: between 0 and 30 cups."), error) ||
+                    N_("Caffeine: between 0 and 30 cups."), error) ||
       !check_range (self->caffeine_mg, 0, MD_CHECKIN_CAFFEINE_MG_MAX, MD_CHECKIN_ERROR_CAFFEINE,
-                    _("Caffeine: between 0 and 3000 mg."), error) ||
+                    N_("Caffeine: between 0 and 3000 mg."), error) ||
       !check_range (self->water_glasses, 0, MD_CHECKIN_WATER_MAX, MD_CHECKIN_ERROR_WATER,
-                    _("Water: between 0 and 40 glasses."), error) ||
+                    N_("Water: between 0 and 40 glasses."), error) ||
       !check_range (self->stress, 0, 10, MD_CHECKIN_ERROR_STRESS,
-                    _("Stress: a whole number from 0 to 10."), error) ||
+                    N_("Stress: a whole number from 0 to 10."), error) ||
       !check_range (self->hot_flashes, 0, MD_CHECKIN_HOT_FLASHES_MAX, MD_CHECKIN_ERROR_HOT_FLASHES,
-                    _("Hot flashes: between 0 and 100."), error))
+                    N_("Hot flashes: between 0 and 100."), error))
     return FALSE;
   if (self->supplements != NULL)
     {
@@ -302,7 +305,7 @@ md_checkin_validate (const MdCheckin *self,
         {
           const char *s = self->supplements[i];
 
-          if (*s == '\0' || strchr (s, ';') != NULL || !check_text (s, _("Supplements"), error))
+          if (*s == '\0' || strchr (s, ';') != NULL || !check_text (s, N_("Supplements"), error))
             {
               if (error != NULL && *error == NULL)
                 g_set_error_literal (error, MD_CHECKIN_ERROR, MD_CHECKIN_ERROR_TEXT,
@@ -342,9 +345,9 @@ md_checkin_validate (const MdCheckin *self,
             return FALSE;
           }
     }
-  return check_text (self->medicines_started, _("Medicines started"), error) &&
-         check_text (self->medicines_stopped, _("Medicines stopped"), error) &&
-         check_text (self->note, _("Note"), error);
+  return check_text (self->medicines_started, N_("Medicines started"), error) &&
+         check_text (self->medicines_stopped, N_("Medicines stopped"), error) &&
+         check_text (self->note, N_("Note"), error);
 }
 
 static void

@@ -656,6 +656,20 @@ md_diary_episodes_between (MdDiary  *self,
   return md_store_episodes_between (self->store, from_utc, to_utc, error);
 }
 
+/* A local day starts at most 14 hours before UTC midnight and ends at most 14 hours after:
+ * the UTC bounds of the episodes that may fall on local days from..to. */
+static gint64
+day_start_bound (gint64 from_day)
+{
+  return from_day == G_MININT64 ? G_MININT64 : from_day * 86400 - MD_UTC_OFFSET_MAX_S;
+}
+
+static gint64
+day_end_bound (gint64 to_day)
+{
+  return to_day == G_MAXINT64 ? G_MAXINT64 : (to_day + 1) * 86400 + MD_UTC_OFFSET_MAX_S;
+}
+
 GPtrArray *
 md_diary_episodes_on_days (MdDiary  *self,
                            gint64    from_day,
@@ -663,11 +677,17 @@ md_diary_episodes_on_days (MdDiary  *self,
                            GError  **error)
 {
   g_return_val_if_fail (MD_IS_DIARY (self), NULL);
-  /* A local day starts at most 14 hours before UTC midnight and ends at most 14 hours after. */
-  return md_store_episodes_between (self->store,
-                                    from_day == G_MININT64 ? G_MININT64 : from_day * 86400 - MD_UTC_OFFSET_MAX_S,
-                                    to_day == G_MAXINT64 ? G_MAXINT64 : (to_day + 1) * 86400 + MD_UTC_OFFSET_MAX_S,
-                                    error);
+  return md_store_episodes_between (self->store, day_start_bound (from_day), day_end_bound (to_day), error);
+}
+
+GPtrArray *
+md_diary_episodes_brief_on_days (MdDiary  *self,
+                                 gint64    from_day,
+                                 gint64    to_day,
+                                 GError  **error)
+{
+  g_return_val_if_fail (MD_IS_DIARY (self), NULL);
+  return md_store_episodes_brief_between (self->store, day_start_bound (from_day), day_end_bound (to_day), error);
 }
 
 MdCheckin *

@@ -214,6 +214,56 @@ cmp_int64 (const void *a,
   return x < y ? -1 : x > y;
 }
 
+/* Puts the @k-th smallest of @v (0-based) at v[k], smaller or equal ones before it and larger
+ * or equal ones after, in linear time on average (a median without sorting ten years of
+ * durations); falls back to sorting when the partitions keep coming out lopsided. */
+static gint64
+select_nth (gint64 *v,
+            guint   n,
+            guint   k)
+{
+  guint lo = 0, hi = n - 1, rounds = 0;
+
+  while (lo < hi)
+    {
+      gint64 a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi];
+      gint64 pivot = MAX (MIN (a, b), MIN (MAX (a, b), c));   /* median of three */
+      guint i = lo, j = hi;
+
+      if (++rounds > 64)
+        {
+          qsort (v + lo, hi - lo + 1, sizeof (gint64), cmp_int64);
+          break;
+        }
+      /* Hoare's partition: v[lo..j] <= pivot <= v[i..hi], i > j at the end. */
+      while (i <= j)
+        {
+          while (v[i] < pivot)
+            i++;
+          while (v[j] > pivot)
+            j--;
+          if (i <= j)
+            {
+              gint64 t = v[i];
+
+              v[i] = v[j];
+              v[j] = t;
+              i++;
+              if (j == 0)
+                break;
+              j--;
+            }
+        }
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        break;   /* j < k < i: v[k] == pivot, in place */
+    }
+  return v[k];
+}
+
 void
 md_stats_durations (MdEpisode * const *episodes,
                     guint              n_episodes,
@@ -235,12 +285,19 @@ md_stats_durations (MdEpisode * const *episodes,
     }
   if (out->n_known == 0)
     return;
-  qsort (known, out->n_known, sizeof (gint64), cmp_int64);
-  out->longest_s = known[out->n_known - 1];
-  if (out->n_known % 2 == 1)
-    out->median_s = known[out->n_known / 2];
-  else
-    out->median_s = (known[out->n_known / 2 - 1] + known[out->n_known / 2]) / 2.0;
+  out->longest_s = known[0];
+  for (guint i = 1; i < out->n_known; i++)
+    out->longest_s = MAX (out->longest_s, known[i]);
+  out->median_s = select_nth (known, out->n_known, out->n_known / 2);
+  if (out->n_known % 2 == 0)
+    {
+      /* The one below the middle: the largest of the part select_nth left before it. */
+      gint64 below = known[0];
+
+      for (guint i = 1; i < out->n_known / 2; i++)
+        below = MAX (below, known[i]);
+      out->median_s = (below + known[out->n_known / 2]) / 2.0;
+    }
 }
 
 void

@@ -186,6 +186,13 @@ GPtrArray *md_store_episodes_between (MdStore *self,
                                       gint64   to_utc,
                                       GError **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The same episodes without their notes and write times (NULL / 0), in no set order: what
+ * statistics need, read in about half the time over years of diary. */
+GPtrArray *md_store_episodes_brief_between (MdStore *self,
+                                            gint64   from_utc,
+                                            gint64   to_utc,
+                                            GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Generic key/value for small state (flag acknowledgements and the like). */
 char      *md_store_get_meta      (MdStore    *self,
                                    const char *key) G_GNUC_WARN_UNUSED_RESULT;

@@ -416,8 +416,8 @@ md_triggers_to_label (guint32 set)
   return set_to_string (triggers, MD_N_TRIGGERS, set, ", ", TRUE);
 }
 
-guint32
-md_regions_groups (guint32 set)
+static guint32
+regions_groups_slow (guint32 set)
 {
   guint32 g = 0;
 
@@ -425,4 +425,28 @@ md_regions_groups (guint32 set)
     if (set & MD_BIT (i))
       g |= MD_BIT (region_groups[i]);
   return g;
+}
+
+/* Every set of regions, looked up: the charts ask once per episode, ten years over. */
+static gpointer
+make_groups_table (gpointer data)
+{
+  guint8 *table = g_new (guint8, MD_REGIONS_ALL + 1);
+
+  G_STATIC_ASSERT (MD_N_REGION_GROUPS <= 8);
+  for (guint32 set = 0; set <= MD_REGIONS_ALL; set++)
+    table[set] = (guint8) regions_groups_slow (set);
+  return table;
+}
+
+guint32
+md_regions_groups (guint32 set)
+{
+  static GOnce once = G_ONCE_INIT;
+  const guint8 *table;
+
+  if (set > MD_REGIONS_ALL)
+    return regions_groups_slow (set & MD_REGIONS_ALL);
+  table = g_once (&once, make_groups_table, NULL);
+  return table[set];
 }

@@ -35,6 +35,7 @@ struct _MdTrendsPage
   gboolean         stale;      /* the diary changed while the page was hidden */
   guint            generation; /* bumped when the cache is dropped: older results are stale */
   GCancellable    *prefetch;   /* the worker working out the other ranges, if any */
+  gint            *wanted;     /* shared with that worker: the range shown while waiting, or -1 */
   gboolean         waiting;    /* the range chosen is being worked out by that worker */
   GPtrArray       *charts;     /* MdChartView*: the fixed cards, then one per own symptom */
   GPtrArray       *captions;   /* GtkLabel*, same order */
@@ -122,7 +123,7 @@ compute (MdDiary            *diary,
   g_autoptr(GPtrArray) medicines = NULL;
   MdStats *stats;
 
-  episodes = md_diary_episodes_on_days (diary, from_day, to_day, error);
+  episodes = md_diary_episodes_brief_on_days (diary, from_day, to_day, error);
   if (episodes == NULL)
     return NULL;
   checkins = md_diary_checkins_between (diary, from_day, to_day, error);
@@ -154,6 +155,7 @@ typedef struct {
   MdStats  *stats[MD_TRENDS_ALL + 1];
   gboolean  empty[MD_TRENDS_ALL + 1];
   char    **symptom_names;
+  gint     *wanted;                       /* shared with the page: the range she waits for, or -1 */
 } Prefetch;
 
 static void
@@ -163,7 +165,42 @@ prefetch_free (Prefetch *p)
   for (guint i = 0; i < G_N_ELEMENTS (p->stats); i++)
     g_clear_pointer (&p->stats[i], md_stats_unref);
   g_strfreev (p->symptom_names);
+  g_atomic_rc_box_release (p->wanted);
   g_free (p);
+}
+
+static void refresh (MdTrendsPage *self);
+
+/* One period worked out by the worker, handed to the page at once (not when all are done). */
+typedef struct {
+  MdTrendsPage *page;
+  guint         generation;
+  guint         range;
+  MdStats      *stats;
+  gboolean      empty;
+} Ready;
+
+static void
+ready_free (Ready *ready)
+{
+  g_object_unref (ready->page);
+  md_stats_unref (ready->stats);
+  g_free (ready);
+}
+
+static gboolean
+ready_cb (gpointer data)
+{
+  Ready *ready = data;
+  MdTrendsPage *self = ready->page;
+
+  if (ready->generation != self->generation || self->prefetch == NULL || self->cached[ready->range] != NULL)
+    return G_SOURCE_REMOVE;
+  self->cached[ready->range] = md_stats_ref (ready->stats);
+  self->cached_empty[ready->range] = ready->empty;
+  if (self->waiting && self->range == ready->range)
+    refresh (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -173,23 +210,48 @@ prefetch_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   Prefetch *p = task_data;
+  gboolean done[G_N_ELEMENTS (p->stats)] = { FALSE };
 
-  for (guint r = 0; r < G_N_ELEMENTS (p->stats); r++)
+  for (;;)
     {
       g_autoptr(GError) error = NULL;
+      gint wanted = g_atomic_int_get (p->wanted);
+      guint r;
 
-      if (p->from_day[r] == G_MININT64 || g_cancellable_is_cancelled (cancellable))
-        continue;
+      /* The period she is waiting for first, then the others in order. */
+      for (r = 0; r < G_N_ELEMENTS (p->stats); r++)
+        done[r] |= p->from_day[r] == G_MININT64;
+      if (wanted >= 0 && wanted < (gint) G_N_ELEMENTS (p->stats) && !done[wanted])
+        r = (guint) wanted;
+      else
+        for (r = 0; r < G_N_ELEMENTS (p->stats) && done[r]; r++)
+          ;
+      if (r == G_N_ELEMENTS (p->stats) || g_cancellable_is_cancelled (cancellable))
+        break;
+      done[r] = TRUE;
       p->stats[r] = compute (p->diary, p->from_day[r], p->to_day, (const char * const *) p->symptom_names,
                              &p->empty[r], &error);
       if (p->stats[r] == NULL)
-        g_debug ("Could not work out the trends ahead: %s", error->message);
+        {
+          g_debug ("Could not work out the trends ahead: %s", error->message);
+          continue;
+        }
+      {
+        Ready *ready = g_new0 (Ready, 1);
+
+        ready->page = g_object_ref (source);
+        ready->generation = p->generation;
+        ready->range = r;
+        ready->stats = md_stats_ref (p->stats[r]);
+        ready->empty = p->empty[r];
+        /* An idle, not g_main_context_invoke(): that would run ready_cb in this thread
+         * whenever the main thread is not iterating its loop. */
+        g_idle_add_full (G_PRIORITY_DEFAULT, ready_cb, ready, (GDestroyNotify) ready_free);
+      }
     }
   g_clear_object (&p->diary);
   g_task_return_boolean (task, TRUE);
 }
-
-static void refresh (MdTrendsPage *self);
 
 /* While the worker works out the period she chose, the charts of the one before stay, dimmed,
  * and a spinner turns beside the buttons: the choice itself takes a frame, not the work. */
@@ -241,6 +303,10 @@ start_prefetch (MdTrendsPage *self,
   p->generation = self->generation;
   p->to_day = to_day;
   p->symptom_names = g_strdupv (self->symptom_names);
+  g_clear_pointer (&self->wanted, g_atomic_rc_box_release);
+  self->wanted = g_atomic_rc_box_new (gint);
+  *self->wanted = -1;
+  p->wanted = g_atomic_rc_box_acquire (self->wanted);
   for (guint r = 0; r < G_N_ELEMENTS (p->from_day); r++)
     {
       p->from_day[r] = self->cached[r] != NULL ? G_MININT64 : range_from_day (self, r, to_day);
@@ -338,6 +404,7 @@ refresh (MdTrendsPage *self)
   /* The worker started for every period not yet worked out, this one included. */
   if (self->prefetch != NULL && self->stats != NULL)
     {
+      g_atomic_int_set (self->wanted, (gint) self->range);
       set_waiting (self, TRUE);
       return;
     }
@@ -481,6 +548,7 @@ md_trends_page_finalize (GObject *object)
 
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->captions, g_ptr_array_unref);
+  g_clear_pointer (&self->wanted, g_atomic_rc_box_release);
 
   G_OBJECT_CLASS (md_trends_page_parent_class)->finalize (object);
 }
