@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "md-stats.h"
+#include "md-stats-private.h"
 #include "md-test-utils.h"
 
 #define D0 20000   /* 2024-10-04, a Friday */
@@ -195,6 +196,37 @@ test_durations_median (void)
       g_assert_cmpuint (d.n_known, ==, n);
       g_assert_cmpfloat (d.median_s, ==, median);
       g_assert_cmpint (d.longest_s, ==, sorted[n - 1]);
+    }
+}
+
+/* The selection itself, its sorting fallback included (0 to 3 rounds before it sorts): the
+ * k-th value in place, nothing larger before it, nothing smaller after. */
+static void
+test_select_nth (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (guint round = 0; round < 600; round++)
+    {
+      guint n = (guint) g_rand_int_range (rand, 1, 200);
+      guint k = (guint) g_rand_int_range (rand, 0, (gint32) n);
+      guint max_rounds = round % 5 == 4 ? 64 : round % 5;
+      int spread = round % 2 == 0 ? 3 : 1000;
+      g_autofree gint64 *v = g_new (gint64, n);
+      g_autofree gint64 *sorted = g_new (gint64, n);
+      gint64 kth;
+
+      for (guint i = 0; i < n; i++)
+        sorted[i] = v[i] = g_rand_int_range (rand, -spread, spread);
+      qsort (sorted, n, sizeof (gint64), cmp_gint64);
+      kth = md_stats_select_nth (v, n, k, max_rounds);
+      g_assert_cmpint (kth, ==, sorted[k]);
+      g_assert_cmpint (v[k], ==, kth);
+      for (guint i = 0; i < n; i++)
+        if (i < k)
+          g_assert_cmpint (v[i], <=, kth);
+        else
+          g_assert_cmpint (v[i], >=, kth);
     }
 }
 
@@ -502,6 +534,7 @@ main (int argc, char **argv)
   g_test_add_func ("/stats/week-buckets", test_week_buckets);
   g_test_add_func ("/stats/durations", test_durations);
   g_test_add_func ("/stats/durations-median", test_durations_median);
+  g_test_add_func ("/stats/select-nth", test_select_nth);
   g_test_add_func ("/stats/face-counts", test_face_counts);
   g_test_add_func ("/stats/factors", test_factors);
   g_test_add_func ("/stats/factor-thresholds", test_factor_thresholds);

@@ -139,10 +139,10 @@ GPtrArray  *md_diary_episodes_on_days (MdDiary    *self,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 /* The same without notes and write times, in no set order (md_store_episodes_brief_between):
  * for statistics. */
-GPtrArray  *md_diary_episodes_brief_on_days (MdDiary *self,
-                                      gint64       from_day,
-                                      gint64       to_day,
-                                      GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray  *md_diary_episodes_brief_on_days (MdDiary  *self,
+                                             gint64    from_day,
+                                             gint64    to_day,
+                                             GError  **error) G_GNUC_WARN_UNUSED_RESULT;
 MdCheckin  *md_diary_get_checkin     (MdDiary     *self,
                                       gint64       day,
                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "md-stats.h"
+#include "md-stats-private.h"
 
 G_DEFINE_BOXED_TYPE (MdStats, md_stats, md_stats_ref, md_stats_unref)
 
@@ -216,13 +217,18 @@ cmp_int64 (const void *a,
 
 /* Puts the @k-th smallest of @v (0-based) at v[k], smaller or equal ones before it and larger
  * or equal ones after, in linear time on average (a median without sorting ten years of
- * durations); falls back to sorting when the partitions keep coming out lopsided. */
-static gint64
-select_nth (gint64 *v,
-            guint   n,
-            guint   k)
+ * durations); sorts what is left after @max_rounds rounds (2 log2(n) + 4 from
+ * md_stats_durations), so that no input makes it slower than sorting. */
+gint64
+md_stats_select_nth (gint64 *v,
+                     guint   n,
+                     guint   k,
+                     guint   max_rounds)
 {
-  guint lo = 0, hi = n - 1, rounds = 0;
+  guint lo = 0, hi, rounds = 0;
+
+  g_assert (n > 0 && k < n);
+  hi = n - 1;
 
   while (lo < hi)
     {
@@ -230,7 +236,7 @@ select_nth (gint64 *v,
       gint64 pivot = MAX (MIN (a, b), MIN (MAX (a, b), c));   /* median of three */
       guint i = lo, j = hi;
 
-      if (++rounds > 64)
+      if (++rounds > max_rounds)
         {
           qsort (v + lo, hi - lo + 1, sizeof (gint64), cmp_int64);
           break;
@@ -288,10 +294,10 @@ md_stats_durations (MdEpisode * const *episodes,
   out->longest_s = known[0];
   for (guint i = 1; i < out->n_known; i++)
     out->longest_s = MAX (out->longest_s, known[i]);
-  out->median_s = select_nth (known, out->n_known, out->n_known / 2);
+  out->median_s = md_stats_select_nth (known, out->n_known, out->n_known / 2, 2 * g_bit_storage (out->n_known) + 4);
   if (out->n_known % 2 == 0)
     {
-      /* The one below the middle: the largest of the part select_nth left before it. */
+      /* The one below the middle: the largest of the part left before it. */
       gint64 below = known[0];
 
       for (guint i = 1; i < out->n_known / 2; i++)

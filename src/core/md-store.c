@@ -33,7 +33,7 @@ struct _MdStore
 
   char       *path;
   sqlite3    *db;
-  GHashTable *statements;   /* SQL text (static) -> sqlite3_stmt* */
+  GHashTable *statements;   /* SQL text (a static string, by its address) -> sqlite3_stmt* */
   gint64      fixed_now;    /* 0 = the real clock */
   gint64      copied_day;   /* the local day the daily copy was last seen to (G_MININT64: not yet) */
   guint       in_transaction : 1;
@@ -54,6 +54,7 @@ static guint signals[N_SIGNALS];
 
 #define EPISODE_BRIEF_COLUMNS \
   "id, start_utc, utc_offset_s, regions, side, duration_s, intensity, signs, triggers"
+#define EPISODE_BRIEF_N_COLUMNS 9
 #define EPISODE_COLUMNS EPISODE_BRIEF_COLUMNS ", notes, created_utc, updated_utc"
 
 static MdStoreError
@@ -152,8 +153,8 @@ episode_from_row (sqlite3_stmt *stmt)
   ep->intensity = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? MD_UNKNOWN : sqlite3_column_int (stmt, 6);
   ep->signs = (guint32) sqlite3_column_int64 (stmt, 7);
   ep->triggers = (guint32) sqlite3_column_int64 (stmt, 8);
-  /* EPISODE_BRIEF_COLUMNS stop before the notes and write times. */
-  if (sqlite3_column_count (stmt) > 9)
+  /* A statement of EPISODE_BRIEF_COLUMNS stops before the notes and write times. */
+  if (sqlite3_column_count (stmt) > EPISODE_BRIEF_N_COLUMNS)
     {
       ep->notes = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
       ep->created_utc = sqlite3_column_int64 (stmt, 10);
@@ -1761,6 +1762,7 @@ md_store_episodes_brief_between (MdStore  *self,
   sqlite3_stmt *stmt;
   gint64 first = 0, last = 0;
   gboolean wide = FALSE;
+  int rc;
 
   g_return_val_if_fail (MD_IS_STORE (self), NULL);
 
@@ -1769,14 +1771,19 @@ md_store_episodes_brief_between (MdStore  *self,
   stmt = get_stmt (self, "SELECT (SELECT min(start_utc) FROM episode), (SELECT max(start_utc) FROM episode)", error);
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_INTEGER)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_INTEGER &&
+      sqlite3_column_type (stmt, 1) == SQLITE_INTEGER)
     {
       first = sqlite3_column_int64 (stmt, 0);
       last = sqlite3_column_int64 (stmt, 1);
-      /* The part of [first, last] inside the range, against half of it (no overflow: both
-       * halves are taken apart). */
+      /* The part of [first, last] inside the range, against half of it. Each half lies in
+       * [-2^62, 2^62), so their differences fit in 64 bits whatever the bounds. */
       wide = MIN (to_utc, last) / 2 - MAX (from_utc, first) / 2 >= last / 4 - first / 4;
     }
+  else if (rc != SQLITE_ROW)
+    g_debug ("Could not read the diary's first and last start (%s): reading through the index",
+             sqlite3_errstr (rc));
   sqlite3_reset (stmt);
   if (wide)
     stmt = get_stmt (self, "SELECT " EPISODE_BRIEF_COLUMNS " FROM episode NOT INDEXED "

@@ -443,10 +443,7 @@ guint32
 md_regions_groups (guint32 set)
 {
   static GOnce once = G_ONCE_INIT;
-  const guint8 *table;
+  const guint8 *table = g_once (&once, make_groups_table, NULL);
 
-  if (set > MD_REGIONS_ALL)
-    return regions_groups_slow (set & MD_REGIONS_ALL);
-  table = g_once (&once, make_groups_table, NULL);
-  return table[set];
+  return table[set & MD_REGIONS_ALL];
 }

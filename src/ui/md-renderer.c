@@ -13,8 +13,9 @@
 gboolean
 md_renderer_is_software_gl (const char *gl_renderer)
 {
+  /* Mesa's (also under zink), Google's, and WSL's WARP ("D3D12 (Microsoft Basic Render Driver)"). */
   static const char *const software[] = { "llvmpipe", "softpipe", "swrast", "software rasterizer",
-                                          "swiftshader" };
+                                          "swiftshader", "basic render driver" };
   g_autofree char *name = NULL;
 
   if (gl_renderer == NULL)
@@ -59,7 +60,10 @@ md_renderer_choose (GdkDisplay *display)
   if (!md_renderer_is_software_gl (gl))
     return NULL;
   g_debug ("OpenGL is software (%s): drawing with cairo", gl);
-  /* GTK reads this (after GSK_RENDERER) when it makes each window's renderer. */
+  /* GTK reads this (after GSK_RENDERER) when it makes each window's renderer. It is not public
+   * API but has been read since GTK 4.0 (its inspector sets it the same way); should a later
+   * GTK stop reading it, nothing breaks (GTK chooses as before) and the test
+   * /app/renderer-for-gl fails. */
   g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) "cairo");
   return "cairo";
 }

@@ -203,6 +203,27 @@ ready_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* From the worker: hands period @r to the page in the task's main context (an idle source,
+ * not g_main_context_invoke(), which would run it in this thread whenever the main thread is
+ * not iterating its loop). */
+static void
+hand_over (GTask    *task,
+           Prefetch *p,
+           guint     r)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+  Ready *ready = g_new0 (Ready, 1);
+
+  ready->page = g_object_ref (g_task_get_source_object (task));
+  ready->generation = p->generation;
+  ready->range = r;
+  ready->stats = md_stats_ref (p->stats[r]);
+  ready->empty = p->empty[r];
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, ready_cb, ready, (GDestroyNotify) ready_free);
+  g_source_attach (source, g_task_get_context (task));
+}
+
 static void
 prefetch_thread (GTask        *task,
                  gpointer      source,
@@ -210,8 +231,10 @@ prefetch_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   Prefetch *p = task_data;
-  gboolean done[G_N_ELEMENTS (p->stats)] = { FALSE };
+  gboolean done[G_N_ELEMENTS (p->stats)];
 
+  for (guint r = 0; r < G_N_ELEMENTS (p->stats); r++)
+    done[r] = p->from_day[r] == G_MININT64;   /* already cached */
   for (;;)
     {
       g_autoptr(GError) error = NULL;
@@ -219,8 +242,6 @@ prefetch_thread (GTask        *task,
       guint r;
 
       /* The period she is waiting for first, then the others in order. */
-      for (r = 0; r < G_N_ELEMENTS (p->stats); r++)
-        done[r] |= p->from_day[r] == G_MININT64;
       if (wanted >= 0 && wanted < (gint) G_N_ELEMENTS (p->stats) && !done[wanted])
         r = (guint) wanted;
       else
@@ -236,18 +257,7 @@ prefetch_thread (GTask        *task,
           g_debug ("Could not work out the trends ahead: %s", error->message);
           continue;
         }
-      {
-        Ready *ready = g_new0 (Ready, 1);
-
-        ready->page = g_object_ref (source);
-        ready->generation = p->generation;
-        ready->range = r;
-        ready->stats = md_stats_ref (p->stats[r]);
-        ready->empty = p->empty[r];
-        /* An idle, not g_main_context_invoke(): that would run ready_cb in this thread
-         * whenever the main thread is not iterating its loop. */
-        g_idle_add_full (G_PRIORITY_DEFAULT, ready_cb, ready, (GDestroyNotify) ready_free);
-      }
+      hand_over (task, p, r);
     }
   g_clear_object (&p->diary);
   g_task_return_boolean (task, TRUE);

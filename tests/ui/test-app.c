@@ -278,13 +278,26 @@ test_software_gl_names (Fixture *f, gconstpointer data)
                                           "Google SwiftShader" };
   static const char *const hardware[] = { "Mesa Intel(R) UHD Graphics 620 (KBL GT2)", "AMD Radeon RX 580 Series (polaris10, LLVM 15.0.6, DRM 3.49)",
                                           "NVIDIA GeForce GTX 1050/PCIe/SSE2", "SVGA3D; build: RELEASE; LLVM;",
-                                          "virgl (Intel(R) UHD Graphics)", "" };
+                                          "virgl (Intel(R) UHD Graphics)", "D3D12 (Intel(R) UHD Graphics 620)", "" };
+  GdkDisplay *display = gdk_display_get_default ();
 
   for (gsize i = 0; i < G_N_ELEMENTS (software); i++)
     g_assert_true (md_renderer_is_software_gl (software[i]));
+  g_assert_true (md_renderer_is_software_gl ("D3D12 (Microsoft Basic Render Driver)"));
   for (gsize i = 0; i < G_N_ELEMENTS (hardware); i++)
     g_assert_false (md_renderer_is_software_gl (hardware[i]));
   g_assert_false (md_renderer_is_software_gl (NULL));
+
+  /* A renderer already chosen (here: for the display by someone else) is left alone. */
+  if (g_getenv ("GSK_RENDERER") == NULL)
+    {
+      const char *before = g_object_get_data (G_OBJECT (display), "gsk-renderer");
+
+      g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) "gl");
+      g_assert_null (md_renderer_choose (display));
+      g_assert_cmpstr (g_object_get_data (G_OBJECT (display), "gsk-renderer"), ==, "gl");
+      g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) before);
+    }
 }
 
 /* The window draws with cairo where OpenGL is software (as under Xvfb), with OpenGL where it is
@@ -316,7 +329,10 @@ test_renderer_for_gl (Fixture *f, gconstpointer data)
   renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   g_assert_nonnull (renderer);
   g_test_message ("OpenGL: %s; window renderer: %s", gl ? gl : "(none)", G_OBJECT_TYPE_NAME (renderer));
-  if (gl == NULL || strstr (gl, "llvmpipe") != NULL || strstr (gl, "softpipe") != NULL)
+  /* The same kinds as md-renderer.c's list, written out again here. */
+  if (gl == NULL || strstr (gl, "llvmpipe") != NULL || strstr (gl, "softpipe") != NULL ||
+      strstr (gl, "swrast") != NULL || g_ascii_strncasecmp (gl, "Software Rasterizer", 19) == 0 ||
+      strstr (gl, "SwiftShader") != NULL || strstr (gl, "Basic Render Driver") != NULL)
     g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), ==, "GskCairoRenderer");
   else
     g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), !=, "GskCairoRenderer");
