@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* TRUE when @gl_renderer (OpenGL's GL_RENDERER string) names a rasterizer that runs on the
- * processor (Mesa's llvmpipe, softpipe or swrast, SwiftShader), not a graphics card. */
+ * processor (Mesa's llvmpipe, softpipe or swrast, SwiftShader, WSL's Basic Render Driver), not
+ * a graphics card. */
 gboolean md_renderer_is_software_gl (const char *gl_renderer);
 
 /* GTK 4.8 draws with OpenGL wherever OpenGL exists, even when OpenGL is itself software (no
@@ -14,9 +15,10 @@ gboolean md_renderer_is_software_gl (const char *gl_renderer);
  * same pixels several times faster and in less memory, so this asks @display's OpenGL for its
  * renderer's name (a context made once: 15-25 ms and about 3 MB, kept by GTK) and, when it is
  * software, tells GTK to use cairo for every window of @display (through the display's
- * "gsk-renderer" data, which GTK reads but does not document). Nothing changes when GSK_RENDERER is set (GTK reads it first) or OpenGL fails (GTK
- * falls back to cairo by itself). Call it once, before the first window is shown. Returns the
- * renderer GTK was told to use ("cairo"), or NULL when GTK was left to choose. */
+ * "gsk-renderer" data, which GTK reads but does not document). Nothing changes when
+ * GSK_RENDERER is set (GTK reads it first) or OpenGL fails (GTK falls back to cairo by
+ * itself). Call it once, before the first window is shown. Returns the renderer GTK was told
+ * to use ("cairo"), or NULL when GTK was left to choose. */
 const char *md_renderer_choose (GdkDisplay *display);
 
 G_END_DECLS

@@ -152,8 +152,6 @@ typedef struct {
   guint     generation;
   gint64    from_day[MD_TRENDS_ALL + 1];  /* G_MININT64: already cached, skip */
   gint64    to_day;
-  MdStats  *stats[MD_TRENDS_ALL + 1];
-  gboolean  empty[MD_TRENDS_ALL + 1];
   char    **symptom_names;
   gint     *wanted;                       /* shared with the page: the range she waits for, or -1 */
 } Prefetch;
@@ -162,8 +160,6 @@ static void
 prefetch_free (Prefetch *p)
 {
   g_clear_object (&p->diary);
-  for (guint i = 0; i < G_N_ELEMENTS (p->stats); i++)
-    g_clear_pointer (&p->stats[i], md_stats_unref);
   g_strfreev (p->symptom_names);
   g_atomic_rc_box_release (p->wanted);
   g_free (p);
@@ -203,13 +199,15 @@ ready_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* From the worker: hands period @r to the page in the task's main context (an idle source,
- * not g_main_context_invoke(), which would run it in this thread whenever the main thread is
- * not iterating its loop). */
+/* From the worker: hands period @r (@stats, taken) to the page in the task's main context (an
+ * idle source, not g_main_context_invoke(), which would run it in this thread whenever the
+ * main thread is not iterating its loop). The task's own completion comes after these. */
 static void
 hand_over (GTask    *task,
            Prefetch *p,
-           guint     r)
+           guint     r,
+           MdStats  *stats,
+           gboolean  empty)
 {
   g_autoptr(GSource) source = g_idle_source_new ();
   Ready *ready = g_new0 (Ready, 1);
@@ -217,8 +215,8 @@ hand_over (GTask    *task,
   ready->page = g_object_ref (g_task_get_source_object (task));
   ready->generation = p->generation;
   ready->range = r;
-  ready->stats = md_stats_ref (p->stats[r]);
-  ready->empty = p->empty[r];
+  ready->stats = stats;
+  ready->empty = empty;
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_callback (source, ready_cb, ready, (GDestroyNotify) ready_free);
   g_source_attach (source, g_task_get_context (task));
@@ -231,33 +229,33 @@ prefetch_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   Prefetch *p = task_data;
-  gboolean done[G_N_ELEMENTS (p->stats)];
+  gboolean done[G_N_ELEMENTS (p->from_day)];
 
-  for (guint r = 0; r < G_N_ELEMENTS (p->stats); r++)
+  for (guint r = 0; r < G_N_ELEMENTS (p->from_day); r++)
     done[r] = p->from_day[r] == G_MININT64;   /* already cached */
   for (;;)
     {
       g_autoptr(GError) error = NULL;
       gint wanted = g_atomic_int_get (p->wanted);
+      gboolean empty = FALSE;
+      MdStats *stats;
       guint r;
 
       /* The period she is waiting for first, then the others in order. */
-      if (wanted >= 0 && wanted < (gint) G_N_ELEMENTS (p->stats) && !done[wanted])
+      if (wanted >= 0 && wanted < (gint) G_N_ELEMENTS (p->from_day) && !done[wanted])
         r = (guint) wanted;
       else
-        for (r = 0; r < G_N_ELEMENTS (p->stats) && done[r]; r++)
+        for (r = 0; r < G_N_ELEMENTS (p->from_day) && done[r]; r++)
           ;
-      if (r == G_N_ELEMENTS (p->stats) || g_cancellable_is_cancelled (cancellable))
+      if (r == G_N_ELEMENTS (p->from_day) || g_cancellable_is_cancelled (cancellable))
         break;
       done[r] = TRUE;
-      p->stats[r] = compute (p->diary, p->from_day[r], p->to_day, (const char * const *) p->symptom_names,
-                             &p->empty[r], &error);
-      if (p->stats[r] == NULL)
-        {
-          g_debug ("Could not work out the trends ahead: %s", error->message);
-          continue;
-        }
-      hand_over (task, p, r);
+      stats = compute (p->diary, p->from_day[r], p->to_day, (const char * const *) p->symptom_names,
+                       &empty, &error);
+      if (stats == NULL)
+        g_debug ("Could not work out the trends ahead: %s", error->message);
+      else
+        hand_over (task, p, r, stats, empty);
     }
   g_clear_object (&p->diary);
   g_task_return_boolean (task, TRUE);
@@ -286,14 +284,9 @@ prefetch_done_cb (GObject      *source,
   if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) ||
       p->generation != self->generation)
     return;
+  /* Every period it worked out was handed over already (hand_over). */
   g_clear_object (&self->prefetch);
-  for (guint r = 0; r < G_N_ELEMENTS (p->stats); r++)
-    if (p->stats[r] != NULL && self->cached[r] == NULL)
-      {
-        self->cached[r] = g_steal_pointer (&p->stats[r]);
-        self->cached_empty[r] = p->empty[r];
-      }
-  /* Shown now; worked out here if the worker could not. */
+  /* Still waiting: worked out here, since the worker could not. */
   if (self->waiting)
     refresh (self);
 }

@@ -846,8 +846,7 @@ md_window_new (MdApplication *app,
     }
   /* The weekly rating scale offer, above the pages. */
   offer = md_mrs_offer_new (diary, self->settings);
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->view_stack))), offer,
-                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->view_stack)));
+  gtk_box_insert_child_after (self->main_box, offer, gtk_widget_get_prev_sibling (GTK_WIDGET (self->view_stack)));
   if (gtk_widget_get_visible (offer))
     gtk_widget_measure (offer, GTK_ORIENTATION_VERTICAL, width, &above, NULL, NULL, NULL);
 
